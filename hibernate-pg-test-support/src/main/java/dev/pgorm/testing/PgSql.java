@@ -140,7 +140,15 @@ public final class PgSql {
 
     private IllegalStateException failure(String sql, SQLException e) {
         return new PgSqlException(
-                "SQL failed as " + role + " [" + e.getSQLState() + "]: " + e.getMessage() + "\n  in: " + sql, e);
+                "SQL failed as "
+                        + role
+                        + " ["
+                        + e.getSQLState()
+                        + "]: "
+                        + e.getMessage()
+                        + "\n  in: "
+                        + sql,
+                e);
     }
 
     /** A failed statement, with PostgreSQL's SQLSTATE at hand for assertions. */

@@ -30,9 +30,9 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The PostgreSQL that one test class works in: its own schema (first on the search path) or its
- * own database, dropped after the class. Hands out data sources, entity manager factories, SQL
- * runners for the privileged user and the unprivileged application role, and plan assertions.
+ * The PostgreSQL that one test class works in: its own schema (first on the search path) or its own
+ * database, dropped after the class. Hands out data sources, entity manager factories, SQL runners
+ * for the privileged user and the unprivileged application role, and plan assertions.
  *
  * @since 0.1
  */
@@ -52,7 +52,10 @@ public final class PgTestDatabase implements AutoCloseable {
         this.server = server;
         this.isolation = isolation;
         String name = uniqueName(testClass);
-        PgSql admin = new PgSql(new DriverDataSource(server.url(), server.user(), server.password()), server.user());
+        PgSql admin =
+                new PgSql(
+                        new DriverDataSource(server.url(), server.user(), server.password()),
+                        server.user());
         if (isolation == PgTest.Isolation.DATABASE) {
             this.database = name;
             this.schema = "public";
@@ -76,18 +79,25 @@ public final class PgTestDatabase implements AutoCloseable {
                             + s
                             + " grant select, insert, update, delete on tables to "
                             + app,
-                    "alter default privileges in schema " + s + " grant usage, select on sequences to " + app);
+                    "alter default privileges in schema "
+                            + s
+                            + " grant usage, select on sequences to "
+                            + app);
         }
         this.ownerPool = pool(server.user(), server.password(), "owner");
         this.ownerDataSource = StatementRecorder.wrap(ownerPool);
     }
 
     private static String uniqueName(Class<?> testClass) {
-        String base = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String base =
+                testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         if (base.length() > 40) {
             base = base.substring(0, 40);
         }
-        return "it_" + base + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        return "it_"
+                + base
+                + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
     }
 
     private HikariDataSource pool(String user, String password, String label) {
@@ -141,8 +151,8 @@ public final class PgTestDatabase implements AutoCloseable {
 
     /**
      * Runs SQL as the application role: a login that is neither superuser, nor owner of the test
-     * tables, nor BYPASSRLS, so row-level security applies to it. It gets SELECT, INSERT, UPDATE and
-     * DELETE on the tables of this class's schema.
+     * tables, nor BYPASSRLS, so row-level security applies to it. It gets SELECT, INSERT, UPDATE
+     * and DELETE on the tables of this class's schema.
      */
     public PgSql asAppRole() {
         return new PgSql(appRoleDataSource(), server.appUser());
@@ -191,14 +201,14 @@ public final class PgTestDatabase implements AutoCloseable {
      *     hibernate.hbm2ddl.auto})
      * @return the factory
      */
-    public SessionFactory entityManagerFactory(
-            List<Class<?>> entities, Map<String, ?> properties) {
+    public SessionFactory entityManagerFactory(List<Class<?>> entities, Map<String, ?> properties) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ownerDataSource);
         settings.put(AvailableSettings.HBM2DDL_AUTO, "create");
         settings.putAll(properties);
         SessionFactory factory =
-                new HibernatePersistenceConfiguration("pgorm-it-" + (database != null ? database : schema))
+                new HibernatePersistenceConfiguration(
+                                "pgorm-it-" + (database != null ? database : schema))
                         .managedClasses(entities)
                         .properties(settings)
                         .createEntityManagerFactory();
@@ -217,7 +227,8 @@ public final class PgTestDatabase implements AutoCloseable {
         try (Connection c = ownerPool.getConnection()) {
             return PgServerCapabilities.read(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read server capabilities: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read server capabilities: " + e.getMessage(), e);
         }
     }
 
@@ -241,7 +252,10 @@ public final class PgTestDatabase implements AutoCloseable {
                             + extension
                             + "; scripts/test-db.sh installs it");
         }
-        sql().execute("create extension if not exists " + PgIdentifiers.quote(extension) + " schema public");
+        sql().execute(
+                        "create extension if not exists "
+                                + PgIdentifiers.quote(extension)
+                                + " schema public");
     }
 
     /**
@@ -325,7 +339,10 @@ public final class PgTestDatabase implements AutoCloseable {
             }
         }
         throw new AssertionFailedError(
-                "expected index " + indexName + " to be used, but the plan was:\n" + String.join("\n", plans));
+                "expected index "
+                        + indexName
+                        + " to be used, but the plan was:\n"
+                        + String.join("\n", plans));
     }
 
     /** Closes the factories and pools and drops this class's schema or database. */
@@ -345,9 +362,14 @@ public final class PgTestDatabase implements AutoCloseable {
         ownerPool.close();
         if (!"true".equalsIgnoreCase(ServerLocator.setting("PGORM_TEST_KEEP"))) {
             PgSql admin =
-                    new PgSql(new DriverDataSource(server.url(), server.user(), server.password()), server.user());
+                    new PgSql(
+                            new DriverDataSource(server.url(), server.user(), server.password()),
+                            server.user());
             if (isolation == PgTest.Isolation.DATABASE) {
-                admin.execute("drop database if exists " + PgIdentifiers.quote(database) + " with (force)");
+                admin.execute(
+                        "drop database if exists "
+                                + PgIdentifiers.quote(database)
+                                + " with (force)");
             } else {
                 admin.execute("drop schema if exists " + PgIdentifiers.quote(schema) + " cascade");
             }

@@ -32,7 +32,8 @@ public final class PgTestExtension
 
     @Override
     public void afterAll(ExtensionContext context) {
-        PgTestDatabase db = classContext(context).getStore(NAMESPACE).remove(KEY, PgTestDatabase.class);
+        PgTestDatabase db =
+                classContext(context).getStore(NAMESPACE).remove(KEY, PgTestDatabase.class);
         if (db != null) {
             db.close();
         }

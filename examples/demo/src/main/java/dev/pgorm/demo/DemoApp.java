@@ -18,8 +18,9 @@ import org.locationtech.jts.geom.PrecisionModel;
  * PG-ORM's demo: boots Hibernate on a HikariCP pool against the local PostgreSQL, creates its
  * schema, loads sample data, runs a few PostgreSQL-flavoured queries and prints the results.
  *
- * <p>Database: {@code PGORM_DEMO_URL} (default {@code jdbc:postgresql://localhost:5432/pgorm_demo}),
- * {@code PGORM_DEMO_USER} (default {@code postgres}), {@code PGORM_DEMO_PASSWORD}.
+ * <p>Database: {@code PGORM_DEMO_URL} (default {@code
+ * jdbc:postgresql://localhost:5432/pgorm_demo}), {@code PGORM_DEMO_USER} (default {@code
+ * postgres}), {@code PGORM_DEMO_PASSWORD}.
  */
 public final class DemoApp {
 
@@ -63,15 +64,26 @@ public final class DemoApp {
         section("Sample data");
         sf.inTransaction(
                 s -> {
-                    s.persist(place("Brandenburger Tor", 13.3777, 52.5163, 0.9f, 0.1f, 0.0f, "landmark"));
+                    s.persist(
+                            place(
+                                    "Brandenburger Tor",
+                                    13.3777,
+                                    52.5163,
+                                    0.9f,
+                                    0.1f,
+                                    0.0f,
+                                    "landmark"));
                     s.persist(place("Curry 36", 13.3880, 52.4930, 0.1f, 0.9f, 0.1f, "food"));
                     s.persist(place("Museumsinsel", 13.3990, 52.5210, 0.8f, 0.0f, 0.3f, "museum"));
                     s.persist(place("Markthalle Neun", 13.4320, 52.5020, 0.2f, 0.8f, 0.2f, "food"));
-                    s.persist(place("Tempelhofer Feld", 13.4010, 52.4730, 0.3f, 0.1f, 0.9f, "park"));
+                    s.persist(
+                            place("Tempelhofer Feld", 13.4010, 52.4730, 0.3f, 0.1f, 0.9f, "park"));
                 });
         long count =
                 sf.fromTransaction(
-                        s -> s.createSelectionQuery("select count(*) from Place", Long.class).getSingleResult());
+                        s ->
+                                s.createSelectionQuery("select count(*) from Place", Long.class)
+                                        .getSingleResult());
         System.out.printf("  stored %d places%n", count);
 
         section("Most similar to 'a famous sight' (pgvector cosine distance)");

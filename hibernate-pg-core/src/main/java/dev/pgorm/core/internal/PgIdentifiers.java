@@ -22,20 +22,107 @@ public final class PgIdentifiers {
      */
     private static final Set<String> RESERVED =
             Set.of(
-                    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
-                    "authorization", "binary", "both", "case", "cast", "check", "collate",
-                    "collation", "column", "concurrently", "constraint", "create", "cross",
-                    "current_catalog", "current_date", "current_role", "current_schema",
-                    "current_time", "current_timestamp", "current_user", "default", "deferrable",
-                    "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for",
-                    "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike", "in",
-                    "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral",
-                    "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural",
-                    "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer",
-                    "overlaps", "placing", "primary", "references", "returning", "right", "select",
-                    "session_user", "similar", "some", "symmetric", "system_user", "table",
-                    "tablesample", "then", "to", "trailing", "true", "union", "unique", "user",
-                    "using", "variadic", "verbose", "when", "where", "window", "with");
+                    "all",
+                    "analyse",
+                    "analyze",
+                    "and",
+                    "any",
+                    "array",
+                    "as",
+                    "asc",
+                    "asymmetric",
+                    "authorization",
+                    "binary",
+                    "both",
+                    "case",
+                    "cast",
+                    "check",
+                    "collate",
+                    "collation",
+                    "column",
+                    "concurrently",
+                    "constraint",
+                    "create",
+                    "cross",
+                    "current_catalog",
+                    "current_date",
+                    "current_role",
+                    "current_schema",
+                    "current_time",
+                    "current_timestamp",
+                    "current_user",
+                    "default",
+                    "deferrable",
+                    "desc",
+                    "distinct",
+                    "do",
+                    "else",
+                    "end",
+                    "except",
+                    "false",
+                    "fetch",
+                    "for",
+                    "foreign",
+                    "freeze",
+                    "from",
+                    "full",
+                    "grant",
+                    "group",
+                    "having",
+                    "ilike",
+                    "in",
+                    "initially",
+                    "inner",
+                    "intersect",
+                    "into",
+                    "is",
+                    "isnull",
+                    "join",
+                    "lateral",
+                    "leading",
+                    "left",
+                    "like",
+                    "limit",
+                    "localtime",
+                    "localtimestamp",
+                    "natural",
+                    "not",
+                    "notnull",
+                    "null",
+                    "offset",
+                    "on",
+                    "only",
+                    "or",
+                    "order",
+                    "outer",
+                    "overlaps",
+                    "placing",
+                    "primary",
+                    "references",
+                    "returning",
+                    "right",
+                    "select",
+                    "session_user",
+                    "similar",
+                    "some",
+                    "symmetric",
+                    "system_user",
+                    "table",
+                    "tablesample",
+                    "then",
+                    "to",
+                    "trailing",
+                    "true",
+                    "union",
+                    "unique",
+                    "user",
+                    "using",
+                    "variadic",
+                    "verbose",
+                    "when",
+                    "where",
+                    "window",
+                    "with");
 
     private PgIdentifiers() {}
 
@@ -117,7 +204,8 @@ public final class PgIdentifiers {
                 return false;
             }
         }
-        return !RESERVED.contains(name) && name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+        return !RESERVED.contains(name)
+                && name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
     }
 
     /**
@@ -180,8 +268,8 @@ public final class PgIdentifiers {
     }
 
     /**
-     * Returns the name that PostgreSQL stores for an identifier as written in SQL: the inner text of
-     * a quoted identifier, or the lower-cased text of an unquoted one.
+     * Returns the name that PostgreSQL stores for an identifier as written in SQL: the inner text
+     * of a quoted identifier, or the lower-cased text of an unquoted one.
      *
      * @param sqlName the identifier as written in SQL, quoted or not
      * @return the stored name

@@ -1,4 +1,2 @@
-/**
- * Shared plumbing for the PG-ORM modules: not a public API, free to change between releases.
- */
+/** Shared plumbing for the PG-ORM modules: not a public API, free to change between releases. */
 package dev.pgorm.core.internal;

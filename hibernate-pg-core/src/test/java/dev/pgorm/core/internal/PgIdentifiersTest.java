@@ -74,7 +74,8 @@ class PgIdentifiersTest {
 
     @Test
     void qualifiedNames() {
-        assertThat(PgIdentifiers.renderQualified("public", "Orders")).isEqualTo("public.\"Orders\"");
+        assertThat(PgIdentifiers.renderQualified("public", "Orders"))
+                .isEqualTo("public.\"Orders\"");
         assertThat(PgIdentifiers.renderQualified(null, "orders")).isEqualTo("orders");
         assertThatThrownBy(() -> PgIdentifiers.renderQualified(null, ""))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -58,7 +58,8 @@ public final class ServerLocator {
 
     /** Returns whether a missing database must fail the run rather than skip it. */
     public static boolean required() {
-        return "true".equalsIgnoreCase(setting("CI")) || "true".equalsIgnoreCase(setting("PGORM_TEST_REQUIRE"));
+        return "true".equalsIgnoreCase(setting("CI"))
+                || "true".equalsIgnoreCase(setting("PGORM_TEST_REQUIRE"));
     }
 
     /** Reads a setting from the environment, or from a system property of the same name. */
@@ -90,8 +91,12 @@ public final class ServerLocator {
                 return candidate;
             } catch (SQLException e) {
                 throw new NoServerException(
-                        "PGORM_TEST_URL is set to " + url + " but connecting as " + user
-                                + " failed: " + e.getMessage(),
+                        "PGORM_TEST_URL is set to "
+                                + url
+                                + " but connecting as "
+                                + user
+                                + " failed: "
+                                + e.getMessage(),
                         e);
             }
         }

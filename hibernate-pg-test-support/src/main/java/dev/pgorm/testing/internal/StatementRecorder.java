@@ -12,8 +12,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Records the SQL and the bound parameters of the statements that a piece of work runs, so that
- * the test harness can {@code EXPLAIN} exactly what Hibernate sent, parameters included.
+ * Records the SQL and the bound parameters of the statements that a piece of work runs, so that the
+ * test harness can {@code EXPLAIN} exactly what Hibernate sent, parameters included.
  *
  * <p>It wraps a {@link DataSource}: connections are proxies that only start recording while {@link
  * #record(Runnable)} runs on the same thread, and otherwise pass every call straight through.

@@ -1,8 +1,7 @@
 package dev.pgorm.testing.internal;
 
 /**
- * Checks for Testcontainers without loading any of its classes, since it is an optional
- * dependency.
+ * Checks for Testcontainers without loading any of its classes, since it is an optional dependency.
  */
 final class TestcontainersProbe {
 

@@ -35,9 +35,9 @@ final class TestcontainersServer {
                                             builder.from(BASE_IMAGE)
                                                     .run(
                                                             "apt-get update && apt-get install -y"
-                                                                + " --no-install-recommends"
-                                                                + " postgresql-15-pgvector && rm -rf"
-                                                                + " /var/lib/apt/lists/*")
+                                                                    + " --no-install-recommends"
+                                                                    + " postgresql-15-pgvector && rm -rf"
+                                                                    + " /var/lib/apt/lists/*")
                                                     .build());
             GenericContainer<?> started =
                     new GenericContainer<>(image)

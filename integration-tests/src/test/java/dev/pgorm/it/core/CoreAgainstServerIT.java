@@ -41,7 +41,8 @@ class CoreAgainstServerIT {
         try {
             db.execute("create table " + PgIdentifiers.render(name) + " (id int)");
             List<String> stored =
-                    db.sql()
+                    db
+                            .sql()
                             .query(
                                     "select relname from pg_class where relnamespace ="
                                             + " current_schema()::regnamespace and relname = ?",
@@ -51,10 +52,16 @@ class CoreAgainstServerIT {
                             .toList();
             assertThat(stored).containsExactly(name);
             assertThat(PgIdentifiers.normalize(PgIdentifiers.render(name))).isEqualTo(name);
-            assertThat(db.sql().queryValue("select to_regclass('victim') is not null", Boolean.class))
+            assertThat(
+                            db.sql()
+                                    .queryValue(
+                                            "select to_regclass('victim') is not null",
+                                            Boolean.class))
                     .isTrue();
         } finally {
-            db.execute("drop table if exists " + PgIdentifiers.quote(name), "drop table if exists victim");
+            db.execute(
+                    "drop table if exists " + PgIdentifiers.quote(name),
+                    "drop table if exists victim");
         }
     }
 

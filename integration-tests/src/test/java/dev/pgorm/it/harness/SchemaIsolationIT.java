@@ -47,13 +47,13 @@ class SchemaIsolationIT {
                 .isNotEqualTo(db.appRoleName());
 
         PgSql app = db.asAppRole();
-        assertThat(app.queryValue("select current_user", String.class))
-                .isEqualTo(db.appRoleName());
+        assertThat(app.queryValue("select current_user", String.class)).isEqualTo(db.appRoleName());
         assertThat(app.queryValue("select count(*) from owned", Long.class)).isEqualTo(1L);
         assertThat(app.update("update owned set id = 2")).isEqualTo(1);
         assertThatThrownBy(() -> app.execute("create table mine (id int)"))
                 .isInstanceOf(PgSql.PgSqlException.class)
-                .satisfies(e -> assertThat(((PgSql.PgSqlException) e).sqlState()).isEqualTo("42501"));
+                .satisfies(
+                        e -> assertThat(((PgSql.PgSqlException) e).sqlState()).isEqualTo("42501"));
         assertThatThrownBy(() -> app.execute("drop table owned"))
                 .hasMessageContaining("must be owner");
     }

@@ -74,7 +74,8 @@ class VectorPointHarnessIT {
     @Test
     void columnsHaveTheNativeTypes(PgTestDatabase db) {
         List<String> types =
-                db.sql()
+                db
+                        .sql()
                         .query(
                                 "select format_type(atttypid, atttypmod) as t from pg_attribute"
                                         + " where attrelid = 'landmark'::regclass and attname in"
