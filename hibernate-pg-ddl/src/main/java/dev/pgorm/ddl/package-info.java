@@ -1,8 +1,12 @@
 /**
- * PG-ORM ddl module: annotations and schema-export integration for PostgreSQL schema objects:
- * extensions, indexes, partitions, RLS policies, triggers, materialized views.
+ * PG-ORM DDL: PostgreSQL schema objects declared as annotations on entities and created, updated,
+ * validated and scripted by Hibernate's own schema tooling.
  *
- * <p>The features of this module are tracked in the project's issues; see {@code docs/index.md} for
- * what is available today.
+ * <p>One package per kind of object: {@link dev.pgorm.ddl.extension extensions}, {@link
+ * dev.pgorm.ddl.index indexes}, {@link dev.pgorm.ddl.partition partitions}, {@link
+ * dev.pgorm.ddl.rls row-level security}, {@link dev.pgorm.ddl.trigger functions and triggers},
+ * {@link dev.pgorm.ddl.view materialized views}, {@link dev.pgorm.ddl.inheritance table
+ * inheritance} and {@link dev.pgorm.ddl.constraint exclusion constraints}. Settings are in {@link
+ * dev.pgorm.ddl.PgDdlSettings}.
  */
 package dev.pgorm.ddl;

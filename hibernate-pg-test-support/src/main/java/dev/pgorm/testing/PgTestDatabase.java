@@ -183,7 +183,8 @@ public final class PgTestDatabase implements AutoCloseable {
 
     /**
      * Builds an entity manager factory for the given entities on {@link #dataSource()}, creating
-     * their tables ({@code hibernate.hbm2ddl.auto=create}); closed with this database.
+     * their tables ({@code hibernate.hbm2ddl.auto=create}, halting on the first DDL error); closed
+     * with this database.
      *
      * @param entities the entity classes
      * @return the factory
@@ -205,6 +206,7 @@ public final class PgTestDatabase implements AutoCloseable {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ownerDataSource);
         settings.put(AvailableSettings.HBM2DDL_AUTO, "create");
+        settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
         settings.putAll(properties);
         SessionFactory factory =
                 new HibernatePersistenceConfiguration(

@@ -1,0 +1,86 @@
+package dev.pgorm.ddl.index;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares an index on the entity's table (or materialized view), created after the tables by
+ * schema export with {@code CREATE INDEX IF NOT EXISTS}.
+ *
+ * <p>Give either {@link #columns()} or {@link #expression()}. Columns may be named by attribute
+ * name or by column name. {@link #expression()}, {@link #where()} and {@link #with()} are SQL,
+ * passed to PostgreSQL as written:
+ *
+ * <pre>{@code
+ * @PgIndex(name = "doc_attrs_gin", columns = "attrs", method = IndexMethod.GIN, opclass = "jsonb_path_ops")
+ * @PgIndex(columns = "embedding", method = IndexMethod.HNSW, opclass = "vector_cosine_ops",
+ *          with = "m = 16, ef_construction = 64")
+ * @PgIndex(expression = "lower(email)", unique = true, where = "deleted_at is null", include = "name")
+ * }</pre>
+ *
+ * <p>On a partitioned entity the index is created on the parent table, and PostgreSQL creates it on
+ * every partition, including partitions attached later. {@code hbm2ddl.auto=update} creates missing
+ * indexes but does not change an existing index of the same name: give a changed index a new name.
+ *
+ * @since 0.1
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Repeatable(PgIndexes.class)
+public @interface PgIndex {
+
+    /**
+     * Returns the index name; empty (the default) derives one from the table, the columns and the
+     * method, shortened to 63 bytes.
+     */
+    String name() default "";
+
+    /** Returns the indexed columns, by attribute or column name, in order. */
+    String[] columns() default {};
+
+    /**
+     * Returns one SQL expression to index instead of columns, for example {@code lower(email)} or
+     * {@code coalesce(a, b)}; commas inside it are part of the expression.
+     */
+    String expression() default "";
+
+    /** Returns the index method; B-tree by default. */
+    IndexMethod method() default IndexMethod.BTREE;
+
+    /**
+     * Returns the operator classes: none, one for a single column or the expression, or one per
+     * column (an empty string keeps that column's default), for example {@code jsonb_path_ops}.
+     */
+    String[] opclass() default {};
+
+    /** Returns whether the index is unique. */
+    boolean unique() default false;
+
+    /**
+     * Returns whether a unique index treats nulls as equal ({@code NULLS NOT DISTINCT}, PostgreSQL
+     * 15+).
+     */
+    boolean nullsNotDistinct() default false;
+
+    /**
+     * Returns a SQL predicate that makes the index partial, for example {@code deleted_at is null}.
+     */
+    String where() default "";
+
+    /**
+     * Returns non-key columns stored in the index ({@code INCLUDE}), by attribute or column name.
+     */
+    String[] include() default {};
+
+    /**
+     * Returns storage parameters as {@code name = value} pairs separated by commas, for example
+     * {@code m = 16, ef_construction = 64} (HNSW), {@code lists = 100} (IVFFlat) or {@code
+     * pages_per_range = 32} (BRIN).
+     */
+    String with() default "";
+}

@@ -1,0 +1,5 @@
+/**
+ * Indexes with every PostgreSQL index method, operator classes, partial, covering and expression
+ * indexes; see {@link dev.pgorm.ddl.index.PgIndex}.
+ */
+package dev.pgorm.ddl.index;

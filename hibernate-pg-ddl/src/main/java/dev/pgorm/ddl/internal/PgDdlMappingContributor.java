@@ -1,0 +1,62 @@
+package dev.pgorm.ddl.internal;
+
+import dev.pgorm.core.internal.PgDialectGuard;
+import dev.pgorm.core.internal.PgSettingsReader;
+import dev.pgorm.ddl.PgDdlSettings;
+import dev.pgorm.ddl.extension.internal.ExtensionBinder;
+import dev.pgorm.ddl.index.internal.IndexBinder;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.boot.ResourceStreamLocator;
+import org.hibernate.boot.spi.AdditionalMappingContributions;
+import org.hibernate.boot.spi.AdditionalMappingContributor;
+import org.hibernate.boot.spi.InFlightMetadataCollector;
+import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.mapping.PersistentClass;
+
+/**
+ * Reads PG-ORM's DDL annotations once Hibernate has bound every entity, checks them, and adds the
+ * declared objects to Hibernate's relational model. Does nothing unless the dialect is PostgreSQL
+ * and {@code pgorm.ddl.enabled} is on.
+ */
+public final class PgDdlMappingContributor implements AdditionalMappingContributor {
+
+    /** Creates the contributor; Hibernate does this through the service loader. */
+    public PgDdlMappingContributor() {}
+
+    @Override
+    public String getContributorName() {
+        return "pgorm-ddl";
+    }
+
+    @Override
+    public void contribute(
+            AdditionalMappingContributions contributions,
+            InFlightMetadataCollector metadata,
+            ResourceStreamLocator resourceStreamLocator,
+            MetadataBuildingContext buildingContext) {
+        if (!PgDialectGuard.isPostgreSQL(metadata.getDatabase().getDialect())) {
+            return;
+        }
+        PgSettingsReader settings =
+                PgSettingsReader.of(buildingContext.getBootstrapContext().getServiceRegistry());
+        if (!settings.isModuleEnabled("ddl")) {
+            return;
+        }
+        DdlRegistry registry =
+                new DdlRegistry(settings.getBoolean(PgDdlSettings.INDEX_CONCURRENTLY, false));
+        List<EntityTable> entities = new ArrayList<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            if (entity.getMappedClass() != null) {
+                EntityTable table = new EntityTable(entity, metadata);
+                entities.add(table);
+                registry.addTable(table);
+            }
+        }
+        for (EntityTable entity : entities) {
+            ExtensionBinder.bind(entity, registry);
+            IndexBinder.bind(entity, registry);
+        }
+        registry.registerWith(metadata.getDatabase());
+    }
+}

@@ -1,0 +1,187 @@
+package dev.pgorm.ddl.internal;
+
+import dev.pgorm.core.internal.PgSettingsReader;
+import dev.pgorm.ddl.PgDdlSettings;
+import dev.pgorm.ddl.extension.internal.ExtensionObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
+import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+import org.hibernate.tool.schema.TargetType;
+import org.hibernate.tool.schema.internal.HibernateSchemaManagementTool;
+import org.hibernate.tool.schema.spi.SchemaCreator;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
+import org.hibernate.tool.schema.spi.SchemaMigrator;
+import org.hibernate.tool.schema.spi.SchemaValidator;
+
+/**
+ * Hibernate's own schema tool with two additions for PG-ORM's declared objects: before creating or
+ * migrating a database it checks that every needed extension is installed or available, and {@code
+ * validate} also checks the catalog for every declared object. Everything else (statement order,
+ * targets, scripts) is Hibernate's, which sees our objects as auxiliary database objects.
+ *
+ * <p>Registered through {@code META-INF/services}, so it is used unless the application sets {@code
+ * hibernate.schema_management_tool}.
+ */
+public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the tool; Hibernate does this through the service loader. */
+    public PgSchemaManagementTool() {}
+
+    @Override
+    public SchemaCreator getSchemaCreator(Map<String, Object> options) {
+        SchemaCreator delegate = super.getSchemaCreator(options);
+        return (metadata, execution, filter, source, target) -> {
+            if (target.getTargetTypes().contains(TargetType.DATABASE)) {
+                checkExtensions(metadata, execution.getConfigurationValues());
+            }
+            delegate.doCreation(metadata, execution, filter, source, target);
+        };
+    }
+
+    @Override
+    public SchemaMigrator getSchemaMigrator(Map<String, Object> options) {
+        SchemaMigrator delegate = super.getSchemaMigrator(options);
+        return (metadata, execution, filter, target) -> {
+            if (target.getTargetTypes().contains(TargetType.DATABASE)) {
+                checkExtensions(metadata, execution.getConfigurationValues());
+            }
+            delegate.doMigration(metadata, execution, filter, target);
+        };
+    }
+
+    @Override
+    public SchemaValidator getSchemaValidator(Map<String, Object> options) {
+        SchemaValidator delegate = super.getSchemaValidator(options);
+        return (metadata, execution, filter) -> {
+            delegate.doValidation(metadata, execution, filter);
+            validateDeclaredObjects(metadata, execution.getConfigurationValues());
+        };
+    }
+
+    private static List<PgDdlObject> declared(Metadata metadata) {
+        List<PgDdlObject> objects = new ArrayList<>();
+        for (AuxiliaryDatabaseObject aux : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
+            if (aux instanceof PgDdlObject
+                    && aux.appliesToDialect(metadata.getDatabase().getDialect())) {
+                objects.add((PgDdlObject) aux);
+            }
+        }
+        return objects;
+    }
+
+    private void checkExtensions(Metadata metadata, Map<String, Object> config) {
+        List<ExtensionObject> extensions = new ArrayList<>();
+        for (PgDdlObject object : declared(metadata)) {
+            if (object instanceof ExtensionObject) {
+                extensions.add((ExtensionObject) object);
+            }
+        }
+        if (extensions.isEmpty()
+                || !PgSettingsReader.of(config).getBoolean(PgDdlSettings.CHECK_EXTENSIONS, true)) {
+            return;
+        }
+        withConnection(
+                config,
+                connection -> {
+                    List<String> missing = new ArrayList<>();
+                    for (ExtensionObject extension : extensions) {
+                        if (!queryBoolean(
+                                connection,
+                                "select exists (select 1 from pg_catalog.pg_available_extensions where name = ?)"
+                                        + " or exists (select 1 from pg_catalog.pg_extension where extname = ?)",
+                                List.of(extension.name(), extension.name()))) {
+                            missing.add(
+                                    "extension '"
+                                            + extension.name()
+                                            + "' is neither installed nor available on the server, but "
+                                            + String.join(", ", extension.neededBy())
+                                            + " needs it: install it on the PostgreSQL server (its"
+                                            + " package or source) or remove what needs it");
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        throw new SchemaManagementException(
+                                "PG-ORM: " + String.join("; ", missing));
+                    }
+                });
+    }
+
+    private void validateDeclaredObjects(Metadata metadata, Map<String, Object> config) {
+        List<PgDdlObject> objects = declared(metadata);
+        if (objects.isEmpty()) {
+            return;
+        }
+        SqlStringGenerationContext context =
+                SqlStringGenerationContextImpl.fromConfigurationMap(
+                        getServiceRegistry().requireService(JdbcEnvironment.class),
+                        metadata.getDatabase(),
+                        config);
+        withConnection(
+                config,
+                connection -> {
+                    List<String> missing = new ArrayList<>();
+                    for (PgDdlObject object : objects) {
+                        for (PgDdlObject.CatalogCheck check : object.catalogChecks(context)) {
+                            if (!queryBoolean(connection, check.sql(), check.params())) {
+                                missing.add(check.description());
+                            }
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        throw new SchemaManagementException(
+                                "Schema validation: missing or different in the database: "
+                                        + String.join("; ", missing)
+                                        + " (run schema export with create or update, or the"
+                                        + " generated script)");
+                    }
+                });
+    }
+
+    private interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void withConnection(Map<String, Object> config, ConnectionWork work) {
+        JdbcConnectionAccess access = resolveJdbcContext(config).getJdbcConnectionAccess();
+        Connection connection = null;
+        try {
+            connection = access.obtainConnection();
+            work.run(connection);
+        } catch (SQLException e) {
+            throw new SchemaManagementException(
+                    "PG-ORM could not read the catalog: " + e.getMessage(), e);
+        } finally {
+            if (connection != null) {
+                try {
+                    access.releaseConnection(connection);
+                } catch (SQLException ignored) {
+                    // nothing more to do: the check itself has finished
+                }
+            }
+        }
+    }
+
+    private static boolean queryBoolean(Connection connection, String sql, List<Object> params)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+}
