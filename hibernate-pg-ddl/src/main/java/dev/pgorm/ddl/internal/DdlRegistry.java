@@ -18,6 +18,7 @@ public final class DdlRegistry {
     private final Map<DdlOrder, List<PgDdlObject>> objects = new EnumMap<>(DdlOrder.class);
     private final Map<String, ExtensionObject> extensions = new LinkedHashMap<>();
     private final Map<String, String> exportIds = new LinkedHashMap<>();
+    private final Map<String, String> definitions = new LinkedHashMap<>();
     private final Map<Table, EntityTable> tables = new LinkedHashMap<>();
     private final boolean indexConcurrently;
 
@@ -76,6 +77,27 @@ public final class DdlRegistry {
                             + " declares already: give one of them another name");
         }
         objects.computeIfAbsent(order, o -> new ArrayList<>()).add(object);
+    }
+
+    /**
+     * Adds an object that several entities may declare identically (a shared function): the same
+     * identifier with the same definition is added once, a different definition fails.
+     */
+    public void addOnce(DdlOrder order, PgDdlObject object, String definition) {
+        String key = object.getExportIdentifier();
+        String previous = definitions.putIfAbsent(key, definition);
+        if (previous == null) {
+            add(order, object);
+        } else if (!previous.equals(definition)) {
+            throw new org.hibernate.MappingException(
+                    "PG-ORM: "
+                            + object.declaredBy()
+                            + " declares "
+                            + key
+                            + " differently from "
+                            + exportIds.get(key)
+                            + ": declare it once, or give one of them another name");
+        }
     }
 
     /** Registers everything with Hibernate, extensions first. */

@@ -1,0 +1,66 @@
+package dev.pgorm.ddl.rls;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a row-level security policy on the entity's table; the entity must also carry {@link
+ * RowLevelSecurity}.
+ *
+ * <p>Either write the predicates as SQL in {@link #using()} and {@link #withCheck()}, passed to
+ * PostgreSQL as written:
+ *
+ * <pre>{@code
+ * @Policy(name = "owner_only", using = "owner = current_user")
+ * }</pre>
+ *
+ * or let PG-ORM generate them from a {@link #column()} and a {@link #setting()}:
+ *
+ * <pre>{@code
+ * @Policy(name = "tenant_isolation", column = "tenantId", setting = "app.tenant_id")
+ * // using and with check: tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::bigint)
+ * }</pre>
+ *
+ * The generated form is evaluated once per statement, and a missing or empty setting matches no
+ * row. Schema export re-creates declared policies on every {@code create} and {@code update}, so a
+ * changed predicate reaches the database.
+ *
+ * @since 0.1
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Repeatable(Policies.class)
+public @interface Policy {
+
+    /** Returns the policy's name, unique per table. */
+    String name();
+
+    /** Returns the command the policy applies to; all by default. */
+    PolicyCommand command() default PolicyCommand.ALL;
+
+    /** Returns the roles it applies to; empty (the default) means {@code PUBLIC}, every role. */
+    String[] roles() default {};
+
+    /** Returns whether it is permissive (default) or restrictive. */
+    PolicyType type() default PolicyType.PERMISSIVE;
+
+    /** Returns the SQL predicate that existing rows must pass (SELECT, UPDATE, DELETE). */
+    String using() default "";
+
+    /** Returns the SQL predicate that new rows must pass (INSERT, UPDATE). */
+    String withCheck() default "";
+
+    /**
+     * Returns the column, by attribute or column name, that a generated policy compares with {@link
+     * #setting()}.
+     */
+    String column() default "";
+
+    /** Returns the custom setting, such as {@code app.tenant_id}, that a generated policy reads. */
+    String setting() default "";
+}

@@ -1,0 +1,30 @@
+package dev.pgorm.ddl.rls;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Enables row-level security on the entity's table ({@code ALTER TABLE ... ENABLE ROW LEVEL
+ * SECURITY}), so that only rows that its {@link Policy policies} allow are visible.
+ *
+ * <p>Superusers and roles with {@code BYPASSRLS} always bypass row-level security, and so does the
+ * table's owner unless {@link #force()} is set: connect as a role that is none of these. On a
+ * partitioned entity the policies are applied to every partition too, so that querying a partition
+ * directly is no way around them.
+ *
+ * @since 0.1
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RowLevelSecurity {
+
+    /**
+     * Returns whether the policies apply to the table's owner too ({@code FORCE ROW LEVEL
+     * SECURITY}); true by default.
+     */
+    boolean force() default true;
+}

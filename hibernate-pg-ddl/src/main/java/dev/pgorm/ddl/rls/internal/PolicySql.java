@@ -1,0 +1,59 @@
+package dev.pgorm.ddl.rls.internal;
+
+import dev.pgorm.core.internal.PgIdentifiers;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One checked policy, rendered for any table: the entity's own, and each of its partitions.
+ *
+ * @param name the policy's name
+ * @param type {@code permissive} or {@code restrictive}
+ * @param command {@code all}, {@code select} ...
+ * @param roles rendered role names, empty for public
+ * @param using the USING predicate or empty
+ * @param withCheck the WITH CHECK predicate or empty
+ */
+public record PolicySql(
+        String name,
+        String type,
+        String command,
+        List<String> roles,
+        String using,
+        String withCheck)
+        implements Serializable {
+
+    /** Returns the statements that (re-)create the policy on {@code table}. */
+    public List<String> statements(String table) {
+        List<String> sql = new ArrayList<>();
+        String policy = PgIdentifiers.render(name);
+        sql.add("drop policy if exists " + policy + " on " + table);
+        StringBuilder create =
+                new StringBuilder("create policy ")
+                        .append(policy)
+                        .append(" on ")
+                        .append(table)
+                        .append(" as ")
+                        .append(type)
+                        .append(" for ")
+                        .append(command)
+                        .append(" to ")
+                        .append(roles.isEmpty() ? "public" : String.join(", ", roles));
+        if (!using.isEmpty()) {
+            create.append(" using (").append(using).append(')');
+        }
+        if (!withCheck.isEmpty()) {
+            create.append(" with check (").append(withCheck).append(')');
+        }
+        sql.add(create.toString());
+        return sql;
+    }
+
+    /** Returns the statements that enable row-level security on {@code table}. */
+    public static List<String> enable(String table, boolean force) {
+        return List.of(
+                "alter table " + table + " enable row level security",
+                "alter table " + table + (force ? " force" : " no force") + " row level security");
+    }
+}

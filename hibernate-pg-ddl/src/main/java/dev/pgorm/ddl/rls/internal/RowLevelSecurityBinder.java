@@ -1,0 +1,141 @@
+package dev.pgorm.ddl.rls.internal;
+
+import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.ddl.internal.DdlOrder;
+import dev.pgorm.ddl.internal.DdlRegistry;
+import dev.pgorm.ddl.internal.EntityTable;
+import dev.pgorm.ddl.internal.SqlText;
+import dev.pgorm.ddl.rls.Policy;
+import dev.pgorm.ddl.rls.PolicyCommand;
+import dev.pgorm.ddl.rls.RowLevelSecurity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.hibernate.mapping.Column;
+
+/** Checks {@link RowLevelSecurity} and {@link Policy} on an entity. */
+public final class RowLevelSecurityBinder {
+
+    private static final Set<String> ROLE_KEYWORDS =
+            Set.of("public", "current_user", "session_user", "current_role");
+
+    private RowLevelSecurityBinder() {}
+
+    public static void bind(EntityTable entity, DdlRegistry registry) {
+        RowLevelSecurity rls = entity.javaClass().getAnnotation(RowLevelSecurity.class);
+        Policy[] policies = entity.javaClass().getAnnotationsByType(Policy.class);
+        if (rls == null) {
+            if (policies.length > 0) {
+                throw entity.fail(
+                        "@Policy(name = \"" + policies[0].name() + "\")",
+                        "policies do nothing until row-level security is enabled: add @RowLevelSecurity to the entity");
+            }
+            return;
+        }
+        List<PolicySql> rendered = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Policy policy : policies) {
+            PolicySql sql = policy(entity, policy);
+            if (!names.add(sql.name())) {
+                throw entity.fail(
+                        "@Policy(name = \"" + sql.name() + "\")",
+                        "two policies have this name; names are unique per table");
+            }
+            rendered.add(sql);
+        }
+        registry.add(
+                DdlOrder.ROW_LEVEL_SECURITY,
+                new RowLevelSecurityObject(
+                        entity.table(),
+                        rls.force(),
+                        rendered,
+                        "@RowLevelSecurity on entity " + entity.describe()));
+    }
+
+    static PolicySql policy(EntityTable entity, Policy policy) {
+        String label = "@Policy(name = \"" + policy.name() + "\")";
+        try {
+            PgIdentifiers.requireValid(policy.name(), "policy name");
+        } catch (IllegalArgumentException e) {
+            throw entity.fail(label, e.getMessage());
+        }
+        String using = policy.using().trim();
+        String withCheck = policy.withCheck().trim();
+        boolean generated = !policy.column().isBlank() || !policy.setting().isBlank();
+        if (generated) {
+            if (policy.column().isBlank() || policy.setting().isBlank()) {
+                throw entity.fail(label, "a generated policy needs both column and setting");
+            }
+            if (!using.isEmpty() || !withCheck.isEmpty()) {
+                throw entity.fail(
+                        label, "give either column and setting, or using/withCheck, not both");
+            }
+            Column column = entity.column(policy.column(), label);
+            String setting;
+            try {
+                setting = SqlText.settingName(policy.setting(), label);
+            } catch (IllegalArgumentException e) {
+                throw entity.fail(label, e.getMessage());
+            }
+            String predicate =
+                    entity.sql(column)
+                            + " = (select nullif(current_setting("
+                            + SqlText.literal(setting)
+                            + ", true), '')::"
+                            + entity.sqlType(column)
+                            + ")";
+            PolicyCommand command = policy.command();
+            using = command == PolicyCommand.INSERT ? "" : predicate;
+            withCheck =
+                    command == PolicyCommand.SELECT || command == PolicyCommand.DELETE
+                            ? ""
+                            : predicate;
+        }
+        switch (policy.command()) {
+            case INSERT:
+                if (!using.isEmpty()) {
+                    throw entity.fail(
+                            label,
+                            "an INSERT policy can only have withCheck; move the predicate there");
+                }
+                break;
+            case SELECT:
+            case DELETE:
+                if (!withCheck.isEmpty()) {
+                    throw entity.fail(
+                            label,
+                            "a "
+                                    + policy.command()
+                                    + " policy can only have using; move the predicate there");
+                }
+                break;
+            default:
+                break;
+        }
+        if (using.isEmpty() && withCheck.isEmpty()) {
+            throw entity.fail(label, "give using, withCheck, or column and setting");
+        }
+        List<String> roles = new ArrayList<>();
+        for (String role : policy.roles()) {
+            String r = role.trim();
+            if (ROLE_KEYWORDS.contains(r.toLowerCase(Locale.ROOT))) {
+                roles.add(r.toLowerCase(Locale.ROOT));
+            } else {
+                try {
+                    roles.add(PgIdentifiers.render(r));
+                } catch (IllegalArgumentException e) {
+                    throw entity.fail(label, "role: " + e.getMessage());
+                }
+            }
+        }
+        return new PolicySql(
+                policy.name(),
+                policy.type().name().toLowerCase(Locale.ROOT),
+                policy.command().name().toLowerCase(Locale.ROOT),
+                roles,
+                using,
+                withCheck);
+    }
+}
