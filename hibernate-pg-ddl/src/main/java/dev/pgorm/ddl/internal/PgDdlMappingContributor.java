@@ -5,6 +5,7 @@ import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.ddl.PgDdlSettings;
 import dev.pgorm.ddl.extension.internal.ExtensionBinder;
 import dev.pgorm.ddl.index.internal.IndexBinder;
+import dev.pgorm.ddl.partition.internal.PartitionBinder;
 import dev.pgorm.ddl.rls.internal.RowLevelSecurityBinder;
 import dev.pgorm.ddl.trigger.internal.TriggerBinder;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
         }
         for (EntityTable entity : entities) {
             ExtensionBinder.bind(entity, registry);
+            PartitionBinder.bind(entity, registry);
             TriggerBinder.bind(entity, registry);
             IndexBinder.bind(entity, registry);
             RowLevelSecurityBinder.bind(entity, registry);

@@ -5,6 +5,7 @@ import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
 import dev.pgorm.ddl.internal.SqlText;
+import dev.pgorm.ddl.partition.Partition;
 import dev.pgorm.ddl.rls.Policy;
 import dev.pgorm.ddl.rls.PolicyCommand;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
@@ -45,12 +46,17 @@ public final class RowLevelSecurityBinder {
             }
             rendered.add(sql);
         }
+        List<String> partitions = new ArrayList<>();
+        for (Partition partition : entity.javaClass().getAnnotationsByType(Partition.class)) {
+            partitions.add(partition.name());
+        }
         registry.add(
                 DdlOrder.ROW_LEVEL_SECURITY,
                 new RowLevelSecurityObject(
                         entity.table(),
                         rls.force(),
                         rendered,
+                        partitions,
                         "@RowLevelSecurity on entity " + entity.describe()));
     }
 

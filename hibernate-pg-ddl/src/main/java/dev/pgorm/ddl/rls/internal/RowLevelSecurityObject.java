@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.rls.internal;
 
 import dev.pgorm.ddl.internal.PgDdlObject;
+import dev.pgorm.ddl.partition.internal.PartitionObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
@@ -14,13 +15,19 @@ public final class RowLevelSecurityObject extends PgDdlObject {
     private final Table table;
     private final boolean force;
     private final ArrayList<PolicySql> policies;
+    private final ArrayList<String> partitions;
 
     RowLevelSecurityObject(
-            Table table, boolean force, List<PolicySql> policies, String declaredBy) {
+            Table table,
+            boolean force,
+            List<PolicySql> policies,
+            List<String> partitions,
+            String declaredBy) {
         super("pgorm.rls." + table.getName(), declaredBy);
         this.table = table;
         this.force = force;
         this.policies = new ArrayList<>(policies);
+        this.partitions = new ArrayList<>(partitions);
     }
 
     /** Returns whether owners are subject to the policies too. */
@@ -44,7 +51,14 @@ public final class RowLevelSecurityObject extends PgDdlObject {
 
     @Override
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
-        return statementsFor(context.format(table.getQualifiedTableName())).toArray(new String[0]);
+        List<String> sql =
+                new ArrayList<>(statementsFor(context.format(table.getQualifiedTableName())));
+        // Policies on a partitioned table do not guard queries that name a partition directly.
+        for (String partition : partitions) {
+            sql.addAll(
+                    statementsFor(context.format(PartitionObject.partitionName(table, partition))));
+        }
+        return sql.toArray(new String[0]);
     }
 
     @Override
