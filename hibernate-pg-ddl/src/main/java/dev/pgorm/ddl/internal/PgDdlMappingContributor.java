@@ -3,11 +3,14 @@ package dev.pgorm.ddl.internal;
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.ddl.PgDdlSettings;
+import dev.pgorm.ddl.constraint.internal.ExclusionBinder;
 import dev.pgorm.ddl.extension.internal.ExtensionBinder;
 import dev.pgorm.ddl.index.internal.IndexBinder;
+import dev.pgorm.ddl.inheritance.internal.InheritanceBinder;
 import dev.pgorm.ddl.partition.internal.PartitionBinder;
 import dev.pgorm.ddl.rls.internal.RowLevelSecurityBinder;
 import dev.pgorm.ddl.trigger.internal.TriggerBinder;
+import dev.pgorm.ddl.view.internal.MaterializedViewBinder;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.boot.ResourceStreamLocator;
@@ -58,10 +61,16 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
         }
         for (EntityTable entity : entities) {
             ExtensionBinder.bind(entity, registry);
+            MaterializedViewBinder.bind(entity, registry);
+            InheritanceBinder.bind(entity, registry);
             PartitionBinder.bind(entity, registry);
             TriggerBinder.bind(entity, registry);
             IndexBinder.bind(entity, registry);
             RowLevelSecurityBinder.bind(entity, registry);
+            ExclusionBinder.bind(entity, registry);
+        }
+        if (settings.getBoolean(PgDdlSettings.SAFE_ENUM_TYPES, true)) {
+            SafeEnumTypes.apply(metadata.getDatabase());
         }
         registry.registerWith(metadata.getDatabase());
     }

@@ -1,0 +1,2 @@
+/** How exclusion constraints are checked and created. */
+package dev.pgorm.ddl.constraint.internal;

@@ -1,0 +1,47 @@
+package dev.pgorm.ddl.view.internal;
+
+import dev.pgorm.ddl.internal.DdlOrder;
+import dev.pgorm.ddl.internal.DdlRegistry;
+import dev.pgorm.ddl.internal.EntityTable;
+import dev.pgorm.ddl.view.MaterializedView;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.boot.model.relational.Namespace;
+
+/**
+ * Checks {@link MaterializedView} and takes the entity's table out of Hibernate's table list, so
+ * that schema export creates the view instead of a table.
+ */
+public final class MaterializedViewBinder {
+
+    private MaterializedViewBinder() {}
+
+    public static void bind(EntityTable entity, DdlRegistry registry) {
+        MaterializedView view = entity.javaClass().getAnnotation(MaterializedView.class);
+        if (view == null) {
+            return;
+        }
+        String label = "@MaterializedView";
+        if (!entity.javaClass().isAnnotationPresent(Immutable.class)) {
+            throw entity.fail(
+                    label,
+                    "a materialized view cannot be written: add @org.hibernate.annotations.Immutable to the entity");
+        }
+        if (view.query().isBlank()) {
+            throw entity.fail(label, "query must be the view's SELECT");
+        }
+        if (entity.entity().getRootClass() != entity.entity()) {
+            throw entity.fail(
+                    label, "a materialized view entity cannot take part in JPA inheritance");
+        }
+        for (Namespace namespace : entity.metadata().getDatabase().getNamespaces()) {
+            namespace.getTables().remove(entity.table());
+        }
+        registry.add(
+                DdlOrder.VIEWS,
+                new MaterializedViewObject(
+                        entity.table(),
+                        view.query().trim(),
+                        view.withData(),
+                        label + " on entity " + entity.describe()));
+    }
+}

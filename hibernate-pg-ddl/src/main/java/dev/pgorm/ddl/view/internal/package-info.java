@@ -1,0 +1,2 @@
+/** How materialized views are created, checked and refreshed. */
+package dev.pgorm.ddl.view.internal;
