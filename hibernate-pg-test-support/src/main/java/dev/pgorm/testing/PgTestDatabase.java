@@ -111,6 +111,37 @@ public final class PgTestDatabase implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /**
+     * Drops and re-creates this class's schema, for tests that need an empty one each time; close
+     * the entity manager factories that use it first. Only with schema isolation.
+     */
+    public void resetSchema() {
+        if (isolation != PgTest.Isolation.SCHEMA) {
+            throw new IllegalStateException("resetSchema() needs @PgTest(isolation = SCHEMA)");
+        }
+        ownerPool.getHikariPoolMXBean().softEvictConnections();
+        if (appPool != null) {
+            appPool.getHikariPoolMXBean().softEvictConnections();
+        }
+        String s = PgIdentifiers.quote(schema);
+        String app = PgIdentifiers.quote(server.appUser());
+        new PgSql(
+                        new DriverDataSource(server.url(), server.user(), server.password()),
+                        server.user())
+                .execute(
+                        "drop schema if exists " + s + " cascade",
+                        "create schema " + s,
+                        "grant usage on schema " + s + " to " + app,
+                        "alter default privileges in schema "
+                                + s
+                                + " grant select, insert, update, delete on tables to "
+                                + app,
+                        "alter default privileges in schema "
+                                + s
+                                + " grant usage, select on sequences to "
+                                + app);
+    }
+
     /** Returns the schema this class works in ({@code public} with database isolation). */
     public String schema() {
         return schema;
@@ -345,6 +376,65 @@ public final class PgTestDatabase implements AutoCloseable {
                         + indexName
                         + " to be used, but the plan was:\n"
                         + String.join("\n", plans));
+    }
+
+    /**
+     * Runs a SQL script with {@code psql -v ON_ERROR_STOP=1} against this class's database, with
+     * {@code searchPath} as the search path, as the privileged user; fails with psql's output when
+     * a statement fails. Needs the {@code psql} client (in CI it must be there; elsewhere the test
+     * is skipped without it).
+     *
+     * @param script the script file
+     * @param searchPath the search path, for example {@code "myschema, public"}
+     * @return what psql printed
+     */
+    public String psql(java.nio.file.Path script, String searchPath) {
+        java.util.regex.Matcher m =
+                Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+).*").matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("cannot read host and database from " + url);
+        }
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                                "psql",
+                                "-X",
+                                "-q",
+                                "-v",
+                                "ON_ERROR_STOP=1",
+                                "-h",
+                                m.group(1),
+                                "-p",
+                                m.group(2) == null ? "5432" : m.group(2),
+                                "-U",
+                                server.user(),
+                                "-d",
+                                m.group(3),
+                                "-f",
+                                script.toString())
+                        .redirectErrorStream(true);
+        if (server.password() != null) {
+            pb.environment().put("PGPASSWORD", server.password());
+        }
+        pb.environment().put("PGOPTIONS", "-c search_path=" + searchPath.replace(" ", ""));
+        try {
+            Process process = pb.start();
+            String output =
+                    new String(
+                            process.getInputStream().readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new AssertionFailedError(
+                        "psql failed (exit " + exit + ") on " + script + ":\n" + output);
+            }
+            return output;
+        } catch (java.io.IOException e) {
+            unavailable("the psql client is not installed: " + e.getMessage());
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Closes the factories and pools and drops this class's schema or database. */

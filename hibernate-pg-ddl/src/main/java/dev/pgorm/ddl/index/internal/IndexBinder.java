@@ -126,11 +126,14 @@ public final class IndexBinder {
         for (String inc : index.include()) {
             include.add(entity.sql(entity.column(inc, label)));
         }
-        String with =
-                index.with().isBlank()
-                        ? ""
-                        : SqlText.storageParameters(
-                                index.with(), label + " on entity " + entity.describe());
+        String with = "";
+        if (!index.with().isBlank()) {
+            try {
+                with = SqlText.storageParameters(index.with(), "with");
+            } catch (IllegalArgumentException e) {
+                throw entity.fail(label, e.getMessage());
+            }
+        }
         String name =
                 index.name().isBlank()
                         ? defaultName(entity.tableName(), names, method)
