@@ -2,8 +2,11 @@ package dev.pgorm.demo;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.Statement;
+import dev.pgorm.ddl.partition.PgPartitionInfo;
+import dev.pgorm.ddl.partition.PgPartitions;
+import dev.pgorm.ddl.view.PgMaterializedViews;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
@@ -11,12 +14,12 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
- * PG-ORM's demo: boots Hibernate on a HikariCP pool against the local PostgreSQL, creates its
- * schema, loads sample data, runs a few PostgreSQL-flavoured queries and prints the results.
+ * PG-ORM's demo: boots Hibernate on a HikariCP pool against the local PostgreSQL, lets schema
+ * export create tables, extensions, indexes, partitions and a materialized view, loads sample data
+ * and prints the results of a few PostgreSQL-flavoured queries.
  *
  * <p>Database: {@code PGORM_DEMO_URL} (default {@code
  * jdbc:postgresql://localhost:5432/pgorm_demo}), {@code PGORM_DEMO_USER} (default {@code
@@ -32,9 +35,8 @@ public final class DemoApp {
      * Runs the demo.
      *
      * @param args ignored
-     * @throws Exception when the database cannot be reached
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(env("PGORM_DEMO_URL", "jdbc:postgresql://localhost:5432/pgorm_demo"));
         pool.setUsername(env("PGORM_DEMO_USER", "postgres"));
@@ -42,30 +44,35 @@ public final class DemoApp {
         pool.setMaximumPoolSize(4);
         pool.setPoolName("pgorm-demo");
 
-        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
-            try (Connection c = dataSource.getConnection();
-                    Statement st = c.createStatement()) {
-                st.execute("create extension if not exists vector");
-                st.execute("create extension if not exists postgis");
-            }
-            try (SessionFactory sf =
-                    new HibernatePersistenceConfiguration("pgorm-demo")
-                            .managedClasses(Place.class)
-                            .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                            .property(AvailableSettings.HBM2DDL_AUTO, "create")
-                            .property(AvailableSettings.JSON_FUNCTIONS_ENABLED, true)
-                            .createEntityManagerFactory()) {
-                run(sf);
-            }
+        try (HikariDataSource dataSource = new HikariDataSource(pool);
+                SessionFactory sf =
+                        new HibernatePersistenceConfiguration("pgorm-demo")
+                                .managedClasses(Place.class, Visit.class, PlaceVisits.class)
+                                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                                // The demo starts from scratch each run; applications use update or
+                                // scripts.
+                                .property(AvailableSettings.HBM2DDL_AUTO, "create")
+                                .property(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true)
+                                .createEntityManagerFactory()) {
+            loadPlaces(sf);
+            partitions(sf);
+            similar(sf);
+            nearest(sf);
+            jsonb(sf);
+            materializedView(sf);
         }
+        System.out.println();
+        System.out.println("Demo finished.");
     }
 
-    private static void run(SessionFactory sf) {
-        section("Sample data");
+    private static void loadPlaces(SessionFactory sf) {
+        section(
+                "Sample data (schema export created extensions, indexes, partitions and a materialized view)");
         sf.inTransaction(
                 s -> {
                     s.persist(
                             place(
+                                    1,
                                     "Brandenburger Tor",
                                     13.3777,
                                     52.5163,
@@ -73,11 +80,29 @@ public final class DemoApp {
                                     0.1f,
                                     0.0f,
                                     "landmark"));
-                    s.persist(place("Curry 36", 13.3880, 52.4930, 0.1f, 0.9f, 0.1f, "food"));
-                    s.persist(place("Museumsinsel", 13.3990, 52.5210, 0.8f, 0.0f, 0.3f, "museum"));
-                    s.persist(place("Markthalle Neun", 13.4320, 52.5020, 0.2f, 0.8f, 0.2f, "food"));
+                    s.persist(place(2, "Curry 36", 13.3880, 52.4930, 0.1f, 0.9f, 0.1f, "food"));
                     s.persist(
-                            place("Tempelhofer Feld", 13.4010, 52.4730, 0.3f, 0.1f, 0.9f, "park"));
+                            place(3, "Museumsinsel", 13.3990, 52.5210, 0.8f, 0.0f, 0.3f, "museum"));
+                    s.persist(
+                            place(
+                                    4,
+                                    "Markthalle Neun",
+                                    13.4320,
+                                    52.5020,
+                                    0.2f,
+                                    0.8f,
+                                    0.2f,
+                                    "food"));
+                    s.persist(
+                            place(
+                                    5,
+                                    "Tempelhofer Feld",
+                                    13.4010,
+                                    52.4730,
+                                    0.3f,
+                                    0.1f,
+                                    0.9f,
+                                    "park"));
                 });
         long count =
                 sf.fromTransaction(
@@ -85,56 +110,118 @@ public final class DemoApp {
                                 s.createSelectionQuery("select count(*) from Place", Long.class)
                                         .getSingleResult());
         System.out.printf("  stored %d places%n", count);
+    }
 
-        section("Most similar to 'a famous sight' (pgvector cosine distance)");
-        List<Object[]> similar =
+    private static void partitions(SessionFactory sf) {
+        section("Monthly partitions for visits (PgPartitions.ensureRange)");
+        List<String> created =
+                sf.fromTransaction(
+                        em ->
+                                PgPartitions.ensureRange(
+                                        em,
+                                        Visit.class,
+                                        LocalDate.of(2026, 1, 1),
+                                        LocalDate.of(2026, 7, 1),
+                                        Period.ofMonths(1)));
+        System.out.printf("  created %s%n", String.join(", ", created));
+        sf.inTransaction(
+                s -> {
+                    long id = 1;
+                    for (int day = 0; day < 181; day++) {
+                        LocalDate date = LocalDate.of(2026, 1, 1).plusDays(day);
+                        for (long place = 1; place <= 5; place++) {
+                            if ((day + place) % (place + 1) == 0) {
+                                s.persist(new Visit(id++, date, place));
+                            }
+                        }
+                    }
+                });
+        List<PgPartitionInfo> partitions =
+                sf.fromTransaction(em -> PgPartitions.list(em, Visit.class));
+        for (PgPartitionInfo p : partitions) {
+            long rows =
+                    sf.fromTransaction(
+                            s ->
+                                    ((Number)
+                                                    s.createNativeQuery(
+                                                                    "select count(*) from \""
+                                                                            + p.name()
+                                                                                    .replace(
+                                                                                            "\"",
+                                                                                            "\"\"")
+                                                                            + "\"",
+                                                                    Long.class)
+                                                            .getSingleResult())
+                                            .longValue());
+            System.out.printf("  %-18s %-50s %4d rows%n", p.name(), p.bound(), rows);
+        }
+    }
+
+    private static void similar(SessionFactory sf) {
+        section("Most similar to 'a famous sight' (pgvector cosine distance, HNSW index)");
+        List<Object[]> rows =
                 sf.fromTransaction(
                         s ->
                                 s.createSelectionQuery(
-                                                "select p.name, cosine_distance(p.embedding, :q) from Place p"
-                                                        + " order by cosine_distance(p.embedding, :q)",
+                                                "select p.name, cosine_distance(p.embedding, :q) from Place p order by cosine_distance(p.embedding, :q)",
                                                 Object[].class)
                                         .setParameter("q", new float[] {1f, 0f, 0.1f})
                                         .setMaxResults(3)
                                         .getResultList());
-        for (Object[] row : similar) {
+        for (Object[] row : rows) {
             System.out.printf("  %-20s distance %.3f%n", row[0], ((Number) row[1]).doubleValue());
         }
+    }
 
+    private static void nearest(SessionFactory sf) {
         section("Nearest to Alexanderplatz (PostGIS distance in metres)");
-        Point alex = WGS84.createPoint(new Coordinate(13.4132, 52.5219));
-        List<Object[]> nearest =
+        List<Object[]> rows =
                 sf.fromTransaction(
                         s ->
                                 s.createNativeQuery(
-                                                "select name, round(st_distance(location::geography,"
-                                                        + " st_setsrid(st_makepoint(?, ?), 4326)::geography))"
+                                                "select name, round(st_distance(location::geography, st_setsrid(st_makepoint(?, ?), 4326)::geography))"
                                                         + " from place order by 2 limit 3",
                                                 Object[].class)
-                                        .setParameter(1, alex.getX())
-                                        .setParameter(2, alex.getY())
+                                        .setParameter(1, 13.4132)
+                                        .setParameter(2, 52.5219)
                                         .getResultList());
-        for (Object[] row : nearest) {
+        for (Object[] row : rows) {
             System.out.printf("  %-20s %6d m%n", row[0], ((Number) row[1]).longValue());
         }
+    }
 
-        section("Food places (JSONB attribute)");
+    private static void jsonb(SessionFactory sf) {
+        section("Food places (JSONB containment, GIN index)");
         List<String> food =
                 sf.fromTransaction(
                         s ->
-                                s.createSelectionQuery(
-                                                "select p.name from Place p where json_value(p.attrs, '$.kind') = 'food'"
-                                                        + " order by p.name",
+                                s.createNativeQuery(
+                                                "select name from place where attrs @> cast(? as jsonb) order by name",
                                                 String.class)
+                                        .setParameter(1, "{\"kind\": \"food\"}")
                                         .getResultList());
         food.forEach(name -> System.out.printf("  %s%n", name));
-        System.out.println();
-        System.out.println("Demo finished.");
+    }
+
+    private static void materializedView(SessionFactory sf) {
+        section("Visits per place (materialized view, refreshed concurrently)");
+        sf.inTransaction(em -> PgMaterializedViews.refresh(em, PlaceVisits.class, true));
+        List<PlaceVisits> rows =
+                sf.fromTransaction(
+                        s ->
+                                s.createSelectionQuery(
+                                                "from PlaceVisits order by visits desc, name",
+                                                PlaceVisits.class)
+                                        .getResultList());
+        for (PlaceVisits row : rows) {
+            System.out.printf("  %-20s %4d visits%n", row.name, row.visits);
+        }
     }
 
     private static Place place(
-            String name, double lon, double lat, float a, float b, float c, String kind) {
+            long id, String name, double lon, double lat, float a, float b, float c, String kind) {
         return new Place(
+                id,
                 name,
                 WGS84.createPoint(new Coordinate(lon, lat)),
                 new float[] {a, b, c},

@@ -1,7 +1,8 @@
 package dev.pgorm.demo;
 
+import dev.pgorm.ddl.index.IndexMethod;
+import dev.pgorm.ddl.index.PgIndex;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import java.util.Map;
 import org.hibernate.annotations.Array;
@@ -11,9 +12,20 @@ import org.locationtech.jts.geom.Point;
 
 /** A place with a location (PostGIS), an embedding (pgvector) and free-form attributes (JSONB). */
 @Entity
+@PgIndex(
+        name = "place_attrs_gin",
+        columns = "attrs",
+        method = IndexMethod.GIN,
+        opclass = "jsonb_path_ops")
+@PgIndex(
+        name = "place_embedding_hnsw",
+        columns = "embedding",
+        method = IndexMethod.HNSW,
+        opclass = "vector_cosine_ops")
+@PgIndex(name = "place_location_gist", columns = "location", method = IndexMethod.GIST)
 public class Place {
 
-    @Id @GeneratedValue Long id;
+    @Id Long id;
 
     String name;
 
@@ -28,7 +40,8 @@ public class Place {
 
     protected Place() {}
 
-    Place(String name, Point location, float[] embedding, Map<String, Object> attrs) {
+    Place(Long id, String name, Point location, float[] embedding, Map<String, Object> attrs) {
+        this.id = id;
         this.name = name;
         this.location = location;
         this.embedding = embedding;
