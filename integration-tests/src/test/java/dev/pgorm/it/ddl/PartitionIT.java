@@ -11,6 +11,7 @@ import dev.pgorm.ddl.partition.PgPartitionInfo;
 import dev.pgorm.ddl.partition.PgPartitions;
 import dev.pgorm.ddl.rls.Policy;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
+import dev.pgorm.ddl.trigger.TouchOnUpdate;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,11 +75,13 @@ class PartitionIT {
     @PgIndex(name = "event_kind_idx", columns = "kind")
     @RowLevelSecurity
     @Policy(name = "tenant_isolation", column = "tenant", setting = "app.tenant")
+    @TouchOnUpdate("touchedAt")
     static class Event {
         @Id Long id;
         @Id LocalDate createdAt;
         String kind;
         String tenant;
+        OffsetDateTime touchedAt;
     }
 
     // end::partitioned[]
@@ -113,6 +117,46 @@ class PartitionIT {
         }
     }
 
+    @Entity(name = "Metric")
+    @Table(name = "metric")
+    @IdClass(MetricId.class)
+    @Partitioned(
+            strategy = PartitionStrategy.RANGE,
+            key = {"year", "month"})
+    @Partition(
+            name = "metric_2026_h1",
+            from = {"2026", "1"},
+            to = {"2026", "7"})
+    @Partition(
+            name = "metric_2026_h2",
+            from = {"2026", "7"},
+            to = {"2027", "1"})
+    static class Metric {
+        @Id int year;
+        @Id int month;
+        @Id String name;
+    }
+
+    public static class MetricId implements Serializable {
+        private static final long serialVersionUID = 1L;
+        int year;
+        int month;
+        String name;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MetricId m
+                    && year == m.year
+                    && month == m.month
+                    && java.util.Objects.equals(name, m.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(year, month, name);
+        }
+    }
+
     @Entity(name = "Reading")
     @Table(name = "reading")
     @Partitioned(strategy = PartitionStrategy.HASH)
@@ -127,7 +171,7 @@ class PartitionIT {
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        sf = db.entityManagerFactory(Event.class, Shipment.class, Reading.class);
+        sf = db.entityManagerFactory(Event.class, Shipment.class, Reading.class, Metric.class);
         sf.inTransaction(
                 s -> {
                     s.persist(event(1, LocalDate.of(2026, 3, 1), "a"));
@@ -155,7 +199,19 @@ class PartitionIT {
                                         + " where c.relnamespace = current_schema()::regnamespace order by 1");
         assertThat(parents)
                 .extracting(r -> r.get("relname") + ":" + r.get("strat"))
-                .containsExactly("event:r", "reading:h", "shipment:l");
+                .containsExactly("event:r", "metric:r", "reading:h", "shipment:l");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select pg_get_partkeydef('metric'::regclass)",
+                                        String.class))
+                .isEqualTo("RANGE (year, month)");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select pg_get_expr(relpartbound, oid) from pg_class where relname = 'metric_2026_h2' and relnamespace = current_schema()::regnamespace",
+                                        String.class))
+                .isEqualTo("FOR VALUES FROM (2026, 7) TO (2027, 1)");
         List<String> bounds =
                 db
                         .sql()
@@ -245,7 +301,14 @@ class PartitionIT {
                                         Period.ofMonths(1)));
         assertThat(again).isEmpty();
 
-        // New partitions get the parent's policies too.
+        // New partitions get the parent's indexes and row triggers through PostgreSQL ...
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(*) from pg_indexes where schemaname = current_schema() and tablename = 'event_p20270201' and indexdef like '%(kind)'",
+                                        Long.class))
+                .isEqualTo(1L);
+        // ... and their policies through PgPartitions.
         assertThat(
                         db.sql()
                                 .queryValue(
@@ -255,6 +318,13 @@ class PartitionIT {
         sf.inTransaction(s -> s.persist(event(4, LocalDate.of(2027, 2, 14), "a")));
         assertThat(countAs(db, "a", "event_p20270201")).isEqualTo(1);
         assertThat(countAs(db, "b", "event_p20270201")).isZero();
+        db.execute("update event set kind = 'changed' where id = 4");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select touchedAt is not null from event_p20270201 where id = 4",
+                                        Boolean.class))
+                .isTrue();
     }
 
     @Test

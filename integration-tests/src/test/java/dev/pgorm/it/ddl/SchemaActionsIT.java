@@ -333,6 +333,31 @@ class SchemaActionsIT {
         }
     }
 
+    @Test
+    void indexesCanBeBuiltConcurrently(PgTestDatabase db, @TempDir Path dir) throws Exception {
+        Path script = dir.resolve("create.sql");
+        db.close(
+                boot(
+                        db,
+                        "create",
+                        Map.of(
+                                "pgorm.ddl.index_concurrently", "true",
+                                "jakarta.persistence.schema-generation.database.action", "create",
+                                "jakarta.persistence.schema-generation.scripts.action", "create",
+                                "jakarta.persistence.schema-generation.scripts.create-target",
+                                        script.toString())));
+        assertThat(Files.readString(script))
+                .contains("create unique index concurrently if not exists order_stats_tenant")
+                // PostgreSQL cannot build an index on a partitioned table concurrently.
+                .contains("create index if not exists purchase_order_attrs");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select indisvalid from pg_index where indexrelid = 'order_stats_tenant'::regclass",
+                                        Boolean.class))
+                .isTrue();
+    }
+
     private static List<String> fingerprint(PgTestDatabase db, String schema) {
         return db
                 .sql()

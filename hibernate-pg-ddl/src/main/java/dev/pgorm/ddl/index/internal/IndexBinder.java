@@ -8,6 +8,7 @@ import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
 import dev.pgorm.ddl.internal.SqlText;
+import dev.pgorm.ddl.partition.Partitioned;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -147,7 +148,9 @@ public final class IndexBinder {
                 name,
                 entity.table(),
                 index.unique(),
-                registry.indexConcurrently(),
+                // PostgreSQL cannot build an index on a partitioned table concurrently.
+                registry.indexConcurrently()
+                        && !entity.javaClass().isAnnotationPresent(Partitioned.class),
                 method.sql(),
                 elements,
                 include,
