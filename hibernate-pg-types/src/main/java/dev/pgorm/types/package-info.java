@@ -1,8 +1,7 @@
 /**
- * PG-ORM types module: range, multirange and text-search types, registered with Hibernate, working
- * with hibernate-vector, hibernate-spatial and Hypersistence Utils.
- *
- * <p>The features of this module are tracked in the project's issues; see {@code docs/index.md} for
- * what is available today.
+ * PG-ORM types: PostgreSQL ranges ({@link dev.pgorm.types.PgRange}), multiranges ({@link
+ * dev.pgorm.types.PgMultirange}) and text search values ({@link dev.pgorm.types.PgTsVector}, {@link
+ * dev.pgorm.types.PgTsQuery}), mapped by Hibernate without annotations once this module is on the
+ * class path.
  */
 package dev.pgorm.types;

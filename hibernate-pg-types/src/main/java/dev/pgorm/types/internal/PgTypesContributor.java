@@ -1,0 +1,73 @@
+package dev.pgorm.types.internal;
+
+import dev.pgorm.core.internal.PgDialectGuard;
+import dev.pgorm.core.internal.PgSettingsReader;
+import org.hibernate.boot.model.TypeContributions;
+import org.hibernate.boot.model.TypeContributor;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.spi.JdbcServices;
+import org.hibernate.service.ServiceRegistry;
+import org.hibernate.type.descriptor.java.spi.JavaTypeRegistry;
+import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
+import org.hibernate.type.descriptor.sql.internal.DdlTypeImpl;
+import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
+import org.hibernate.type.spi.TypeConfiguration;
+
+/**
+ * Registers PG-ORM's types with Hibernate when the dialect is PostgreSQL and {@code
+ * pgorm.types.enabled} is on: ranges, multiranges and text search types, each with its JDBC type
+ * and column type.
+ */
+public final class PgTypesContributor implements TypeContributor {
+
+    /** Creates the contributor; Hibernate does this through the service loader. */
+    public PgTypesContributor() {}
+
+    @Override
+    public void contribute(TypeContributions contributions, ServiceRegistry serviceRegistry) {
+        Dialect dialect = serviceRegistry.requireService(JdbcServices.class).getDialect();
+        if (!PgDialectGuard.isPostgreSQL(dialect)
+                || !PgSettingsReader.of(serviceRegistry).isModuleEnabled("types")) {
+            return;
+        }
+        TypeConfiguration types = contributions.getTypeConfiguration();
+        JavaTypeRegistry javaTypes = types.getJavaTypeRegistry();
+        JdbcTypeRegistry jdbcTypes = types.getJdbcTypeRegistry();
+        DdlTypeRegistry ddlTypes = types.getDdlTypeRegistry();
+
+        jdbcTypes.addDescriptor(
+                PgTypeCodes.RANGE_UNTYPED,
+                new PgObjectJdbcType(PgTypeCodes.RANGE_UNTYPED, "range"));
+        ddlTypes.addDescriptor(new UntypedRangeDdlType(PgTypeCodes.RANGE_UNTYPED, "PgRange"));
+        jdbcTypes.addDescriptor(
+                PgTypeCodes.MULTIRANGE_UNTYPED,
+                new PgObjectJdbcType(PgTypeCodes.MULTIRANGE_UNTYPED, "multirange"));
+        ddlTypes.addDescriptor(
+                new UntypedRangeDdlType(PgTypeCodes.MULTIRANGE_UNTYPED, "PgMultirange"));
+        for (RangeElement<?> element : PgTypeCodes.elements()) {
+            int range = PgTypeCodes.range(element);
+            jdbcTypes.addDescriptor(range, new PgObjectJdbcType(range, element.rangeType()));
+            ddlTypes.addDescriptor(new DdlTypeImpl(range, element.rangeType(), dialect));
+            int multirange = PgTypeCodes.multirange(element);
+            jdbcTypes.addDescriptor(
+                    multirange, new PgObjectJdbcType(multirange, element.multirangeType()));
+            ddlTypes.addDescriptor(new DdlTypeImpl(multirange, element.multirangeType(), dialect));
+        }
+        javaTypes.addDescriptor(PgRangeJavaType.RAW);
+        javaTypes.addDescriptor(PgMultirangeJavaType.RAW);
+
+        jdbcTypes.addDescriptor(
+                PgTypeCodes.TSVECTOR, new PgObjectJdbcType(PgTypeCodes.TSVECTOR, "tsvector"));
+        ddlTypes.addDescriptor(new DdlTypeImpl(PgTypeCodes.TSVECTOR, "tsvector", dialect));
+        javaTypes.addDescriptor(TextSearchJavaType.TSVECTOR);
+        jdbcTypes.addDescriptor(
+                PgTypeCodes.TSQUERY, new PgObjectJdbcType(PgTypeCodes.TSQUERY, "tsquery"));
+        ddlTypes.addDescriptor(new DdlTypeImpl(PgTypeCodes.TSQUERY, "tsquery", dialect));
+        javaTypes.addDescriptor(TextSearchJavaType.TSQUERY);
+    }
+
+    @Override
+    public int ordinal() {
+        return 600;
+    }
+}
