@@ -200,7 +200,7 @@ public abstract class RangeElement<T extends Comparable<? super T>> {
                         return "-infinity";
                     }
                     return TIMESTAMP_OUT.format(value.toLocalDateTime())
-                            + value.getOffset().getId().replace("Z", "+00:00");
+                            + offset(value.getOffset());
                 }
 
                 @Override
@@ -235,9 +235,24 @@ public abstract class RangeElement<T extends Comparable<? super T>> {
                         return "-infinity";
                     }
                     return TIMESTAMP_OUT.format(value.atOffset(ZoneOffset.UTC).toLocalDateTime())
-                            + "+00:00";
+                            + "+00";
                 }
             };
+
+    /** Writes an offset as PostgreSQL prints it: {@code +00}, {@code +05:30}. */
+    static String offset(ZoneOffset offset) {
+        int total = offset.getTotalSeconds();
+        int abs = Math.abs(total);
+        StringBuilder sb = new StringBuilder(total < 0 ? "-" : "+");
+        sb.append(String.format(Locale.ROOT, "%02d", abs / 3600));
+        if (abs % 3600 != 0) {
+            sb.append(String.format(Locale.ROOT, ":%02d", (abs % 3600) / 60));
+            if (abs % 60 != 0) {
+                sb.append(String.format(Locale.ROOT, ":%02d", abs % 60));
+            }
+        }
+        return sb.toString();
+    }
 
     private static final List<RangeElement<?>> ALL =
             List.of(INT4, INT8, NUMERIC, DATE, TIMESTAMP, TIMESTAMPTZ, INSTANT);
