@@ -66,6 +66,14 @@ public final class PgTestDatabase implements AutoCloseable {
                             + PgIdentifiers.quote(name)
                             + " to "
                             + PgIdentifiers.quote(server.appUser()));
+            String app = PgIdentifiers.quote(server.appUser());
+            new PgSql(new DriverDataSource(url, server.user(), server.password()), server.user())
+                    .execute(
+                            "grant usage on schema public to " + app,
+                            "alter default privileges in schema public grant select, insert, update, delete on tables to "
+                                    + app,
+                            "alter default privileges in schema public grant usage, select on sequences to "
+                                    + app);
         } else {
             this.database = null;
             this.schema = name;

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.ddl.partition.PgPartitionInfo;
 import dev.pgorm.ddl.partition.PgPartitions;
 import dev.pgorm.ddl.view.PgMaterializedViews;
+import dev.pgorm.types.PgRange;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -60,6 +61,7 @@ public final class DemoApp {
             nearest(sf);
             jsonb(sf);
             materializedView(sf);
+            openOn(sf, LocalDate.of(2026, 12, 24));
         }
         System.out.println();
         System.out.println("Demo finished.");
@@ -218,14 +220,37 @@ public final class DemoApp {
         }
     }
 
+    private static void openOn(SessionFactory sf, LocalDate day) {
+        section("Open on " + day + " (daterange containment)");
+        List<Object[]> rows =
+                sf.fromTransaction(
+                        s ->
+                                s.createNativeQuery(
+                                                "select name, season from place where season @> cast(:day as date) order by name",
+                                                Object[].class)
+                                        .addScalar("name", String.class)
+                                        .addScalar("season", PgRange.class)
+                                        .setParameter("day", day)
+                                        .getResultList());
+        for (Object[] row : rows) {
+            System.out.printf("  %-20s season %s%n", row[0], row[1]);
+        }
+    }
+
     private static Place place(
             long id, String name, double lon, double lat, float a, float b, float c, String kind) {
+        // Parks close in winter; everything else is open all year.
+        PgRange<LocalDate> season =
+                kind.equals("park")
+                        ? PgRange.closed(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 10, 31))
+                        : PgRange.atLeast(LocalDate.of(2026, 1, 1));
         return new Place(
                 id,
                 name,
                 WGS84.createPoint(new Coordinate(lon, lat)),
                 new float[] {a, b, c},
-                Map.of("kind", kind, "city", "Berlin"));
+                Map.of("kind", kind, "city", "Berlin"),
+                season);
     }
 
     private static void section(String title) {

@@ -2,8 +2,10 @@ package dev.pgorm.demo;
 
 import dev.pgorm.ddl.index.IndexMethod;
 import dev.pgorm.ddl.index.PgIndex;
+import dev.pgorm.types.PgRange;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.LocalDate;
 import java.util.Map;
 import org.hibernate.annotations.Array;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -38,10 +40,20 @@ public class Place {
     @JdbcTypeCode(SqlTypes.JSON)
     Map<String, Object> attrs;
 
+    /** When the place is open; a daterange column, mapped without annotations. */
+    PgRange<LocalDate> season;
+
     protected Place() {}
 
-    Place(Long id, String name, Point location, float[] embedding, Map<String, Object> attrs) {
+    Place(
+            Long id,
+            String name,
+            Point location,
+            float[] embedding,
+            Map<String, Object> attrs,
+            PgRange<LocalDate> season) {
         this.id = id;
+        this.season = season;
         this.name = name;
         this.location = location;
         this.embedding = embedding;

@@ -268,6 +268,35 @@ public final class PgIdentifiers {
     }
 
     /**
+     * Returns {@code name} when it fits in {@value #MAX_BYTES} bytes, otherwise its longest prefix
+     * that fits together with {@code _} and an 8-digit hash of the whole name, so that generated
+     * names stay distinct and valid.
+     *
+     * @param name a generated name, for example {@code <table>_<columns>_idx}
+     * @return a name of at most {@value #MAX_BYTES} bytes
+     */
+    public static String fit(String name) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
+            return name;
+        }
+        String hash = String.format("%08x", name.hashCode());
+        int budget = MAX_BYTES - hash.length() - 1;
+        StringBuilder prefix = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            int bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + bytes > budget) {
+                break;
+            }
+            prefix.appendCodePoint(cp);
+            used += bytes;
+            i += Character.charCount(cp);
+        }
+        return prefix + "_" + hash;
+    }
+
+    /**
      * Returns the name that PostgreSQL stores for an identifier as written in SQL: the inner text
      * of a quoted identifier, or the lower-cased text of an unquoted one.
      *

@@ -90,4 +90,16 @@ class PgIdentifiersTest {
         assertThatThrownBy(() -> PgIdentifiers.normalize("\"a\"b\""))
                 .hasMessageContaining("unescaped double quote");
     }
+
+    @Test
+    void fitShortensByBytesWithAHash() {
+        assertThat(PgIdentifiers.fit("short_name")).isEqualTo("short_name");
+        String longName = "ä".repeat(40);
+        String fitted = PgIdentifiers.fit(longName);
+        assertThat(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(63);
+        assertThat(fitted).startsWith("ää").matches(".*_[0-9a-f]{8}");
+        assertThat(PgIdentifiers.fit(longName + "x")).isNotEqualTo(fitted);
+        assertThat(PgIdentifiers.requireValid(fitted, "name")).isEqualTo(fitted);
+    }
 }

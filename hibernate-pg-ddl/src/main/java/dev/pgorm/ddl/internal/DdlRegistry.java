@@ -1,5 +1,6 @@
 package dev.pgorm.ddl.internal;
 
+import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.ddl.extension.internal.ExtensionObject;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ public final class DdlRegistry {
     private final Map<String, ExtensionObject> extensions = new LinkedHashMap<>();
     private final Map<String, String> exportIds = new LinkedHashMap<>();
     private final Map<String, String> definitions = new LinkedHashMap<>();
+    private final Map<String, String> relations = new LinkedHashMap<>();
     private final Map<Table, EntityTable> tables = new LinkedHashMap<>();
     private final boolean indexConcurrently;
 
@@ -33,7 +35,37 @@ public final class DdlRegistry {
 
     /** Remembers an entity's table, so binders can find the entity behind another table. */
     public void addTable(EntityTable table) {
-        tables.putIfAbsent(table.table(), table);
+        if (tables.putIfAbsent(table.table(), table) == null) {
+            claimRelation(
+                    table.table().getSchema(),
+                    // the name PostgreSQL stores: Hibernate quotes only names marked as quoted
+                    table.table().isQuoted()
+                            ? table.tableName()
+                            : PgIdentifiers.normalize(table.tableName()),
+                    "the table of entity " + table.describe());
+        }
+    }
+
+    /**
+     * Claims a relation name (table, index, partition, exclusion constraint) in a schema;
+     * PostgreSQL keeps them in one namespace, and {@code IF NOT EXISTS} would silently skip the
+     * second one.
+     *
+     * @throws org.hibernate.MappingException naming both declarations
+     */
+    public void claimRelation(String schema, String name, String declaredBy) {
+        String key = (schema == null ? "" : schema) + "." + name;
+        String previous = relations.putIfAbsent(key, declaredBy);
+        if (previous != null && !previous.equals(declaredBy)) {
+            throw new org.hibernate.MappingException(
+                    "PG-ORM: "
+                            + declaredBy
+                            + " names a relation '"
+                            + name
+                            + "', but "
+                            + previous
+                            + " uses that name already; indexes, partitions, exclusion constraints and tables share one namespace per schema: choose another name");
+        }
     }
 
     /** Returns the entity mapped to the given Java class, or null. */
@@ -55,7 +87,30 @@ public final class DdlRegistry {
      *     vector(3))}
      */
     public void needExtension(String name, String schema, String neededBy) {
-        extensions.computeIfAbsent(name, n -> new ExtensionObject(n, schema)).neededBy(neededBy);
+        ExtensionObject existing = extensions.get(name);
+        String wanted = schema == null ? "" : schema;
+        if (existing == null || (existing.schema().isEmpty() && !wanted.isEmpty())) {
+            ExtensionObject replacement = new ExtensionObject(name, wanted);
+            if (existing != null) {
+                existing.neededBy().forEach(replacement::neededBy);
+            }
+            extensions.put(name, replacement);
+            existing = replacement;
+        } else if (!wanted.isEmpty() && !wanted.equals(existing.schema())) {
+            throw new org.hibernate.MappingException(
+                    "PG-ORM: extension "
+                            + name
+                            + " is declared in schema "
+                            + wanted
+                            + " by "
+                            + neededBy
+                            + " and in schema "
+                            + existing.schema()
+                            + " by "
+                            + String.join(", ", existing.neededBy())
+                            + "; an extension lives in one schema: declare the same one everywhere");
+        }
+        existing.neededBy(neededBy);
     }
 
     /**
@@ -102,6 +157,12 @@ public final class DdlRegistry {
 
     /** Registers everything with Hibernate, extensions first. */
     public void registerWith(Database database) {
+        List<Table> mapped = new ArrayList<>(tables.keySet());
+        for (PgDdlObject object : objects.getOrDefault(DdlOrder.FUNCTIONS, List.of())) {
+            if (object instanceof dev.pgorm.ddl.trigger.internal.FunctionObject function) {
+                function.droppableWithout(mapped);
+            }
+        }
         for (ExtensionObject extension : extensions.values()) {
             database.addAuxiliaryDatabaseObject(extension);
         }

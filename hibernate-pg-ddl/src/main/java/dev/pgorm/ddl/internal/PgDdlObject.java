@@ -35,6 +35,11 @@ public abstract class PgDdlObject implements AuxiliaryDatabaseObject {
         this.declaredBy = declaredBy;
     }
 
+    /** Returns a table's name qualified by its explicit schema, if any, for identifiers. */
+    protected static String key(org.hibernate.mapping.Table table) {
+        return (table.getSchema() == null ? "" : table.getSchema() + ".") + table.getName();
+    }
+
     @Override
     public String getExportIdentifier() {
         return exportIdentifier;

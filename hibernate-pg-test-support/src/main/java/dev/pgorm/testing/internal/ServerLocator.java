@@ -177,8 +177,38 @@ public final class ServerLocator {
                                 + " nothing: choose another role with PGORM_TEST_APP_USER");
             }
         }
+        try (Connection c = found.connect();
+                Statement st = c.createStatement()) {
+            // In public, never in a per-class schema: dropping that schema must not take an
+            // extension that other test classes use.
+            for (String extension : SHARED_EXTENSIONS) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "select exists (select 1 from pg_catalog.pg_available_extensions where name = ?)")) {
+                    ps.setString(1, extension);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getBoolean(1)) {
+                            try {
+                                st.execute(
+                                        "create extension if not exists "
+                                                + extension
+                                                + " schema public");
+                            } catch (SQLException e) {
+                                // Not allowed for this user: tests that need it say so themselves.
+                            }
+                        }
+                    }
+                }
+            }
+        }
         return found;
     }
+
+    /** Extensions the tests use, created once in {@code public} of the shared test database. */
+    private static final java.util.List<String> SHARED_EXTENSIONS =
+            java.util.List.of(
+                    "vector", "postgis", "pg_trgm", "btree_gist", "hstore", "citext", "ltree");
 
     private static Boolean[] roleFlags(Connection c, String role) throws SQLException {
         try (PreparedStatement ps =

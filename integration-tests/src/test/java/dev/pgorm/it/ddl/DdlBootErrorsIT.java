@@ -205,4 +205,60 @@ class DdlBootErrorsIT {
                 "extension 'pgorm_no_such_extension' is neither installed nor available",
                 "@PgExtension on entity NeedsMissingExtension");
     }
+
+    @Entity(name = "FirstIndexed")
+    @PgIndex(name = "shared_idx", columns = "title")
+    static class FirstIndexed {
+        @Id Long id;
+        String title;
+    }
+
+    @Entity(name = "SecondIndexed")
+    @PgIndex(name = "shared_idx", columns = "title")
+    static class SecondIndexed {
+        @Id Long id;
+        String title;
+    }
+
+    @Test
+    void relationNamesMustBeUniquePerSchema(PgTestDatabase db) {
+        assertThatThrownBy(() -> db.entityManagerFactory(FirstIndexed.class, SecondIndexed.class))
+                .satisfies(
+                        thrown -> {
+                            Throwable deepest = thrown;
+                            while (deepest.getCause() != null) {
+                                deepest = deepest.getCause();
+                            }
+                            assertThat(deepest.getMessage())
+                                    .contains(
+                                            "names a relation 'shared_idx'",
+                                            "uses that name already");
+                        });
+    }
+
+    @Entity(name = "IndexNamedLikeATable")
+    @PgIndex(
+            name = "firstindexed",
+            columns = "title") // the table FirstIndexed is stored as firstindexed
+    static class IndexNamedLikeATable {
+        @Id Long id;
+        String title;
+    }
+
+    @Test
+    void indexNamesMustNotClashWithTables(PgTestDatabase db) {
+        assertThatThrownBy(
+                        () ->
+                                db.entityManagerFactory(
+                                        FirstIndexed.class, IndexNamedLikeATable.class))
+                .satisfies(
+                        thrown -> {
+                            Throwable deepest = thrown;
+                            while (deepest.getCause() != null) {
+                                deepest = deepest.getCause();
+                            }
+                            assertThat(deepest.getMessage())
+                                    .contains("'firstindexed'", "the table of entity FirstIndexed");
+                        });
+    }
 }

@@ -113,6 +113,22 @@ class RowLevelSecurityIT {
     }
 
     @Test
+    void updateRemovesPoliciesThatAreNoLongerDeclared(PgTestDatabase db) throws SQLException {
+        db.execute("create policy forgotten_open on note using (true)");
+        assertThat(visibleTexts(db, null)).isNotEmpty();
+        db.close(
+                db.entityManagerFactory(
+                        List.of(Note.class), Map.of("hibernate.hbm2ddl.auto", "update")));
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(*) from pg_policies where tablename = 'note' and schemaname = current_schema()",
+                                        Long.class))
+                .isEqualTo(2L);
+        assertThat(visibleTexts(db, null)).isEmpty();
+    }
+
+    @Test
     void eachTenantSeesOnlyItsOwnLiveRows(PgTestDatabase db) throws SQLException {
         assertThat(visibleTexts(db, "1")).containsExactly("a1");
         assertThat(visibleTexts(db, "2")).containsExactly("b1");

@@ -31,6 +31,11 @@ public final class ExclusionBinder {
             } catch (IllegalArgumentException e) {
                 throw entity.fail(label, e.getMessage());
             }
+            // The constraint's index takes the constraint's name.
+            registry.claimRelation(
+                    entity.table().getSchema(),
+                    constraint.name(),
+                    label + " on entity " + entity.describe());
             String using = constraint.using().trim().toLowerCase(Locale.ROOT);
             if (!METHOD.matcher(using).matches()) {
                 throw entity.fail(
@@ -38,6 +43,12 @@ public final class ExclusionBinder {
                         "using = \""
                                 + constraint.using()
                                 + "\" is not an index method name such as gist");
+            }
+            if (constraint.where().contains("$pgorm")
+                    || String.join(" ", constraint.elements()).contains("$pgorm")) {
+                throw entity.fail(
+                        label,
+                        "elements and where must not contain $pgorm, which PG-ORM uses to quote generated blocks");
             }
             if (constraint.elements().length == 0) {
                 throw entity.fail(label, "give at least one element such as \"roomId WITH =\"");

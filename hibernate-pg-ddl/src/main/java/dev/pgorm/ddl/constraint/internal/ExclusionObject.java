@@ -17,7 +17,7 @@ public final class ExclusionObject extends PgDdlObject {
     private final String definition;
 
     ExclusionObject(Table table, String name, String definition, String declaredBy) {
-        super("pgorm.exclusion." + table.getName() + "." + name, declaredBy);
+        super("pgorm.exclusion." + key(table) + "." + name, declaredBy);
         this.table = table;
         this.name = name;
         this.definition = definition;

@@ -13,14 +13,28 @@ public final class ExtensionBinder {
     public static void bind(EntityTable entity, DdlRegistry registry) {
         Class<?> type = entity.javaClass();
         for (PgExtension ext : type.getAnnotationsByType(PgExtension.class)) {
-            registry.needExtension(
-                    ext.value(), ext.schema(), "@PgExtension on entity " + entity.describe());
+            try {
+                registry.needExtension(
+                        ext.value(), ext.schema(), "@PgExtension on entity " + entity.describe());
+            } catch (IllegalArgumentException e) {
+                throw entity.fail("@PgExtension(\"" + ext.value() + "\")", e.getMessage());
+            }
         }
         Package pkg = type.getPackage();
         if (pkg != null) {
             for (PgExtension ext : pkg.getAnnotationsByType(PgExtension.class)) {
-                registry.needExtension(
-                        ext.value(), ext.schema(), "@PgExtension on package " + pkg.getName());
+                try {
+                    registry.needExtension(
+                            ext.value(), ext.schema(), "@PgExtension on package " + pkg.getName());
+                } catch (IllegalArgumentException e) {
+                    throw new org.hibernate.MappingException(
+                            "PG-ORM: @PgExtension(\""
+                                    + ext.value()
+                                    + "\") on package "
+                                    + pkg.getName()
+                                    + ": "
+                                    + e.getMessage());
+                }
             }
         }
         for (Column column : entity.table().getColumns()) {

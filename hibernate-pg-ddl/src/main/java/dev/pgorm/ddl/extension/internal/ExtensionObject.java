@@ -31,6 +31,11 @@ public final class ExtensionObject extends PgDdlObject {
         return name;
     }
 
+    /** Returns the schema to install it in, or empty for PostgreSQL's default. */
+    public String schema() {
+        return schema;
+    }
+
     /** Records one more reason the extension is needed. */
     public void neededBy(String reason) {
         if (!neededBy.contains(reason)) {

@@ -9,7 +9,6 @@ import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
 import dev.pgorm.ddl.internal.SqlText;
 import dev.pgorm.ddl.partition.Partitioned;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -144,6 +143,8 @@ public final class IndexBinder {
         } catch (IllegalArgumentException e) {
             throw entity.fail(label, e.getMessage());
         }
+        registry.claimRelation(
+                entity.table().getSchema(), name, label + " on entity " + entity.describe());
         return new IndexObject(
                 name,
                 entity.table(),
@@ -183,19 +184,7 @@ public final class IndexBinder {
 
     /** Returns {@code <table>_<columns>_<method>_idx}, shortened with a hash when over 63 bytes. */
     static String defaultName(String table, List<String> columns, IndexMethod method) {
-        String name = table + "_" + String.join("_", columns) + "_" + method.sql() + "_idx";
-        if (name.getBytes(StandardCharsets.UTF_8).length <= PgIdentifiers.MAX_BYTES) {
-            return name;
-        }
-        String hash = Integer.toHexString(name.hashCode());
-        StringBuilder sb = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            if ((sb + String.valueOf(c)).getBytes(StandardCharsets.UTF_8).length
-                    > PgIdentifiers.MAX_BYTES - hash.length() - 1) {
-                break;
-            }
-            sb.append(c);
-        }
-        return sb + "_" + hash;
+        return PgIdentifiers.fit(
+                table + "_" + String.join("_", columns) + "_" + method.sql() + "_idx");
     }
 }

@@ -35,7 +35,7 @@ public final class IndexObject extends PgDdlObject {
             String with,
             String where,
             String declaredBy) {
-        super("pgorm.index." + table.getName() + "." + name, declaredBy);
+        super("pgorm.index." + key(table) + "." + name, declaredBy);
         this.name = name;
         this.table = table;
         this.unique = unique;
@@ -92,10 +92,16 @@ public final class IndexObject extends PgDdlObject {
         String qualified = context.format(table.getQualifiedTableName());
         return List.of(
                 new CatalogCheck(
-                        "index " + name + " on " + qualified + " (" + declaredBy() + ")",
+                        "index "
+                                + name
+                                + " on "
+                                + qualified
+                                + " ("
+                                + declaredBy()
+                                + "; an invalid index left by a failed concurrent build counts as missing: drop it or REINDEX it)",
                         "select exists (select 1 from pg_catalog.pg_index i join pg_catalog.pg_class c"
                                 + " on c.oid = i.indexrelid where i.indrelid = to_regclass(?) and"
-                                + " c.relname = ?)",
+                                + " c.relname = ? and i.indisvalid)",
                         List.of(qualified, name)));
     }
 }

@@ -94,7 +94,9 @@ public final class PartitionBinder {
             if (index.unique()) {
                 List<String> cols = new ArrayList<>();
                 for (String ref : index.columns()) {
-                    cols.add(entity.column(ref, "@PgIndex").getName());
+                    cols.add(
+                            entity.column(ref, "@PgIndex(name = \"" + index.name() + "\")")
+                                    .getName());
                 }
                 if (!cols.containsAll(keyNames)) {
                     throw entity.fail(
@@ -116,7 +118,8 @@ public final class PartitionBinder {
                 .setOptions(
                         existing == null || existing.isBlank()
                                 ? options
-                                : existing + " " + options);
+                                // PARTITION BY must come before USING, WITH and TABLESPACE.
+                                : options + " " + existing);
 
         List<String> names = new ArrayList<>();
         List<String> bounds = new ArrayList<>();
@@ -132,6 +135,10 @@ public final class PartitionBinder {
             if (!seen.add(p.name())) {
                 throw entity.fail(plabel, "two partitions have this name");
             }
+            registry.claimRelation(
+                    entity.table().getSchema(),
+                    p.name(),
+                    plabel + " on entity " + entity.describe());
             if (p.isDefault()) {
                 if (partitioned.strategy() == PartitionStrategy.HASH) {
                     throw entity.fail(plabel, "HASH partitioning has no default partition");

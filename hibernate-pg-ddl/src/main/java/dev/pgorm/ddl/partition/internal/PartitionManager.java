@@ -50,19 +50,15 @@ public final class PartitionManager {
                 "PgPartitions.ensureRange",
                 c -> {
                     Parent parent = rangeParent(c, table, entity);
-                    EntityRuntime.execute(
-                            c,
-                            "select pg_advisory_xact_lock(hashtextextended(?, 0))",
-                            "pgorm.partitions." + parent.oid());
+                    lock(c, parent);
                     List<Existing> existing = existingRanges(c, parent);
                     List<String> created = new ArrayList<>();
                     for (LocalDate lower = from; lower.isBefore(to); lower = lower.plus(step)) {
                         LocalDate upper = lower.plus(step);
+                        String lowerLiteral = boundLiteral(parent, lower);
+                        String upperLiteral = boundLiteral(parent, upper);
                         double[] bounds =
-                                epochs(
-                                        c,
-                                        parent.keyType(),
-                                        List.of(lower.toString(), upper.toString()));
+                                epochs(c, parent.keyType(), List.of(lowerLiteral, upperLiteral));
                         Existing match = null;
                         for (Existing e : existing) {
                             boolean overlaps =
@@ -100,9 +96,9 @@ public final class PartitionManager {
                                         + " partition of "
                                         + parent.sql()
                                         + " for values from ('"
-                                        + lower
+                                        + lowerLiteral
                                         + "') to ('"
-                                        + upper
+                                        + upperLiteral
                                         + "')";
                         try {
                             EntityRuntime.execute(c, sql);
@@ -165,14 +161,18 @@ public final class PartitionManager {
                 "PgPartitions.detachOlderThan",
                 c -> {
                     Parent parent = rangeParent(c, table, entity);
-                    EntityRuntime.execute(
-                            c,
-                            "select pg_advisory_xact_lock(hashtextextended(?, 0))",
-                            "pgorm.partitions." + parent.oid());
-                    double limit = epochs(c, parent.keyType(), List.of(cutoff.toString()))[0];
+                    lock(c, parent);
+                    double limit =
+                            epochs(c, parent.keyType(), List.of(boundLiteral(parent, cutoff)))[0];
+                    java.util.Set<String> declared = new java.util.HashSet<>();
+                    for (dev.pgorm.ddl.partition.Partition p :
+                            entity.getAnnotationsByType(dev.pgorm.ddl.partition.Partition.class)) {
+                        declared.add(p.name());
+                    }
                     List<String> detached = new ArrayList<>();
                     for (Existing e : existingRanges(c, parent)) {
-                        if (e.to() != null && e.to() <= limit) {
+                        // Declared partitions belong to the mapping: update would re-create them.
+                        if (e.to() != null && e.to() <= limit && !declared.contains(e.name())) {
                             String child =
                                     PgIdentifiers.quote(parent.schema())
                                             + "."
@@ -188,6 +188,40 @@ public final class PartitionManager {
                     }
                     return detached;
                 });
+    }
+
+    /**
+     * Serializes partition management of one table. Under REPEATABLE READ or SERIALIZABLE the
+     * catalog snapshot predates the lock, so a waiting caller would not see the partitions the
+     * previous one created: such transactions are refused.
+     */
+    private static void lock(Connection c, Parent parent) throws SQLException {
+        String isolation =
+                (String)
+                        EntityRuntime.query(
+                                        c, "select current_setting('transaction_isolation') as i")
+                                .get(0)
+                                .get("i");
+        if (!"read committed".equals(isolation)) {
+            throw new IllegalStateException(
+                    "PgPartitions needs a READ COMMITTED transaction, but this one is "
+                            + isolation
+                            + ": its snapshot would hide partitions that concurrent callers create");
+        }
+        EntityRuntime.execute(
+                c,
+                "select pg_advisory_xact_lock(hashtextextended(?, 0))",
+                "pgorm.partitions." + parent.oid());
+    }
+
+    /**
+     * Writes a date as a bound of the key's type; timestamptz bounds are UTC midnight, spelled out,
+     * so that the session's time zone does not move them.
+     */
+    private static String boundLiteral(Parent parent, LocalDate date) {
+        return parent.keyType().contains("with time zone")
+                ? date + " 00:00:00+00"
+                : date.toString();
     }
 
     /** Gives new partitions of a table with row-level security the parent's flags and policies. */

@@ -28,7 +28,7 @@ public final class PartitionObject extends PgDdlObject {
             List<String> names,
             List<String> bounds,
             String declaredBy) {
-        super("pgorm.partitions." + parent.getName(), declaredBy);
+        super("pgorm.partitions." + key(parent), declaredBy);
         this.parent = parent;
         this.strategy = strategy;
         this.names = new ArrayList<>(names);

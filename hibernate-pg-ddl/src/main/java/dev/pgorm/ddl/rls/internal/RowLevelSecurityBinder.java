@@ -5,7 +5,6 @@ import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
 import dev.pgorm.ddl.internal.SqlText;
-import dev.pgorm.ddl.partition.Partition;
 import dev.pgorm.ddl.rls.Policy;
 import dev.pgorm.ddl.rls.PolicyCommand;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
@@ -46,17 +45,12 @@ public final class RowLevelSecurityBinder {
             }
             rendered.add(sql);
         }
-        List<String> partitions = new ArrayList<>();
-        for (Partition partition : entity.javaClass().getAnnotationsByType(Partition.class)) {
-            partitions.add(partition.name());
-        }
         registry.add(
                 DdlOrder.ROW_LEVEL_SECURITY,
                 new RowLevelSecurityObject(
                         entity.table(),
                         rls.force(),
                         rendered,
-                        partitions,
                         "@RowLevelSecurity on entity " + entity.describe()));
     }
 
@@ -119,6 +113,11 @@ public final class RowLevelSecurityBinder {
                 break;
             default:
                 break;
+        }
+        if (using.contains("$pgorm") || withCheck.contains("$pgorm")) {
+            throw entity.fail(
+                    label,
+                    "using and withCheck must not contain $pgorm, which PG-ORM uses to quote generated blocks");
         }
         if (using.isEmpty() && withCheck.isEmpty()) {
             throw entity.fail(label, "give using, withCheck, or column and setting");

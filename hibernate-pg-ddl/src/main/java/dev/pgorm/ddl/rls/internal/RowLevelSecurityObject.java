@@ -1,33 +1,35 @@
 package dev.pgorm.ddl.rls.internal;
 
 import dev.pgorm.ddl.internal.PgDdlObject;
-import dev.pgorm.ddl.partition.internal.PartitionObject;
+import dev.pgorm.ddl.internal.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.mapping.Table;
 
-/** Enables (and forces) row-level security and re-creates the policies of one table. */
+/**
+ * Enables (and forces) row-level security and makes the table's policies exactly the declared ones:
+ * declared policies are re-created, policies that are no longer declared are dropped (a forgotten
+ * permissive policy would widen access), and every partition of the table, however it was created,
+ * gets the same flags and policies.
+ */
 public final class RowLevelSecurityObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
 
+    /** Placeholder for the table in statements applied to each partition. */
+    static final String TABLE = "{{table}}";
+
     private final Table table;
     private final boolean force;
     private final ArrayList<PolicySql> policies;
-    private final ArrayList<String> partitions;
 
     RowLevelSecurityObject(
-            Table table,
-            boolean force,
-            List<PolicySql> policies,
-            List<String> partitions,
-            String declaredBy) {
-        super("pgorm.rls." + table.getName(), declaredBy);
+            Table table, boolean force, List<PolicySql> policies, String declaredBy) {
+        super("pgorm.rls." + key(table), declaredBy);
         this.table = table;
         this.force = force;
         this.policies = new ArrayList<>(policies);
-        this.partitions = new ArrayList<>(partitions);
     }
 
     /** Returns whether owners are subject to the policies too. */
@@ -40,7 +42,7 @@ public final class RowLevelSecurityObject extends PgDdlObject {
         return policies;
     }
 
-    /** Returns the statements that secure {@code tableSql} (the entity's table or a partition). */
+    /** Returns the statements that secure {@code tableSql}: flags and declared policies. */
     public List<String> statementsFor(String tableSql) {
         List<String> sql = new ArrayList<>(PolicySql.enable(tableSql, force));
         for (PolicySql policy : policies) {
@@ -51,13 +53,44 @@ public final class RowLevelSecurityObject extends PgDdlObject {
 
     @Override
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
-        List<String> sql =
-                new ArrayList<>(statementsFor(context.format(table.getQualifiedTableName())));
-        // Policies on a partitioned table do not guard queries that name a partition directly.
-        for (String partition : partitions) {
-            sql.addAll(
-                    statementsFor(context.format(PartitionObject.partitionName(table, partition))));
+        String t = context.format(table.getQualifiedTableName());
+        List<String> sql = new ArrayList<>(statementsFor(t));
+        List<String> names = new ArrayList<>();
+        for (PolicySql policy : policies) {
+            names.add(SqlText.literal(policy.name()));
         }
+        String declared = "array[" + String.join(", ", names) + "]::name[]";
+        StringBuilder perPartition = new StringBuilder();
+        for (String statement : statementsFor(TABLE)) {
+            perPartition
+                    .append(" execute replace(")
+                    .append(SqlText.literal(statement))
+                    .append(", '")
+                    .append(TABLE)
+                    .append("', c.rel::text);");
+        }
+        String parent = "to_regclass(" + SqlText.literal(t) + ")";
+        sql.add(
+                "do $pgorm_rls$ declare c record; p record; begin"
+                        + " for p in select polname from pg_catalog.pg_policy where polrelid = "
+                        + parent
+                        + " and polname <> all("
+                        + declared
+                        + ")"
+                        + " loop execute format('drop policy %I on %s', p.polname, "
+                        + parent
+                        + "::text); end loop;"
+                        + " for c in select relid::regclass as rel from pg_partition_tree("
+                        + parent
+                        + ") where relid <> "
+                        + parent
+                        + " loop"
+                        + " for p in select polname from pg_catalog.pg_policy where polrelid = c.rel and polname <> all("
+                        + declared
+                        + ")"
+                        + " loop execute format('drop policy %I on %s', p.polname, c.rel::text); end loop;"
+                        + perPartition
+                        + " end loop; end $pgorm_rls$");
         return sql.toArray(new String[0]);
     }
 

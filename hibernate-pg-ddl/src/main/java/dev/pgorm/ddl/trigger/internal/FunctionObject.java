@@ -4,6 +4,7 @@ import dev.pgorm.ddl.internal.PgDdlObject;
 import dev.pgorm.ddl.internal.SqlText;
 import java.util.List;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.mapping.Table;
 
 /**
  * {@code CREATE OR REPLACE FUNCTION} before the tables. Its drop removes the function only when
@@ -18,6 +19,7 @@ public final class FunctionObject extends PgDdlObject {
     private final String name;
     private final String renderedName;
     private final String definition;
+    private final java.util.ArrayList<Table> mappedTables = new java.util.ArrayList<>();
 
     FunctionObject(
             String schema, String name, String renderedName, String definition, String declaredBy) {
@@ -26,6 +28,15 @@ public final class FunctionObject extends PgDdlObject {
         this.name = name;
         this.renderedName = renderedName;
         this.definition = definition;
+    }
+
+    /**
+     * Sets the mapped tables whose absence allows dropping the function: {@code drop} runs after
+     * the tables are gone, {@code update} while they exist, so {@code update} never drops it.
+     */
+    public void droppableWithout(java.util.List<Table> tables) {
+        mappedTables.clear();
+        mappedTables.addAll(tables);
     }
 
     /** Returns the full definition, used to tell identical declarations from conflicting ones. */
@@ -48,31 +59,39 @@ public final class FunctionObject extends PgDdlObject {
     @Override
     public String[] sqlDropStrings(SqlStringGenerationContext context) {
         String namespace =
-                schema == null
-                        ? "current_schema()::regnamespace"
-                        : "to_regnamespace(" + SqlText.literal(schema) + ")";
+                "(select oid from pg_catalog.pg_namespace where nspname = "
+                        + (schema == null ? "current_schema()" : SqlText.literal(schema))
+                        + ")";
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        for (Table table : mappedTables) {
+            tables.add(SqlText.literal(context.format(table.getQualifiedTableName())));
+        }
+        String tablesGone =
+                tables.isEmpty()
+                        ? "true"
+                        : "not exists (select 1 from unnest(array["
+                                + String.join(", ", tables)
+                                + "]::text[]) t where to_regclass(t) is not null)";
         return new String[] {
-            "do $pgorm_drop$ declare f regprocedure; begin for f in select p.oid::regprocedure from"
-                    + " pg_catalog.pg_proc p where p.proname = "
+            "do $pgorm_drop$ declare f regprocedure; begin if "
+                    + tablesGone
+                    + " then for f in select p.oid::regprocedure from pg_catalog.pg_proc p where p.proname = "
                     + SqlText.literal(name)
                     + " and p.pronamespace = "
                     + namespace
                     + " and not exists (select 1 from pg_catalog.pg_depend d where d.refclassid ="
                     + " 'pg_catalog.pg_proc'::regclass and d.refobjid = p.oid and d.deptype = 'n')"
-                    + " loop execute 'drop function ' || f::text; end loop; end $pgorm_drop$"
+                    + " loop execute 'drop function ' || f::text; end loop; end if; end $pgorm_drop$"
         };
     }
 
     @Override
     public List<CatalogCheck> catalogChecks(SqlStringGenerationContext context) {
-        String namespace = schema == null ? "current_schema()" : "?";
         return List.of(
                 new CatalogCheck(
                         "function " + renderedName + " (" + declaredBy() + ")",
-                        "select exists (select 1 from pg_catalog.pg_proc p where p.proname = ? and"
-                                + " p.pronamespace = to_regnamespace("
-                                + namespace
-                                + "))",
-                        schema == null ? List.of(name) : List.of(name, schema)));
+                        "select exists (select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace"
+                                + " where p.proname = ? and n.nspname = coalesce(nullif(?, ''), current_schema()))",
+                        List.of(name, schema == null ? "" : schema)));
     }
 }

@@ -191,8 +191,11 @@ public final class TriggerBinder {
                             + "; it must be a timestamp, date or time column");
         }
         String functionName =
-                "pgorm_touch_"
-                        + column.getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+                PgIdentifiers.fit(
+                        "pgorm_touch_"
+                                + column.getName()
+                                        .toLowerCase(Locale.ROOT)
+                                        .replaceAll("[^a-z0-9_]", "_"));
         String definition =
                 "create or replace function "
                         + PgIdentifiers.render(functionName)
@@ -209,13 +212,7 @@ public final class TriggerBinder {
                         definition,
                         label + " on entity " + entity.describe()),
                 definition);
-        String triggerName = entity.tableName() + "_touch_" + column.getName();
-        if (triggerName.length() > 63) {
-            triggerName =
-                    triggerName.substring(0, 54)
-                            + "_"
-                            + Integer.toHexString(triggerName.hashCode());
-        }
+        String triggerName = PgIdentifiers.fit(entity.tableName() + "_touch_" + column.getName());
         registry.add(
                 DdlOrder.TRIGGERS,
                 new TriggerObject(

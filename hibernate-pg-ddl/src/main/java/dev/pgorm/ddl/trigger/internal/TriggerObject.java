@@ -21,7 +21,7 @@ public final class TriggerObject extends PgDdlObject {
      * @param afterOn the part after the table, e.g. {@code for each row execute function f()}
      */
     TriggerObject(String name, Table table, String beforeOn, String afterOn, String declaredBy) {
-        super("pgorm.trigger." + table.getName() + "." + name, declaredBy);
+        super("pgorm.trigger." + key(table) + "." + name, declaredBy);
         this.name = name;
         this.table = table;
         this.beforeOn = beforeOn;

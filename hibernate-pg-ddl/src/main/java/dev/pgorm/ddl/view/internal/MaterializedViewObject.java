@@ -18,7 +18,7 @@ public final class MaterializedViewObject extends PgDdlObject {
     private final boolean withData;
 
     MaterializedViewObject(Table table, String query, boolean withData, String declaredBy) {
-        super("pgorm.matview." + table.getName(), declaredBy);
+        super("pgorm.matview." + key(table), declaredBy);
         this.table = table;
         this.query = query;
         this.withData = withData;
