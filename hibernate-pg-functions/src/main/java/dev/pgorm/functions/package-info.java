@@ -1,8 +1,7 @@
 /**
- * PG-ORM functions module: hQL functions for full-text search, JSONB, range and trigram operators,
- * and advisory locks.
- *
- * <p>The features of this module are tracked in the project's issues; see {@code docs/index.md} for
- * what is available today.
+ * PG-ORM functions: PostgreSQL's full-text search, JSONB, range and trigram operators as HQL
+ * functions that render the index-friendly operators ({@link dev.pgorm.functions.PgFunctions} lists
+ * the names), typed helpers for Criteria queries ({@link dev.pgorm.functions.PgCriteria}) and
+ * per-transaction vector search settings ({@link dev.pgorm.functions.PgVectorSearch}).
  */
 package dev.pgorm.functions;

@@ -45,6 +45,11 @@ public final class PgRangeJavaType extends AbstractClassJavaType<PgRange> implem
         return RAW;
     }
 
+    /** Returns the element class, or null for the raw descriptor. */
+    public Class<?> elementClass() {
+        return element == null ? null : element.javaType();
+    }
+
     @Override
     public JdbcType getRecommendedJdbcType(JdbcTypeIndicators indicators) {
         int code = element == null ? PgTypeCodes.RANGE_UNTYPED : PgTypeCodes.range(element);

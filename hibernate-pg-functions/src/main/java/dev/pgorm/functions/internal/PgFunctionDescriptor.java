@@ -1,0 +1,87 @@
+package dev.pgorm.functions.internal;
+
+import java.util.List;
+import org.hibernate.metamodel.model.domain.ReturnableType;
+import org.hibernate.query.sqm.function.AbstractSqmSelfRenderingFunctionDescriptor;
+import org.hibernate.query.sqm.produce.function.ArgumentsValidator;
+import org.hibernate.query.sqm.produce.function.FunctionArgumentTypeResolver;
+import org.hibernate.query.sqm.produce.function.FunctionReturnTypeResolver;
+import org.hibernate.sql.ast.SqlAstTranslator;
+import org.hibernate.sql.ast.spi.SqlAppender;
+import org.hibernate.sql.ast.tree.SqlAstNode;
+
+/** A function whose SQL depends on its arguments: operators, casts and optional arguments. */
+final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescriptor {
+
+    /** Writes the SQL of one call. */
+    interface Renderer {
+        void render(SqlWriter out, List<? extends SqlAstNode> args);
+    }
+
+    private final Renderer renderer;
+    private final String signature;
+
+    PgFunctionDescriptor(
+            String name,
+            ArgumentsValidator validator,
+            FunctionReturnTypeResolver returnType,
+            FunctionArgumentTypeResolver argumentTypes,
+            String signature,
+            Renderer renderer) {
+        super(name, validator, returnType, argumentTypes);
+        this.renderer = renderer;
+        this.signature = signature;
+    }
+
+    @Override
+    public void render(
+            SqlAppender sqlAppender,
+            List<? extends SqlAstNode> arguments,
+            ReturnableType<?> returnType,
+            SqlAstTranslator<?> walker) {
+        renderer.render(new SqlWriter(sqlAppender, walker), arguments);
+    }
+
+    @Override
+    public String getArgumentListSignature() {
+        return signature;
+    }
+
+    /** Appends SQL text and arguments. */
+    static final class SqlWriter {
+        private final SqlAppender out;
+        private final SqlAstTranslator<?> walker;
+
+        SqlWriter(SqlAppender out, SqlAstTranslator<?> walker) {
+            this.out = out;
+            this.walker = walker;
+        }
+
+        SqlWriter sql(String text) {
+            out.appendSql(text);
+            return this;
+        }
+
+        SqlWriter arg(SqlAstNode node) {
+            node.accept(walker);
+            return this;
+        }
+
+        /** Writes {@code cast(arg as type)}. */
+        SqlWriter cast(SqlAstNode node, String type) {
+            return sql("cast(").arg(node).sql(" as " + type + ")");
+        }
+
+        /** Writes {@code array[args from..]::text[]}. */
+        SqlWriter textArray(List<? extends SqlAstNode> args, int from) {
+            sql("array[");
+            for (int i = from; i < args.size(); i++) {
+                if (i > from) {
+                    sql(", ");
+                }
+                cast(args.get(i), "text");
+            }
+            return sql("]::text[]");
+        }
+    }
+}
