@@ -1,5 +1,6 @@
 package dev.pgorm.functions.internal;
 
+import dev.pgorm.types.internal.PgRangeJavaType;
 import java.util.List;
 import org.hibernate.metamodel.model.domain.ReturnableType;
 import org.hibernate.query.sqm.function.AbstractSqmSelfRenderingFunctionDescriptor;
@@ -70,6 +71,36 @@ final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescrip
         /** Writes {@code cast(arg as type)}. */
         SqlWriter cast(SqlAstNode node, String type) {
             return sql("cast(").arg(node).sql(" as " + type + ")");
+        }
+
+        /**
+         * Writes {@code value}, cast to the element type of {@code range} when {@code value} is not
+         * itself a range and the range's element type is known.
+         */
+        SqlWriter elementOrRange(SqlAstNode value, SqlAstNode range) {
+            Object valueType = javaTypeOf(value);
+            Object rangeType = javaTypeOf(range);
+            boolean valueIsRange =
+                    valueType instanceof PgRangeJavaType
+                            || valueType instanceof dev.pgorm.types.internal.PgMultirangeJavaType;
+            if (!valueIsRange
+                    && rangeType instanceof PgRangeJavaType r
+                    && r.elementClass() != null) {
+                return cast(
+                        value,
+                        dev.pgorm.types.internal.RangeElement.of(r.elementClass())
+                                .elementSqlType());
+            }
+            return arg(value);
+        }
+
+        private static Object javaTypeOf(SqlAstNode node) {
+            if (node instanceof org.hibernate.sql.ast.tree.expression.Expression e
+                    && e.getExpressionType() != null
+                    && e.getExpressionType().getJdbcTypeCount() == 1) {
+                return e.getExpressionType().getSingleJdbcMapping().getJavaTypeDescriptor();
+            }
+            return null;
         }
 
         /** Writes {@code array[args from..]::text[]}. */

@@ -2,8 +2,8 @@ package dev.pgorm.functions.internal;
 
 import static dev.pgorm.functions.PgFunctions.*;
 import static org.hibernate.query.sqm.produce.function.FunctionParameterType.ANY;
+import static org.hibernate.query.sqm.produce.function.FunctionParameterType.IMPLICIT_JSON;
 import static org.hibernate.query.sqm.produce.function.FunctionParameterType.INTEGER;
-import static org.hibernate.query.sqm.produce.function.FunctionParameterType.JSON;
 import static org.hibernate.query.sqm.produce.function.FunctionParameterType.STRING;
 
 import dev.pgorm.core.internal.PgDialectGuard;
@@ -234,7 +234,7 @@ public final class PgFunctionsContributor implements FunctionContributor {
                 StandardFunctionArgumentTypeResolvers.ARGUMENT_OR_IMPLIED_RESULT_TYPE;
         register(
                 JSONB_CONTAINS,
-                count(2, 2, JSON, ANY),
+                count(2, 2, IMPLICIT_JSON, ANY),
                 returns(bool),
                 sameAsOther,
                 "(jsonb, jsonb)",
@@ -246,7 +246,7 @@ public final class PgFunctionsContributor implements FunctionContributor {
                                 .sql(")"));
         register(
                 JSONB_CONTAINED_IN,
-                count(2, 2, JSON, ANY),
+                count(2, 2, IMPLICIT_JSON, ANY),
                 returns(bool),
                 sameAsOther,
                 "(jsonb, jsonb)",
@@ -259,7 +259,7 @@ public final class PgFunctionsContributor implements FunctionContributor {
         // pgjdbc turns ?? into the operator ? (a lone ? would be a bind parameter).
         register(
                 JSONB_HAS_KEY,
-                count(2, 2, JSON, STRING),
+                count(2, 2, IMPLICIT_JSON, STRING),
                 returns(bool),
                 null,
                 "(jsonb, key)",
@@ -271,7 +271,7 @@ public final class PgFunctionsContributor implements FunctionContributor {
                                 .sql(")"));
         register(
                 JSONB_HAS_ANY_KEY,
-                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), JSON),
+                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), IMPLICIT_JSON),
                 returns(bool),
                 null,
                 "(jsonb, key...)",
@@ -279,7 +279,7 @@ public final class PgFunctionsContributor implements FunctionContributor {
                         out.sql("(").arg(args.get(0)).sql(" ??| ").textArray(args, 1).sql(")"));
         register(
                 JSONB_HAS_ALL_KEYS,
-                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), JSON),
+                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), IMPLICIT_JSON),
                 returns(bool),
                 null,
                 "(jsonb, key...)",
@@ -287,14 +287,14 @@ public final class PgFunctionsContributor implements FunctionContributor {
                         out.sql("(").arg(args.get(0)).sql(" ??& ").textArray(args, 1).sql(")"));
         register(
                 JSONB_GET,
-                count(2, 2, JSON, ANY),
+                count(2, 2, IMPLICIT_JSON, ANY),
                 returns(string),
                 null,
                 "(jsonb, key or index)",
                 (out, args) -> out.sql("(").arg(args.get(0)).sql(" -> ").arg(args.get(1)).sql(")"));
         register(
                 JSONB_GET_TEXT,
-                count(2, 2, JSON, ANY),
+                count(2, 2, IMPLICIT_JSON, ANY),
                 returns(string),
                 null,
                 "(jsonb, key or index)",
@@ -302,7 +302,7 @@ public final class PgFunctionsContributor implements FunctionContributor {
                         out.sql("(").arg(args.get(0)).sql(" ->> ").arg(args.get(1)).sql(")"));
         register(
                 JSONB_PATH_GET,
-                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), JSON),
+                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), IMPLICIT_JSON),
                 returns(string),
                 null,
                 "(jsonb, key...)",
@@ -310,7 +310,7 @@ public final class PgFunctionsContributor implements FunctionContributor {
                         out.sql("(").arg(args.get(0)).sql(" #> ").textArray(args, 1).sql(")"));
         register(
                 JSONB_PATH_GET_TEXT,
-                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), JSON),
+                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), IMPLICIT_JSON),
                 returns(string),
                 null,
                 "(jsonb, key...)",
@@ -318,7 +318,7 @@ public final class PgFunctionsContributor implements FunctionContributor {
                         out.sql("(").arg(args.get(0)).sql(" #>> ").textArray(args, 1).sql(")"));
         register(
                 JSONB_PATH_EXISTS_OP,
-                count(2, 2, JSON, STRING),
+                count(2, 2, IMPLICIT_JSON, STRING),
                 returns(bool),
                 null,
                 "(jsonb, jsonpath)",
@@ -330,7 +330,7 @@ public final class PgFunctionsContributor implements FunctionContributor {
                                 .sql(")"));
         register(
                 JSONB_PATH_MATCH_OP,
-                count(2, 2, JSON, STRING),
+                count(2, 2, IMPLICIT_JSON, STRING),
                 returns(bool),
                 null,
                 "(jsonb, jsonpath)",
@@ -343,12 +343,38 @@ public final class PgFunctionsContributor implements FunctionContributor {
     }
 
     private void ranges() {
-        operator(RANGE_CONTAINS, "@>", bool, null);
-        operator(RANGE_CONTAINED_BY, "<@", bool, null);
-        operator(RANGE_OVERLAPS, "&&", bool, null);
-        operator(RANGE_ADJACENT, "-|-", bool, null);
-        operator(RANGE_STRICTLY_LEFT, "<<", bool, null);
-        operator(RANGE_STRICTLY_RIGHT, ">>", bool, null);
+        // An element argument is cast to the range's element type: a bare timestamp parameter would
+        // otherwise be read as a range literal.
+        register(
+                RANGE_CONTAINS,
+                count(2, 2),
+                returns(bool),
+                null,
+                "(range, element or range)",
+                (out, args) ->
+                        out.sql("(")
+                                .arg(args.get(0))
+                                .sql(" @> ")
+                                .elementOrRange(args.get(1), args.get(0))
+                                .sql(")"));
+        register(
+                RANGE_CONTAINED_BY,
+                count(2, 2),
+                returns(bool),
+                null,
+                "(element or range, range)",
+                (out, args) ->
+                        out.sql("(")
+                                .elementOrRange(args.get(0), args.get(1))
+                                .sql(" <@ ")
+                                .arg(args.get(1))
+                                .sql(")"));
+        FunctionArgumentTypeResolver otherRange =
+                StandardFunctionArgumentTypeResolvers.ARGUMENT_OR_IMPLIED_RESULT_TYPE;
+        operator(RANGE_OVERLAPS, "&&", bool, otherRange);
+        operator(RANGE_ADJACENT, "-|-", bool, otherRange);
+        operator(RANGE_STRICTLY_LEFT, "<<", bool, otherRange);
+        operator(RANGE_STRICTLY_RIGHT, ">>", bool, otherRange);
         register(
                 RANGE_LOWER,
                 count(1, 1),

@@ -291,6 +291,24 @@ public abstract class RangeElement<T extends Comparable<? super T>> {
         return rangeType;
     }
 
+    /** Returns the SQL type of the elements, for example {@code integer} or {@code timestamptz}. */
+    public String elementSqlType() {
+        switch (rangeType) {
+            case "int4range":
+                return "integer";
+            case "int8range":
+                return "bigint";
+            case "numrange":
+                return "numeric";
+            case "daterange":
+                return "date";
+            case "tsrange":
+                return "timestamp";
+            default:
+                return "timestamptz";
+        }
+    }
+
     /** Returns the PostgreSQL multirange type, for example {@code int4multirange}. */
     public String multirangeType() {
         return multirangeType;
