@@ -30,6 +30,16 @@ public final class DemoApp {
 
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
+    private static final Map<String, String> DESCRIPTIONS =
+            Map.of(
+                    "Brandenburger Tor",
+                            "Neoclassical gate, the landmark of Berlin and of German reunification",
+                    "Curry 36", "Currywurst stand in Kreuzberg, open late",
+                    "Museumsinsel", "Island of five museums of art and archaeology on the Spree",
+                    "Markthalle Neun", "Market hall with street food on Thursdays",
+                    "Tempelhofer Feld",
+                            "Former airport turned into a huge park for kites and bikes");
+
     private DemoApp() {}
 
     /**
@@ -62,6 +72,7 @@ public final class DemoApp {
             jsonb(sf);
             materializedView(sf);
             openOn(sf, LocalDate.of(2026, 12, 24));
+            search(sf, "museums of art");
         }
         System.out.println();
         System.out.println("Demo finished.");
@@ -220,6 +231,25 @@ public final class DemoApp {
         }
     }
 
+    private static void search(SessionFactory sf, String words) {
+        section("Search \"" + words + "\" (full-text search, ranked and highlighted)");
+        List<Object[]> rows =
+                sf.fromTransaction(
+                        s ->
+                                s.createSelectionQuery(
+                                                "select p.name, ts_rank(p.search, websearch_to_tsquery('english', :q)),"
+                                                        + " ts_headline('english', p.description, websearch_to_tsquery('english', :q), 'StartSel=[, StopSel=]')"
+                                                        + " from Place p where ts_match(p.search, websearch_to_tsquery('english', :q))"
+                                                        + " order by 2 desc",
+                                                Object[].class)
+                                        .setParameter("q", words)
+                                        .getResultList());
+        for (Object[] row : rows) {
+            System.out.printf(
+                    "  %-20s rank %.3f  %s%n", row[0], ((Number) row[1]).doubleValue(), row[2]);
+        }
+    }
+
     private static void openOn(SessionFactory sf, LocalDate day) {
         section("Open on " + day + " (daterange containment)");
         List<Object[]> rows =
@@ -250,7 +280,8 @@ public final class DemoApp {
                 WGS84.createPoint(new Coordinate(lon, lat)),
                 new float[] {a, b, c},
                 Map.of("kind", kind, "city", "Berlin"),
-                season);
+                season,
+                DESCRIPTIONS.get(name));
     }
 
     private static void section(String title) {

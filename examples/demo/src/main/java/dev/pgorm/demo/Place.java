@@ -3,11 +3,13 @@ package dev.pgorm.demo;
 import dev.pgorm.ddl.index.IndexMethod;
 import dev.pgorm.ddl.index.PgIndex;
 import dev.pgorm.types.PgRange;
+import dev.pgorm.types.PgTsVector;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.util.Map;
 import org.hibernate.annotations.Array;
+import org.hibernate.annotations.GeneratedColumn;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.locationtech.jts.geom.Point;
@@ -25,6 +27,7 @@ import org.locationtech.jts.geom.Point;
         method = IndexMethod.HNSW,
         opclass = "vector_cosine_ops")
 @PgIndex(name = "place_location_gist", columns = "location", method = IndexMethod.GIST)
+@PgIndex(name = "place_search_gin", columns = "search", method = IndexMethod.GIN)
 public class Place {
 
     @Id Long id;
@@ -40,6 +43,13 @@ public class Place {
     @JdbcTypeCode(SqlTypes.JSON)
     Map<String, Object> attrs;
 
+    String description;
+
+    /** Full-text search vector, kept current by the database. */
+    @GeneratedColumn(
+            "to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, ''))")
+    PgTsVector search;
+
     /** When the place is open; a daterange column, mapped without annotations. */
     PgRange<LocalDate> season;
 
@@ -51,9 +61,11 @@ public class Place {
             Point location,
             float[] embedding,
             Map<String, Object> attrs,
-            PgRange<LocalDate> season) {
+            PgRange<LocalDate> season,
+            String description) {
         this.id = id;
         this.season = season;
+        this.description = description;
         this.name = name;
         this.location = location;
         this.embedding = embedding;
