@@ -1,6 +1,7 @@
 /**
- * PG-ORM's benchmarks: each case compares PG-ORM with its baseline in one run on the same server
- * and writes the ratios to {@code docs/performance.md}. The harness and the first case arrive with
- * the bulk-insert work; see the project's issues.
+ * PG-ORM's benchmarks: each {@link dev.pgorm.bench.BenchmarkCase} compares a baseline with PG-ORM
+ * in one run on the same server, with warm-up and interleaved repetitions, and {@link
+ * dev.pgorm.bench.Benchmarks} writes the medians, spreads and ratios to {@code
+ * docs/performance.md}.
  */
 package dev.pgorm.bench;

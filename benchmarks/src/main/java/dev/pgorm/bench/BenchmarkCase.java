@@ -1,0 +1,32 @@
+package dev.pgorm.bench;
+
+/**
+ * One measured comparison: a baseline and PG-ORM's way of doing the same work, on the same data.
+ * The ratio is the baseline's median time divided by ours: above 1 means ours is faster.
+ */
+public interface BenchmarkCase {
+
+    /** Returns the case's name, for the table. */
+    String name();
+
+    /** Returns what the baseline does, for the table. */
+    String baseline();
+
+    /** Returns what PG-ORM does, for the table. */
+    String ours();
+
+    /** Returns the ratio the case must reach to pass. */
+    double target();
+
+    /** Creates tables and data. */
+    void setUp(BenchEnv env) throws Exception;
+
+    /** Runs one repetition of the baseline. */
+    void runBaseline() throws Exception;
+
+    /** Runs one repetition of PG-ORM's way. */
+    void runOurs() throws Exception;
+
+    /** Releases what {@link #setUp} created. */
+    default void tearDown() throws Exception {}
+}

@@ -1,0 +1,214 @@
+package dev.pgorm.bench.cases;
+
+import dev.pgorm.bench.BenchEnv;
+import dev.pgorm.bench.BenchmarkCase;
+import dev.pgorm.types.PgRange;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+
+/**
+ * Issue: functions. Each indexed operator as PG-ORM renders it in HQL, against the equivalent
+ * PostgreSQL function form, which no index can serve, on the same 200,000 rows.
+ */
+public final class OperatorVsFunctionCases {
+
+    static final int ROWS = Integer.getInteger("pgorm.bench.operator.rows", 200_000);
+    static final int QUERIES = 10;
+
+    private static SessionFactory sf;
+
+    private OperatorVsFunctionCases() {}
+
+    /** Returns the cases. */
+    public static List<BenchmarkCase> all() {
+        return List.of(
+                new Case(
+                        "jsonb @> (GIN jsonb_path_ops)",
+                        "jsonb_contains(attrs, ?) function",
+                        "HQL jsonb_contains -> attrs @> ?",
+                        "select count(*) from bench_doc where jsonb_contains(attrs, cast(? as jsonb))",
+                        "select count(*) from BenchDoc d where jsonb_contains(d.attrs, :p)",
+                        i -> "{\"tag\": \"t" + (i * 37 % 1000) + "\"}"),
+                new Case(
+                        "jsonb ? (GIN jsonb_ops)",
+                        "jsonb_exists(attrs, ?) function",
+                        "HQL jsonb_has_key -> attrs ? key",
+                        "select count(*) from bench_doc where jsonb_exists(attrs, ?)",
+                        "select count(*) from BenchDoc d where jsonb_has_key(d.attrs, :p)",
+                        i -> "k" + (i * 37 % 1000)),
+                new Case(
+                        "tsvector @@ (GIN)",
+                        "ts_match_vq(search, query) function",
+                        "HQL ts_match -> search @@ query",
+                        "select count(*) from bench_doc where ts_match_vq(search, websearch_to_tsquery('english', ?))",
+                        "select count(*) from BenchDoc d where ts_match(d.search, websearch_to_tsquery('english', :p))",
+                        i -> "word" + (i * 37 % 1000)),
+                new Case(
+                        "range && (GiST)",
+                        "range_overlaps(during, ?) function",
+                        "HQL range_overlaps -> during && ?",
+                        "select count(*) from bench_doc where range_overlaps(during, cast(? as tsrange))",
+                        "select count(*) from BenchDoc d where range_overlaps(d.during, :p)",
+                        i ->
+                                PgRange.closedOpen(
+                                        LocalDateTime.of(2026, 1, 1, 0, 0).plusHours(i * 97L),
+                                        LocalDateTime.of(2026, 1, 1, 0, 0).plusHours(i * 97L + 1))),
+                new Case(
+                        "trigram % (GIN gin_trgm_ops)",
+                        "similarity_op(name, ?) function",
+                        "HQL trgm_match -> name % ?",
+                        "select count(*) from bench_doc where similarity_op(name, ?)",
+                        "select count(*) from BenchDoc d where trgm_match(d.name, :p)",
+                        i -> typo(md5(i * 37 + 1))));
+    }
+
+    /** Returns the hex MD5 of the number's decimal text, as PostgreSQL's md5(g::text) does. */
+    static String md5(int n) {
+        try {
+            byte[] digest =
+                    java.security.MessageDigest.getInstance("MD5")
+                            .digest(
+                                    Integer.toString(n)
+                                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : digest) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Changes one character, as a user's typo would. */
+    static String typo(String s) {
+        return s.substring(0, 10) + (s.charAt(10) == 'a' ? 'b' : 'a') + s.substring(11);
+    }
+
+    private interface Probe {
+        Object value(int i);
+    }
+
+    static synchronized SessionFactory fixture(BenchEnv env) throws Exception {
+        if (sf == null || !sf.isOpen()) {
+            sf = env.sessionFactory(List.of(BenchDoc.class), Map.of());
+            env.execute(
+                    "insert into bench_doc (id, name, body, attrs, during) select g,"
+                            + " md5(g::text),"
+                            + " 'text about word' || (g % 1000) || ' and ' || md5(g::text),"
+                            + " jsonb_build_object('tag', 't' || (g % 1000), 'k' || (g % 1000), true, 'n', g),"
+                            + " tsrange(timestamp '2026-01-01' + g * interval '5 minutes', timestamp '2026-01-01' + g * interval '5 minutes' + interval '30 minutes')"
+                            + " from generate_series(1, "
+                            + ROWS
+                            + ") g",
+                    "vacuum analyze bench_doc");
+        }
+        return sf;
+    }
+
+    /** One operator against its function form. */
+    static final class Case implements BenchmarkCase {
+        private final String name;
+        private final String baseline;
+        private final String ours;
+        private final String baselineSql;
+        private final String oursHql;
+        private final Probe probe;
+        private SessionFactory factory;
+
+        Case(
+                String name,
+                String baseline,
+                String ours,
+                String baselineSql,
+                String oursHql,
+                Probe probe) {
+            this.name = name;
+            this.baseline = baseline;
+            this.ours = ours;
+            this.baselineSql = baselineSql;
+            this.oursHql = oursHql;
+            this.probe = probe;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String baseline() {
+            return baseline;
+        }
+
+        @Override
+        public String ours() {
+            return ours;
+        }
+
+        @Override
+        public double target() {
+            return 5.0;
+        }
+
+        @Override
+        public void setUp(BenchEnv env) throws Exception {
+            factory = fixture(env);
+            // Both forms must find the same rows, or the comparison means nothing.
+            for (int i = 0; i < 3; i++) {
+                long a = baselineCount(i);
+                long b = oursCount(i);
+                if (a != b) {
+                    throw new IllegalStateException(
+                            name
+                                    + ": the baseline counts "
+                                    + a
+                                    + " rows, PG-ORM "
+                                    + b
+                                    + " for probe "
+                                    + probe.value(i));
+                }
+            }
+        }
+
+        private long baselineCount(int i) {
+            Object value = probe.value(i);
+            return factory.fromTransaction(
+                    s ->
+                            ((Number)
+                                            s.createNativeQuery(baselineSql, Long.class)
+                                                    .setParameter(
+                                                            1,
+                                                            value instanceof PgRange
+                                                                    ? value.toString()
+                                                                    : value)
+                                                    .getSingleResult())
+                                    .longValue());
+        }
+
+        private long oursCount(int i) {
+            Object value = probe.value(i);
+            return factory.fromTransaction(
+                    s ->
+                            s.createSelectionQuery(oursHql, Long.class)
+                                    .setParameter("p", value)
+                                    .getSingleResult());
+        }
+
+        @Override
+        public void runBaseline() {
+            for (int i = 0; i < QUERIES; i++) {
+                baselineCount(i);
+            }
+        }
+
+        @Override
+        public void runOurs() {
+            for (int i = 0; i < QUERIES; i++) {
+                oursCount(i);
+            }
+        }
+    }
+}

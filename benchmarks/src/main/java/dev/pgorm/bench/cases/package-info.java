@@ -1,0 +1,2 @@
+/** The benchmark cases, one class per claim. */
+package dev.pgorm.bench.cases;
