@@ -1,7 +1,8 @@
 /**
- * PG-ORM rls module: a per-transaction row-level security context that never leaks between tenants.
- *
- * <p>The features of this module are tracked in the project's issues; see {@code docs/index.md} for
- * what is available today.
+ * PG-ORM row-level security context: settings bound to the current thread ({@link
+ * dev.pgorm.rls.RlsContext}) or supplied by the application ({@link
+ * dev.pgorm.rls.RlsContextProvider}), applied at the start of every transaction with {@code
+ * set_config(name, value, true)} so that they end with it and never reach the next user of a pooled
+ * connection.
  */
 package dev.pgorm.rls;

@@ -27,4 +27,18 @@ public @interface RowLevelSecurity {
      * SECURITY}); true by default.
      */
     boolean force() default true;
+
+    /**
+     * Returns whether an entity with Hibernate's {@code @TenantId} gets a generated {@code
+     * tenant_isolation} policy on that column (true by default): rows whose tenant column equals
+     * the {@link #tenantSetting()} setting, for reading and writing, and none when the setting is
+     * missing or empty. hibernate-pg-rls sets it from Hibernate's current tenant.
+     */
+    boolean tenantPolicy() default true;
+
+    /**
+     * Returns the setting that the generated tenant policy reads; {@code pgorm.tenant_id} by
+     * default.
+     */
+    String tenantSetting() default "pgorm.tenant_id";
 }

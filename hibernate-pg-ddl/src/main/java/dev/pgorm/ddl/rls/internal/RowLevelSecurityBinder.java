@@ -45,6 +45,25 @@ public final class RowLevelSecurityBinder {
             }
             rendered.add(sql);
         }
+        String tenantAttribute = tenantIdAttribute(entity.javaClass());
+        if (tenantAttribute != null && rls.tenantPolicy() && names.add(TENANT_POLICY)) {
+            String label =
+                    "@RowLevelSecurity (generated policy "
+                            + TENANT_POLICY
+                            + " for @TenantId "
+                            + tenantAttribute
+                            + ")";
+            rendered.add(
+                    generated(
+                            entity,
+                            label,
+                            TENANT_POLICY,
+                            PolicyCommand.ALL,
+                            List.of(),
+                            "permissive",
+                            tenantAttribute,
+                            rls.tenantSetting()));
+        }
         registry.add(
                 DdlOrder.ROW_LEVEL_SECURITY,
                 new RowLevelSecurityObject(
@@ -52,6 +71,51 @@ public final class RowLevelSecurityBinder {
                         rls.force(),
                         rendered,
                         "@RowLevelSecurity on entity " + entity.describe()));
+    }
+
+    /** The name of the policy generated for an entity with {@code @TenantId}. */
+    static final String TENANT_POLICY = "tenant_isolation";
+
+    private static String tenantIdAttribute(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.isAnnotationPresent(org.hibernate.annotations.TenantId.class)) {
+                    return f.getName();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Renders a policy comparing a column with a setting, read once per statement. */
+    private static PolicySql generated(
+            EntityTable entity,
+            String label,
+            String name,
+            PolicyCommand command,
+            List<String> roles,
+            String type,
+            String columnRef,
+            String settingName) {
+        Column column = entity.column(columnRef, label);
+        String setting;
+        try {
+            setting = SqlText.settingName(settingName, label);
+        } catch (IllegalArgumentException e) {
+            throw entity.fail(label, e.getMessage());
+        }
+        String predicate =
+                entity.sql(column)
+                        + " = (select nullif(current_setting("
+                        + SqlText.literal(setting)
+                        + ", true), '')::"
+                        + entity.sqlType(column)
+                        + ")";
+        String using = command == PolicyCommand.INSERT ? "" : predicate;
+        String withCheck =
+                command == PolicyCommand.SELECT || command == PolicyCommand.DELETE ? "" : predicate;
+        return new PolicySql(
+                name, type, command.name().toLowerCase(Locale.ROOT), roles, using, withCheck);
     }
 
     static PolicySql policy(EntityTable entity, Policy policy) {

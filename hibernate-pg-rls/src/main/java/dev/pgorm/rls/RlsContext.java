@@ -1,0 +1,139 @@
+package dev.pgorm.rls;
+
+import dev.pgorm.rls.internal.SettingNames;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.hibernate.Session;
+
+/**
+ * Row-level security settings bound to the current thread, applied by PG-ORM at the start of every
+ * transaction (and to every statement outside one) with {@code set_config(name, value, true)}.
+ *
+ * <pre>{@code
+ * try (var scope = RlsContext.set("app.tenant_id", "42")) {
+ *     // every transaction on this thread sees app.tenant_id = 42
+ * }   // the previous value (or none) is back
+ * }</pre>
+ *
+ * Scopes nest and must be closed in reverse order, which try-with-resources does. Settings are read
+ * when a transaction starts: changing them inside a transaction takes effect with the next one.
+ *
+ * @since 0.1
+ */
+public final class RlsContext {
+
+    private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
+
+    private RlsContext() {}
+
+    /** An open scope; closing it restores the settings that were in effect before it. */
+    public interface Scope extends AutoCloseable {
+        /** Restores the previous settings. */
+        @Override
+        void close();
+    }
+
+    /**
+     * Sets one setting for this thread until the returned scope is closed.
+     *
+     * @param name a custom setting name with a prefix, such as {@code app.tenant_id}
+     * @param value the value; PostgreSQL stores settings as text
+     */
+    public static Scope set(String name, String value) {
+        return set(Map.of(name, value));
+    }
+
+    /** Sets several settings for this thread until the returned scope is closed. */
+    public static Scope set(Map<String, String> settings) {
+        Map<String, String> previous = CURRENT.get();
+        Map<String, String> next = new LinkedHashMap<>(previous == null ? Map.of() : previous);
+        settings.forEach(
+                (name, value) ->
+                        next.put(
+                                SettingNames.require(name),
+                                Objects.requireNonNull(value, "value of " + name)));
+        CURRENT.set(Collections.unmodifiableMap(next));
+        Thread owner = Thread.currentThread();
+        return new Scope() {
+            private boolean closed;
+
+            @Override
+            public void close() {
+                if (closed) {
+                    return;
+                }
+                if (Thread.currentThread() != owner) {
+                    throw new IllegalStateException(
+                            "an RlsContext scope must be closed on the thread that opened it");
+                }
+                closed = true;
+                if (previous == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(previous);
+                }
+            }
+        };
+    }
+
+    /** Runs {@code work} with the given settings and restores the previous ones afterwards. */
+    public static <T> T callWith(Map<String, String> settings, Callable<T> work) throws Exception {
+        Scope scope = set(settings);
+        try {
+            return work.call();
+        } finally {
+            scope.close();
+        }
+    }
+
+    /** Runs {@code work} with the given settings and restores the previous ones afterwards. */
+    public static void runWith(Map<String, String> settings, Runnable work) {
+        Scope scope = set(settings);
+        try {
+            work.run();
+        } finally {
+            scope.close();
+        }
+    }
+
+    /**
+     * Returns the settings bound to this thread, without those of an {@link RlsContextProvider}.
+     */
+    public static Map<String, String> current() {
+        Map<String, String> current = CURRENT.get();
+        return current == null ? Map.of() : current;
+    }
+
+    /**
+     * Runs one transaction as {@code role}, for privileged work such as a background job that must
+     * see every tenant: {@code SET LOCAL ROLE} makes the role last exactly as long as the
+     * transaction, whatever happens in it. The connecting role must be a member of {@code role},
+     * which should have {@code BYPASSRLS} (or own the tables without FORCE).
+     *
+     * @param factory the entity manager factory
+     * @param role the role to switch to
+     * @param work what to do in the transaction
+     * @return what {@code work} returned
+     */
+    public static <T> T inPrivilegedTransaction(
+            EntityManagerFactory factory, String role, Function<EntityManager, T> work) {
+        String quoted = dev.pgorm.core.internal.PgIdentifiers.quote(role);
+        return factory.callInTransaction(
+                em -> {
+                    em.unwrap(Session.class)
+                            .doWork(
+                                    c -> {
+                                        try (var st = c.createStatement()) {
+                                            st.execute("set local role " + quoted);
+                                        }
+                                    });
+                    return work.apply(em);
+                });
+    }
+}

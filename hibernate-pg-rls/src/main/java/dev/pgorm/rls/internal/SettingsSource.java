@@ -1,0 +1,88 @@
+package dev.pgorm.rls.internal;
+
+import dev.pgorm.rls.RlsContext;
+import dev.pgorm.rls.RlsContextProvider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Where the settings of a starting transaction come from, in increasing priority: the configured
+ * {@link RlsContextProvider}, Hibernate's current tenant, and the thread's {@link RlsContext}. Also
+ * knows the tables with row-level security, for {@code pgorm.rls.required}.
+ */
+public final class SettingsSource {
+
+    private final RlsContextProvider provider;
+    private final Supplier<Object> tenant;
+    private final String tenantSetting;
+    private final boolean required;
+    private volatile List<Pattern> protectedTables = List.of();
+    private volatile List<String> protectedTableNames = List.of();
+
+    public SettingsSource(
+            RlsContextProvider provider,
+            Supplier<Object> tenant,
+            String tenantSetting,
+            boolean required) {
+        this.provider = provider;
+        this.tenant = tenant;
+        this.tenantSetting = SettingNames.require(tenantSetting);
+        this.required = required;
+    }
+
+    /** Returns the settings for a transaction starting now on this thread. */
+    public Map<String, String> current() {
+        Map<String, String> thread = RlsContext.current();
+        Object tenantId = tenant == null ? null : tenant.get();
+        if (provider == null && tenantId == null) {
+            return thread;
+        }
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (provider != null) {
+            Map<String, String> provided = provider.currentSettings();
+            if (provided != null) {
+                provided.forEach((k, v) -> merged.put(SettingNames.require(k), v));
+            }
+        }
+        if (tenantId != null) {
+            merged.put(tenantSetting, tenantId.toString());
+        }
+        merged.putAll(thread);
+        return merged;
+    }
+
+    /** Records the tables that have row-level security (their SQL names). */
+    public void protectTables(List<String> tables) {
+        protectedTableNames = List.copyOf(tables);
+        protectedTables =
+                tables.stream()
+                        .map(
+                                t ->
+                                        Pattern.compile(
+                                                "(?i)\\b(from|join|into|update)\\s+"
+                                                        + Pattern.quote(t)
+                                                        + "(\\s|$|\\))"))
+                        .toList();
+    }
+
+    /**
+     * Fails when settings are required, none are in effect, and {@code sql} uses a protected table.
+     */
+    public void checkRequired(String sql, Map<String, String> settings) {
+        if (!required || !settings.isEmpty()) {
+            return;
+        }
+        List<Pattern> patterns = protectedTables;
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).matcher(sql).find()) {
+                throw new IllegalStateException(
+                        "pgorm.rls.required is on and no row-level security setting is in effect for a statement on table "
+                                + protectedTableNames.get(i)
+                                + ": open an RlsContext scope (or configure pgorm.rls.context_provider) around the transaction");
+            }
+        }
+    }
+}
