@@ -1,6 +1,7 @@
 package dev.pgorm.bench;
 
 import dev.pgorm.bench.cases.OperatorVsFunctionCases;
+import dev.pgorm.bench.cases.RlsContextCase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,9 @@ public final class Benchmarks {
 
     /** Returns every case, in table order. */
     static List<BenchmarkCase> cases() {
-        return new ArrayList<>(OperatorVsFunctionCases.all());
+        List<BenchmarkCase> cases = new ArrayList<>(OperatorVsFunctionCases.all());
+        cases.add(new RlsContextCase());
+        return cases;
     }
 
     /**
