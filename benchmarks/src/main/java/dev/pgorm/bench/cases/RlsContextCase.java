@@ -16,7 +16,7 @@ import org.hibernate.SessionFactory;
  */
 public final class RlsContextCase implements BenchmarkCase {
 
-    static final int TRANSACTIONS = 2_000;
+    static final int TRANSACTIONS = 5_000;
 
     /** A plain table, so both sides read the same row; only the context differs. */
     @Entity(name = "BenchAccount")
@@ -55,6 +55,21 @@ public final class RlsContextCase implements BenchmarkCase {
         env.execute(
                 "insert into bench_account (id, tenantId, balance) select g, g % 10, g from generate_series(1, 10000) g",
                 "analyze bench_account");
+        // The measured side must really carry the settings.
+        String seen =
+                RlsContext.callWith(
+                        Map.of("app.tenant_id", "3"),
+                        () ->
+                                sf.fromTransaction(
+                                        s ->
+                                                s.createNativeQuery(
+                                                                "select current_setting('app.tenant_id', true)",
+                                                                String.class)
+                                                        .getSingleResult()));
+        if (!"3".equals(seen)) {
+            throw new IllegalStateException(
+                    "the RLS context did not reach the transaction: " + seen);
+        }
     }
 
     private void read() {

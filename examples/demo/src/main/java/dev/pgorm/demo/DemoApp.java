@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.ddl.partition.PgPartitionInfo;
 import dev.pgorm.ddl.partition.PgPartitions;
 import dev.pgorm.ddl.view.PgMaterializedViews;
+import dev.pgorm.rls.RlsContext;
+import dev.pgorm.rls.RlsDeploymentCheck;
 import dev.pgorm.types.PgRange;
 import java.time.LocalDate;
 import java.time.Period;
@@ -58,7 +60,8 @@ public final class DemoApp {
         try (HikariDataSource dataSource = new HikariDataSource(pool);
                 SessionFactory sf =
                         new HibernatePersistenceConfiguration("pgorm-demo")
-                                .managedClasses(Place.class, Visit.class, PlaceVisits.class)
+                                .managedClasses(
+                                        Place.class, Visit.class, PlaceVisits.class, Note.class)
                                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                                 // The demo starts from scratch each run; applications use update or
                                 // scripts.
@@ -73,6 +76,7 @@ public final class DemoApp {
             materializedView(sf);
             openOn(sf, LocalDate.of(2026, 12, 24));
             search(sf, "museums of art");
+            twoTenants(sf);
         }
         System.out.println();
         System.out.println("Demo finished.");
@@ -228,6 +232,58 @@ public final class DemoApp {
                                         .getResultList());
         for (PlaceVisits row : rows) {
             System.out.printf("  %-20s %4d visits%n", row.name, row.visits);
+        }
+    }
+
+    private static void twoTenants(SessionFactory owner) {
+        section("Two tenants (row-level security, as the unprivileged role pgorm_app)");
+        owner.inTransaction(
+                s -> {
+                    s.persist(new Note(1L, "acme", "acme: renew the office lease"));
+                    s.persist(new Note(2L, "acme", "acme: order printer toner"));
+                    s.persist(new Note(3L, "globex", "globex: plan the summer party"));
+                    s.createNativeQuery(
+                                    "grant select, insert, update, delete on note to pgorm_app",
+                                    Object.class)
+                            .executeUpdate();
+                });
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(env("PGORM_DEMO_URL", "jdbc:postgresql://localhost:5432/pgorm_demo"));
+        config.setUsername(env("PGORM_DEMO_APP_USER", "pgorm_app"));
+        config.setPassword(env("PGORM_DEMO_APP_PASSWORD", "pgorm_app"));
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource appPool = new HikariDataSource(config);
+                SessionFactory app =
+                        new HibernatePersistenceConfiguration("pgorm-demo-app")
+                                .managedClasses(Note.class)
+                                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, appPool)
+                                .property(AvailableSettings.HBM2DDL_AUTO, "none")
+                                .createEntityManagerFactory()) {
+            for (String tenant : List.of("acme", "globex")) {
+                try (RlsContext.Scope scope = RlsContext.set("app.tenant", tenant)) {
+                    List<String> notes =
+                            app.fromTransaction(
+                                    s ->
+                                            s.createSelectionQuery(
+                                                            "select n.text from Note n order by n.id",
+                                                            String.class)
+                                                    .getResultList());
+                    System.out.printf("  as %-7s %s%n", tenant, notes);
+                }
+            }
+            long none =
+                    app.fromTransaction(
+                            s ->
+                                    s.createSelectionQuery("select count(*) from Note", Long.class)
+                                            .getSingleResult());
+            System.out.printf("  no tenant: %d notes visible%n", none);
+            System.out.printf(
+                    "  deployment check as pgorm_app: %s%n",
+                    RlsDeploymentCheck.check(app).isEmpty()
+                            ? "RLS applies"
+                            : RlsDeploymentCheck.check(app));
+            System.out.printf(
+                    "  deployment check as the owner: %s%n", RlsDeploymentCheck.check(owner));
         }
     }
 

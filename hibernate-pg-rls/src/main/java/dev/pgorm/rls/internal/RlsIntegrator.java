@@ -7,6 +7,8 @@ import dev.pgorm.rls.PgRlsSettings;
 import dev.pgorm.rls.RlsDeploymentCheck;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.SessionFactory;
+import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
@@ -49,16 +51,25 @@ public final class RlsIntegrator implements Integrator {
         if (!tables.isEmpty()
                 && PgSettingsReader.of(factory.getProperties())
                         .getBoolean(PgRlsSettings.CHECK_AT_BOOT, true)) {
-            try {
-                for (String warning : RlsDeploymentCheck.check(factory)) {
-                    LOG.log(System.Logger.Level.WARNING, warning);
-                }
-            } catch (RuntimeException e) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "PG-ORM could not check the row-level security deployment: "
-                                + e.getMessage());
-            }
+            // The metamodel the check reads exists once the factory is built.
+            factory.addObserver(
+                    new SessionFactoryObserver() {
+                        private static final long serialVersionUID = 1L;
+
+                        @Override
+                        public void sessionFactoryCreated(SessionFactory created) {
+                            try {
+                                for (String warning : RlsDeploymentCheck.check(created)) {
+                                    LOG.log(System.Logger.Level.WARNING, "PG-ORM: " + warning);
+                                }
+                            } catch (RuntimeException e) {
+                                LOG.log(
+                                        System.Logger.Level.WARNING,
+                                        "PG-ORM could not check the row-level security deployment: "
+                                                + e.getMessage());
+                            }
+                        }
+                    });
         }
     }
 }

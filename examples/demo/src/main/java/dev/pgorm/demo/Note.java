@@ -1,0 +1,27 @@
+package dev.pgorm.demo;
+
+import dev.pgorm.ddl.rls.Policy;
+import dev.pgorm.ddl.rls.RowLevelSecurity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** A note that only its tenant may see: row-level security, enforced by PostgreSQL. */
+@Entity
+@RowLevelSecurity
+@Policy(name = "tenant_isolation", column = "tenant", setting = "app.tenant")
+public class Note {
+
+    @Id Long id;
+
+    String tenant;
+
+    String text;
+
+    protected Note() {}
+
+    Note(Long id, String tenant, String text) {
+        this.id = id;
+        this.tenant = tenant;
+        this.text = text;
+    }
+}
