@@ -1,8 +1,6 @@
 /**
- * PG-ORM notify module: lISTEN/NOTIFY: publish in the current transaction, a reconnecting listener,
- * entity change events.
- *
- * <p>The features of this module are tracked in the project's issues; see {@code docs/index.md} for
- * what is available today.
+ * PG-ORM LISTEN/NOTIFY: {@link dev.pgorm.notify.PgNotify} publishes in the current transaction
+ * (delivered on commit), {@link dev.pgorm.notify.PgListener} listens on a connection of its own and
+ * survives disconnects, and {@link dev.pgorm.notify.NotifyOnChange} publishes entity changes.
  */
 package dev.pgorm.notify;

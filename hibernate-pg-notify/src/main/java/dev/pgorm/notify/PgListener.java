@@ -1,0 +1,204 @@
+package dev.pgorm.notify;
+
+import dev.pgorm.notify.internal.ConnectionFactory;
+import dev.pgorm.notify.internal.Limits;
+import dev.pgorm.notify.internal.ListenerLoop;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Listens to PostgreSQL notifications on a connection of its own (never a pool slot), and keeps
+ * listening across disconnects.
+ *
+ * <pre>{@code
+ * PgListener listener = PgListener.builder(dataSource)
+ *         .listen("orders", n -> refresh(n.payload()))
+ *         .onReconnect(() -> resync())          // notifications sent while disconnected are lost
+ *         .build();
+ * listener.start();
+ * ...
+ * listener.close();
+ * }</pre>
+ *
+ * <p>The connection is in auto-commit mode and never in a transaction; channels are quoted
+ * identifiers. It waits for notifications with a finite timeout, checks a silent connection with a
+ * validity query and TCP keepalive, and on failure reconnects with capped exponential backoff and
+ * jitter, LISTENs to every channel again and then calls {@code onReconnect}. Handlers run on one
+ * thread per channel, in order, off the receiving thread, so a slow handler never stalls receipt;
+ * an exception in a handler is logged and counted, and the listener goes on.
+ *
+ * @since 0.1
+ */
+public final class PgListener implements AutoCloseable {
+
+    private final ListenerLoop loop;
+
+    private PgListener(ListenerLoop loop) {
+        this.loop = loop;
+    }
+
+    /**
+     * Returns a builder whose connection is made with the settings of {@code dataSource}: the URL
+     * and credentials of a HikariCP or pgjdbc data source, otherwise {@code getConnection()} of a
+     * data source that is not a pool.
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(ConnectionFactory.from(dataSource));
+    }
+
+    /** Returns a builder that connects to {@code jdbcUrl} with the given credentials. */
+    public static Builder builder(String jdbcUrl, String user, String password) {
+        return new Builder(ConnectionFactory.from(jdbcUrl, user, password));
+    }
+
+    /** Starts receiving on a thread of its own; returns at once. */
+    public PgListener start() {
+        loop.start();
+        return this;
+    }
+
+    /**
+     * Starts listening on another channel while running.
+     *
+     * @param channel a valid channel name
+     * @param handler called for each notification, in order
+     */
+    public void listen(String channel, Consumer<PgNotification> handler) {
+        loop.listen(Limits.channel(channel), handler);
+    }
+
+    /** Stops listening on a channel while running. */
+    public void unlisten(String channel) {
+        loop.unlisten(Limits.channel(channel));
+    }
+
+    /** Returns whether the listener is connected and listening right now. */
+    public boolean isConnected() {
+        return loop.isConnected();
+    }
+
+    /** Returns the counters: received, dispatched, failed handlers, reconnects. */
+    public Stats stats() {
+        return loop.stats();
+    }
+
+    /**
+     * Stops within about a second: UNLISTEN *, closes its connection, stops the handler threads.
+     */
+    @Override
+    public void close() {
+        loop.close();
+    }
+
+    /**
+     * Counters of a listener.
+     *
+     * @param received notifications received from the server
+     * @param dispatched notifications whose handler returned normally
+     * @param failed notifications whose handler (or payload decoding) failed
+     * @param reconnects connections re-established after a failure
+     */
+    public record Stats(long received, long dispatched, long failed, long reconnects) {}
+
+    /** Configures a {@link PgListener}. */
+    public static final class Builder {
+        private final ConnectionFactory connections;
+        private final Map<String, Consumer<PgNotification>> handlers = new LinkedHashMap<>();
+        private Runnable onReconnect = () -> {};
+        private BiConsumer<PgNotification, Exception> onError = (n, e) -> {};
+        private Duration pollTimeout = Duration.ofMillis(250);
+        private Duration validationInterval = Duration.ofSeconds(5);
+        private Duration minBackoff = Duration.ofMillis(100);
+        private Duration maxBackoff = Duration.ofSeconds(10);
+
+        private Builder(ConnectionFactory connections) {
+            this.connections = connections;
+        }
+
+        /** Listens on {@code channel}, calling {@code handler} for each notification, in order. */
+        public Builder listen(String channel, Consumer<PgNotification> handler) {
+            handlers.put(Limits.channel(channel), Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Listens on {@code channel} and decodes each JSON payload into {@code type}; a payload
+         * that does not decode goes to {@link #onError} with the raw notification.
+         */
+        public <T> Builder listen(String channel, Class<T> type, Consumer<T> handler) {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(handler, "handler");
+            return listen(
+                    channel,
+                    n -> {
+                        T value;
+                        try {
+                            value = n.payloadAs(type);
+                        } catch (IllegalArgumentException e) {
+                            onError.accept(n, e);
+                            throw e;
+                        }
+                        handler.accept(value);
+                    });
+        }
+
+        /** Called after each reconnect, once every channel is listened to again: catch up here. */
+        public Builder onReconnect(Runnable onReconnect) {
+            this.onReconnect = Objects.requireNonNull(onReconnect, "onReconnect");
+            return this;
+        }
+
+        /** Called with the raw notification when a typed handler's payload does not decode. */
+        public Builder onError(BiConsumer<PgNotification, Exception> onError) {
+            this.onError = Objects.requireNonNull(onError, "onError");
+            return this;
+        }
+
+        /** Sets how long one wait for notifications lasts (250 ms by default). */
+        public Builder pollTimeout(Duration timeout) {
+            this.pollTimeout = positive(timeout, "pollTimeout");
+            return this;
+        }
+
+        /** Sets how often a silent connection is checked with a query (5 s by default). */
+        public Builder validationInterval(Duration interval) {
+            this.validationInterval = positive(interval, "validationInterval");
+            return this;
+        }
+
+        /** Sets the first and the largest pause between reconnection attempts (100 ms, 10 s). */
+        public Builder reconnectBackoff(Duration min, Duration max) {
+            this.minBackoff = positive(min, "min");
+            this.maxBackoff = positive(max, "max");
+            if (max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("max backoff " + max + " is below min " + min);
+            }
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, not " + d);
+            }
+            return d;
+        }
+
+        /** Builds the listener; call {@link PgListener#start()} to start it. */
+        public PgListener build() {
+            return new PgListener(
+                    new ListenerLoop(
+                            connections,
+                            handlers,
+                            onReconnect,
+                            pollTimeout,
+                            validationInterval,
+                            minBackoff,
+                            maxBackoff));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.pgorm.notify.internal;
+
+import dev.pgorm.core.internal.PgDialectGuard;
+import dev.pgorm.core.internal.PgSettingsReader;
+import dev.pgorm.notify.NotifyOnChange;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.mapping.PersistentClass;
+
+/** Registers the {@link ChangeNotifier} when some entity carries {@link NotifyOnChange}. */
+public final class NotifyIntegrator implements Integrator {
+
+    /** Creates the integrator; Hibernate does this through the service loader. */
+    public NotifyIntegrator() {}
+
+    @Override
+    public void integrate(
+            Metadata metadata,
+            BootstrapContext bootstrapContext,
+            SessionFactoryImplementor factory) {
+        if (!PgDialectGuard.isPostgreSQL(metadata.getDatabase().getDialect())
+                || !PgSettingsReader.of(factory.getProperties()).isModuleEnabled("notify")) {
+            return;
+        }
+        boolean any = false;
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            NotifyOnChange annotation =
+                    entity.getMappedClass() == null
+                            ? null
+                            : entity.getMappedClass().getAnnotation(NotifyOnChange.class);
+            if (annotation != null) {
+                try {
+                    Limits.channel(annotation.channel());
+                } catch (IllegalArgumentException e) {
+                    throw new org.hibernate.MappingException(
+                            "PG-ORM: @NotifyOnChange on entity "
+                                    + entity.getEntityName()
+                                    + ": "
+                                    + e.getMessage());
+                }
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        ChangeNotifier notifier = new ChangeNotifier();
+        EventListenerRegistry registry =
+                factory.getServiceRegistry().requireService(EventListenerRegistry.class);
+        registry.appendListeners(EventType.POST_INSERT, notifier);
+        registry.appendListeners(EventType.POST_UPDATE, notifier);
+        registry.appendListeners(EventType.POST_DELETE, notifier);
+    }
+}
