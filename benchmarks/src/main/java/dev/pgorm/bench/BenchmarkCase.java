@@ -27,6 +27,11 @@ public interface BenchmarkCase {
     /** Runs one repetition of PG-ORM's way. */
     void runOurs() throws Exception;
 
+    /** Returns extra findings for the notes under the table (percentiles, counts), or empty. */
+    default String notes() {
+        return "";
+    }
+
     /** Releases what {@link #setUp} created. */
     default void tearDown() throws Exception {}
 }

@@ -1,5 +1,6 @@
 package dev.pgorm.bench;
 
+import dev.pgorm.bench.cases.NotifyLatencyCase;
 import dev.pgorm.bench.cases.OperatorVsFunctionCases;
 import dev.pgorm.bench.cases.RlsContextCase;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ public final class Benchmarks {
     static List<BenchmarkCase> cases() {
         List<BenchmarkCase> cases = new ArrayList<>(OperatorVsFunctionCases.all());
         cases.add(new RlsContextCase());
+        cases.add(new NotifyLatencyCase());
         return cases;
     }
 
@@ -157,6 +159,16 @@ public final class Benchmarks {
                             r.ratio(),
                             r.c().target(),
                             r.passed() ? "pass" : "**fail**"));
+        }
+        StringBuilder notes = new StringBuilder();
+        for (Result r : results) {
+            String n = r.c().notes();
+            if (n != null && !n.isBlank()) {
+                notes.append("- ").append(r.c().name()).append(": ").append(n).append('\n');
+            }
+        }
+        if (notes.length() > 0) {
+            md.append("\nNotes:\n\n").append(notes);
         }
         return md.toString();
     }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.ddl.partition.PgPartitionInfo;
 import dev.pgorm.ddl.partition.PgPartitions;
 import dev.pgorm.ddl.view.PgMaterializedViews;
+import dev.pgorm.notify.PgListener;
 import dev.pgorm.rls.RlsContext;
 import dev.pgorm.rls.RlsDeploymentCheck;
 import dev.pgorm.types.PgRange;
@@ -237,6 +238,21 @@ public final class DemoApp {
 
     private static void twoTenants(SessionFactory owner) {
         section("Two tenants (row-level security, as the unprivileged role pgorm_app)");
+        java.util.concurrent.BlockingQueue<String> changes =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        PgListener listener =
+                PgListener.builder(
+                                env(
+                                        "PGORM_DEMO_URL",
+                                        "jdbc:postgresql://localhost:5432/pgorm_demo"),
+                                env("PGORM_DEMO_USER", "postgres"),
+                                env("PGORM_DEMO_PASSWORD", null))
+                        .listen("note_changes", n -> changes.add(n.payload()))
+                        .build()
+                        .start();
+        for (int i = 0; i < 100 && !listener.isConnected(); i++) {
+            sleep(20);
+        }
         owner.inTransaction(
                 s -> {
                     s.persist(new Note(1L, "acme", "acme: renew the office lease"));
@@ -284,6 +300,25 @@ public final class DemoApp {
                             : RlsDeploymentCheck.check(app));
             System.out.printf(
                     "  deployment check as the owner: %s%n", RlsDeploymentCheck.check(owner));
+        }
+        section(
+                "Change events received by the demo's own listener (LISTEN/NOTIFY, sent on commit)");
+        for (int i = 0; i < 3; i++) {
+            try {
+                String change = changes.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+                System.out.printf("  %s%n", change == null ? "(none arrived)" : change);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        listener.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
