@@ -1,7 +1,5 @@
 /**
- * PG-ORM bulk module: cOPY-based bulk insert of entities.
- *
- * <p>The features of this module are tracked in the project's issues; see {@code docs/index.md} for
- * what is available today.
+ * PG-ORM bulk insert: {@link dev.pgorm.bulk.PgBulk} writes entities with PostgreSQL's COPY, on the
+ * session's own connection, in the current transaction.
  */
 package dev.pgorm.bulk;

@@ -145,7 +145,8 @@ public final class StatementRecorder {
                     } else if ((name.equals("executeQuery")
                                     || name.equals("execute")
                                     || name.equals("executeUpdate")
-                                    || name.equals("executeLargeUpdate"))
+                                    || name.equals("executeLargeUpdate")
+                                    || name.equals("executeBatch"))
                             && (args == null || args.length == 0)) {
                         sink.add(new Recorded(sql, new ArrayList<>(calls)));
                     }

@@ -1,0 +1,39 @@
+package dev.pgorm.bulk;
+
+/**
+ * A bulk insert failed on one row; nothing of the call is in the database any more once the
+ * transaction is rolled back (PostgreSQL aborts it).
+ *
+ * @since 0.1
+ */
+public final class PgBulkException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long row;
+    private final String column;
+
+    /**
+     * Creates the exception.
+     *
+     * @param row the failing entity's position in the input, counting from 0, or -1 when unknown
+     * @param column the failing column, or null when unknown
+     * @param message what went wrong
+     * @param cause the underlying exception
+     */
+    public PgBulkException(long row, String column, String message, Throwable cause) {
+        super(message, cause);
+        this.row = row;
+        this.column = column;
+    }
+
+    /** Returns the failing entity's position in the input, counting from 0, or -1. */
+    public long row() {
+        return row;
+    }
+
+    /** Returns the failing column, or null. */
+    public String column() {
+        return column;
+    }
+}

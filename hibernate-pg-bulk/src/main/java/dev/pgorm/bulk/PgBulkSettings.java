@@ -1,0 +1,20 @@
+package dev.pgorm.bulk;
+
+/**
+ * Configuration properties of the bulk module.
+ *
+ * @since 0.1
+ */
+public final class PgBulkSettings {
+
+    /** Turns the module off ({@code true} by default): {@value}. */
+    public static final String ENABLED = "pgorm.bulk.enabled";
+
+    /**
+     * Below this many entities, {@link PgBulk#insert} uses batched INSERTs, which are quicker than
+     * COPY for few rows (200 by default): {@value}.
+     */
+    public static final String COPY_THRESHOLD = "pgorm.bulk.copy_threshold";
+
+    private PgBulkSettings() {}
+}

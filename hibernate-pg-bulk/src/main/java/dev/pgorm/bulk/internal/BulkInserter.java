@@ -1,0 +1,333 @@
+package dev.pgorm.bulk.internal;
+
+import dev.pgorm.bulk.PgBulkException;
+import dev.pgorm.bulk.PgBulkSettings;
+import dev.pgorm.core.internal.PgDialectGuard;
+import dev.pgorm.core.internal.PgSettingsReader;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * The two ways {@link dev.pgorm.bulk.PgBulk} writes rows: COPY, and batched INSERTs for few rows.
+ */
+public final class BulkInserter {
+
+    private static final int FLUSH_BYTES = 256 * 1024;
+    private static final int BATCH_SIZE = 50;
+    private static final Pattern COPY_CONTEXT = Pattern.compile("line (\\d+)(?:, column ([^:]+))?");
+
+    private BulkInserter() {}
+
+    public static long insert(EntityManager em, Iterator<?> entities) {
+        SharedSessionContractImplementor session =
+                em.unwrap(SharedSessionContractImplementor.class);
+        PgDialectGuard.requirePostgreSQL(session.getJdbcServices().getDialect(), "PgBulk.insert");
+        if (!session.isTransactionInProgress()) {
+            throw new IllegalStateException(
+                    "PgBulk.insert must run inside an active transaction, so that a rollback undoes it");
+        }
+        if (!entities.hasNext()) {
+            return 0;
+        }
+        em.flush();
+        int threshold =
+                PgSettingsReader.of(session.getFactory().getProperties())
+                        .getInt(PgBulkSettings.COPY_THRESHOLD, 200);
+        List<Object> head = new ArrayList<>();
+        while (entities.hasNext() && head.size() < threshold) {
+            head.add(entities.next());
+        }
+        EntityPersister persister =
+                session.getFactory()
+                        .getMappingMetamodel()
+                        .getEntityDescriptor(head.get(0).getClass());
+        BulkTable table = new BulkTable(persister);
+        Connection connection =
+                session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+        try {
+            if (!entities.hasNext() && head.size() < threshold) {
+                return batch(table, head, session, connection);
+            }
+            // A queue, so that written entities are not kept alive by the list of the first ones.
+            java.util.ArrayDeque<Object> queue = new java.util.ArrayDeque<>(head);
+            head.clear();
+            return copy(table, queue, entities, session, connection);
+        } catch (SQLException e) {
+            throw new PgBulkException(
+                    -1,
+                    null,
+                    "PgBulk.insert into " + table.table() + " failed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void checkClass(BulkTable table, Object entity, long row) {
+        if (entity == null || entity.getClass() != table.entityClass()) {
+            throw new PgBulkException(
+                    row,
+                    null,
+                    "row "
+                            + row
+                            + " is "
+                            + (entity == null ? "null" : "a " + entity.getClass().getName())
+                            + ", but PgBulk.insert takes entities of one class, here "
+                            + table.entityClass().getName(),
+                    null);
+        }
+    }
+
+    private static String columnList(BulkTable table) {
+        StringBuilder sb = new StringBuilder();
+        for (BulkTable.Column c : table.columns()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(c.name());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Rows per COPY command: identifiers are allocated before each one, while the connection is
+     * free.
+     */
+    private static final int CHUNK = 10_000;
+
+    private static long copy(
+            BulkTable table,
+            java.util.ArrayDeque<Object> head,
+            Iterator<?> rest,
+            SharedSessionContractImplementor session,
+            Connection connection)
+            throws SQLException {
+        // A prepared statement first: it carries settings that wrappers (RLS) attach to a
+        // transaction's first statement.
+        try (PreparedStatement ps = connection.prepareStatement("select 1")) {
+            ps.execute();
+        }
+        CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
+        CopyText text = new CopyText(session, connection);
+        String sql = "copy " + table.table() + " (" + columnList(table) + ") from stdin";
+        long total = 0;
+        List<Object> chunk = new ArrayList<>(CHUNK);
+        while (true) {
+            chunk.clear();
+            while (chunk.size() < CHUNK && (!head.isEmpty() || rest.hasNext())) {
+                Object entity = !head.isEmpty() ? head.poll() : rest.next();
+                checkClass(table, entity, total + chunk.size());
+                // The generator may query the sequence: the connection must not be in COPY yet.
+                table.assignIdentifier(entity, session);
+                chunk.add(entity);
+            }
+            if (chunk.isEmpty()) {
+                return total;
+            }
+            total += copyChunk(table, chunk, total, copyManager.copyIn(sql), text, session);
+        }
+    }
+
+    private static long copyChunk(
+            BulkTable table,
+            List<Object> chunk,
+            long offset,
+            CopyIn copy,
+            CopyText text,
+            SharedSessionContractImplementor session)
+            throws SQLException {
+        StringBuilder line = new StringBuilder(256);
+        java.io.ByteArrayOutputStream buffer =
+                new java.io.ByteArrayOutputStream(FLUSH_BYTES + 4096);
+        List<BulkTable.Column> columns = table.columns();
+        try {
+            for (int i = 0; i < chunk.size(); i++) {
+                long current = offset + i;
+                line.setLength(0);
+                try {
+                    table.row(
+                            chunk.get(i),
+                            session,
+                            (column, value, mapping) -> {
+                                if (column > 0) {
+                                    line.append('\t');
+                                }
+                                try {
+                                    text.append(line, value, mapping);
+                                } catch (IllegalArgumentException | SQLException e) {
+                                    throw new PgBulkException(
+                                            current,
+                                            columns.get(column).name(),
+                                            "row "
+                                                    + current
+                                                    + ", column "
+                                                    + columns.get(column).name()
+                                                    + ": "
+                                                    + e.getMessage(),
+                                            e);
+                                }
+                            });
+                } catch (PgBulkException e) {
+                    copy.cancelCopy();
+                    throw e;
+                }
+                line.append('\n');
+                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                buffer.write(bytes, 0, bytes.length);
+                if (buffer.size() >= FLUSH_BYTES) {
+                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+                    buffer.reset();
+                }
+            }
+            if (buffer.size() > 0) {
+                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            }
+            return copy.endCopy();
+        } catch (SQLException e) {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the original failure is what matters
+                }
+            }
+            throw copyFailure(table, e, offset);
+        }
+    }
+
+    private static PgBulkException copyFailure(BulkTable table, SQLException e, long offset) {
+        long row = -1;
+        String column = null;
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            ServerErrorMessage m = psql.getServerErrorMessage();
+            String where = m.getWhere() == null ? "" : m.getWhere();
+            Matcher matcher = COPY_CONTEXT.matcher(where);
+            if (matcher.find()) {
+                row = offset + Long.parseLong(matcher.group(1)) - 1;
+                column = matcher.group(2);
+            }
+            if (column == null && m.getColumn() != null) {
+                column = m.getColumn();
+            }
+        }
+        return new PgBulkException(
+                row,
+                column,
+                "PgBulk.insert into "
+                        + table.table()
+                        + " failed at row "
+                        + row
+                        + (column == null ? "" : ", column " + column.trim())
+                        + ": "
+                        + e.getMessage()
+                        + " (the transaction is aborted: roll it back)",
+                e);
+    }
+
+    private static long batch(
+            BulkTable table,
+            List<Object> entities,
+            SharedSessionContractImplementor session,
+            Connection connection)
+            throws SQLException {
+        StringBuilder values = new StringBuilder();
+        for (BulkTable.Column c : table.columns()) {
+            values.append(values.length() == 0 ? "" : ", ").append(c.writeExpression());
+        }
+        String sql =
+                "insert into "
+                        + table.table()
+                        + " ("
+                        + columnList(table)
+                        + ") values ("
+                        + values
+                        + ")";
+        List<BulkTable.Column> columns = table.columns();
+        long done = 0;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int pending = 0;
+            long batchStart = 0;
+            for (int i = 0; i < entities.size(); i++) {
+                Object entity = entities.get(i);
+                checkClass(table, entity, i);
+                table.assignIdentifier(entity, session);
+                long current = i;
+                table.row(
+                        entity,
+                        session,
+                        (column, value, mapping) -> {
+                            try {
+                                if (value instanceof String s && s.indexOf('\0') >= 0) {
+                                    throw new CopyText.NulCharacterException();
+                                }
+                                CopyText.binder(mapping).bind(ps, value, column + 1, session);
+                            } catch (SQLException | IllegalArgumentException e) {
+                                throw new PgBulkException(
+                                        current,
+                                        columns.get(column).name(),
+                                        "row "
+                                                + current
+                                                + ", column "
+                                                + columns.get(column).name()
+                                                + ": "
+                                                + e.getMessage(),
+                                        e);
+                            }
+                        });
+                ps.addBatch();
+                pending++;
+                if (pending == BATCH_SIZE || i == entities.size() - 1) {
+                    try {
+                        for (int count : ps.executeBatch()) {
+                            done += count == Statement.SUCCESS_NO_INFO ? 1 : count;
+                        }
+                    } catch (BatchUpdateException e) {
+                        int[] counts = e.getUpdateCounts();
+                        long failed = batchStart;
+                        for (int k = 0;
+                                counts != null
+                                        && k < counts.length
+                                        && counts[k] != Statement.EXECUTE_FAILED;
+                                k++) {
+                            failed++;
+                        }
+                        SQLException cause =
+                                e.getNextException() != null ? e.getNextException() : e;
+                        String column =
+                                cause instanceof PSQLException p
+                                                && p.getServerErrorMessage() != null
+                                        ? p.getServerErrorMessage().getColumn()
+                                        : null;
+                        throw new PgBulkException(
+                                failed,
+                                column,
+                                "PgBulk.insert into "
+                                        + table.table()
+                                        + " failed at row "
+                                        + failed
+                                        + (column == null ? "" : ", column " + column)
+                                        + ": "
+                                        + cause.getMessage()
+                                        + " (the transaction is aborted: roll it back)",
+                                e);
+                    }
+                    pending = 0;
+                    batchStart = i + 1;
+                }
+            }
+        }
+        return done;
+    }
+}

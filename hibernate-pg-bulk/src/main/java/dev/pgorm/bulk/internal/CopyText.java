@@ -1,0 +1,189 @@
+package dev.pgorm.bulk.internal;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.UUID;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.postgresql.util.PGobject;
+
+/**
+ * Turns JDBC values into COPY text: common types directly, everything else through Hibernate's own
+ * binder, recorded on a stand-in statement, so that JSON, arrays, ranges, vectors and geometry are
+ * written exactly as Hibernate would bind them.
+ */
+final class CopyText {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final SharedSessionContractImplementor session;
+    private final Connection connection;
+    private final Object[] recorded = new Object[1];
+    private final PreparedStatement recorder;
+
+    CopyText(SharedSessionContractImplementor session, Connection connection) {
+        this.session = session;
+        this.connection = connection;
+        this.recorder =
+                (PreparedStatement)
+                        Proxy.newProxyInstance(
+                                CopyText.class.getClassLoader(),
+                                new Class<?>[] {PreparedStatement.class},
+                                (proxy, method, args) -> {
+                                    String name = method.getName();
+                                    if (name.equals("getConnection")) {
+                                        return connection;
+                                    }
+                                    if (name.startsWith("set")
+                                            && args != null
+                                            && args.length >= 2
+                                            && method.getParameterTypes()[0] == int.class) {
+                                        recorded[0] = name.equals("setNull") ? null : args[1];
+                                        return null;
+                                    }
+                                    if (name.equals("unwrap") || name.equals("isWrapperFor")) {
+                                        throw new SQLException("not a wrapper");
+                                    }
+                                    throw new UnsupportedOperationException(
+                                            "PgBulk's value recorder does not support " + name);
+                                });
+    }
+
+    /**
+     * Appends the COPY text of a value.
+     *
+     * @throws IllegalArgumentException when the value cannot be written as COPY text
+     */
+    void append(StringBuilder out, Object value, JdbcMapping mapping) throws SQLException {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        if (value instanceof float[] vector && isVector(mapping)) {
+            // pgvector's text form; Hibernate binds vectors as SQL arrays cast in the statement.
+            out.append('[');
+            for (int i = 0; i < vector.length; i++) {
+                out.append(i == 0 ? "" : ",").append(vector[i]);
+            }
+            out.append(']');
+            return;
+        }
+        if (!appendSimple(out, value)) {
+            recorded[0] = null;
+            CopyText.binder(mapping).bind(recorder, value, 1, session);
+            Object bound = recorded[0];
+            if (bound == null) {
+                out.append("\\N");
+            } else if (!appendSimple(out, bound)) {
+                throw new IllegalArgumentException(
+                        "cannot write a " + bound.getClass().getName() + " value as COPY text");
+            }
+        }
+    }
+
+    private boolean appendSimple(StringBuilder out, Object value) throws SQLException {
+        if (value instanceof String s) {
+            escape(out, s);
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof java.math.BigInteger) {
+            out.append(value);
+        } else if (value instanceof BigDecimal d) {
+            out.append(d.toPlainString());
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            out.append(
+                    Double.isNaN(d)
+                            ? "NaN"
+                            : Double.isInfinite(d)
+                                    ? (d > 0 ? "Infinity" : "-Infinity")
+                                    : value.toString());
+        } else if (value instanceof Boolean b) {
+            out.append(b ? 't' : 'f');
+        } else if (value instanceof LocalDate d) {
+            out.append(
+                    d.equals(LocalDate.MAX)
+                            ? "infinity"
+                            : d.equals(LocalDate.MIN) ? "-infinity" : d.toString());
+        } else if (value instanceof LocalDateTime t) {
+            out.append(
+                    t.equals(LocalDateTime.MAX)
+                            ? "infinity"
+                            : t.equals(LocalDateTime.MIN) ? "-infinity" : t.toString());
+        } else if (value instanceof OffsetDateTime
+                || value instanceof Instant
+                || value instanceof LocalTime
+                || value instanceof OffsetTime
+                || value instanceof UUID) {
+            out.append(value);
+        } else if (value instanceof PGobject pg) {
+            if (pg.getValue() == null) {
+                out.append("\\N");
+            } else {
+                escape(out, pg.getValue());
+            }
+        } else if (value instanceof byte[] bytes) {
+            out.append("\\\\x");
+            for (byte b : bytes) {
+                out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+        } else if (value instanceof Array array) {
+            escape(out, array.toString());
+        } else if (value instanceof Character c) {
+            escape(out, c.toString());
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isVector(JdbcMapping mapping) {
+        int code = mapping.getJdbcType().getDdlTypeCode();
+        return code == org.hibernate.type.SqlTypes.VECTOR
+                || code == org.hibernate.type.SqlTypes.VECTOR_FLOAT32
+                || code == org.hibernate.type.SqlTypes.VECTOR_FLOAT16
+                || code == org.hibernate.type.SqlTypes.VECTOR_FLOAT64;
+    }
+
+    /** Returns the mapping's binder, typed for any value. */
+    @SuppressWarnings("unchecked")
+    static org.hibernate.type.descriptor.ValueBinder<Object> binder(JdbcMapping mapping) {
+        return (org.hibernate.type.descriptor.ValueBinder<Object>) mapping.getJdbcValueBinder();
+    }
+
+    /** Escapes text for COPY's text format; NUL cannot be stored in PostgreSQL text. */
+    static void escape(StringBuilder out, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\0' -> throw new NulCharacterException();
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** A NUL character, which PostgreSQL text cannot hold. */
+    static final class NulCharacterException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NulCharacterException() {
+            super("the text contains a NUL character (\\0), which PostgreSQL cannot store in text");
+        }
+    }
+}
