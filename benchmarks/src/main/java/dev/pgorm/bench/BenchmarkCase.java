@@ -21,6 +21,9 @@ public interface BenchmarkCase {
     /** Creates tables and data. */
     void setUp(BenchEnv env) throws Exception;
 
+    /** Prepares one repetition (not timed), for example emptying a table. */
+    default void beforeEach() throws Exception {}
+
     /** Runs one repetition of the baseline. */
     void runBaseline() throws Exception;
 

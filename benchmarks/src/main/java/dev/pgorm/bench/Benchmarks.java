@@ -1,5 +1,6 @@
 package dev.pgorm.bench;
 
+import dev.pgorm.bench.cases.BulkInsertCases;
 import dev.pgorm.bench.cases.NotifyLatencyCase;
 import dev.pgorm.bench.cases.OperatorVsFunctionCases;
 import dev.pgorm.bench.cases.RlsContextCase;
@@ -34,6 +35,7 @@ public final class Benchmarks {
         List<BenchmarkCase> cases = new ArrayList<>(OperatorVsFunctionCases.all());
         cases.add(new RlsContextCase());
         cases.add(new NotifyLatencyCase());
+        cases.addAll(BulkInsertCases.all());
         return cases;
     }
 
@@ -61,11 +63,15 @@ public final class Benchmarks {
                     Measurement baseline = new Measurement();
                     Measurement ours = new Measurement();
                     for (int i = 0; i < WARMUP; i++) {
+                        c.beforeEach();
                         c.runBaseline();
+                        c.beforeEach();
                         c.runOurs();
                     }
                     for (int i = 0; i < REPETITIONS; i++) {
+                        c.beforeEach();
                         baseline.add(time(c::runBaseline));
+                        c.beforeEach();
                         ours.add(time(c::runOurs));
                     }
                     Result r = new Result(c, baseline, ours);

@@ -2,6 +2,7 @@ package dev.pgorm.demo;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pgorm.bulk.PgBulk;
 import dev.pgorm.ddl.partition.PgPartitionInfo;
 import dev.pgorm.ddl.partition.PgPartitions;
 import dev.pgorm.ddl.view.PgMaterializedViews;
@@ -142,18 +143,18 @@ public final class DemoApp {
                                         LocalDate.of(2026, 7, 1),
                                         Period.ofMonths(1)));
         System.out.printf("  created %s%n", String.join(", ", created));
-        sf.inTransaction(
-                s -> {
-                    long id = 1;
-                    for (int day = 0; day < 181; day++) {
-                        LocalDate date = LocalDate.of(2026, 1, 1).plusDays(day);
-                        for (long place = 1; place <= 5; place++) {
-                            if ((day + place) % (place + 1) == 0) {
-                                s.persist(new Visit(id++, date, place));
-                            }
-                        }
-                    }
-                });
+        List<Visit> visits = new java.util.ArrayList<>();
+        long id = 1;
+        for (int day = 0; day < 181; day++) {
+            LocalDate date = LocalDate.of(2026, 1, 1).plusDays(day);
+            for (long place = 1; place <= 5; place++) {
+                if ((day + place) % (place + 1) == 0) {
+                    visits.add(new Visit(id++, date, place));
+                }
+            }
+        }
+        long loaded = sf.fromTransaction(em -> PgBulk.insert(em, visits));
+        System.out.printf("  loaded %d visits with PgBulk.insert (COPY)%n", loaded);
         List<PgPartitionInfo> partitions =
                 sf.fromTransaction(em -> PgPartitions.list(em, Visit.class));
         for (PgPartitionInfo p : partitions) {

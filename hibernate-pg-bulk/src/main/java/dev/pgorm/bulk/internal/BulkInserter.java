@@ -129,13 +129,13 @@ public final class BulkInserter {
             while (chunk.size() < CHUNK && (!head.isEmpty() || rest.hasNext())) {
                 Object entity = !head.isEmpty() ? head.poll() : rest.next();
                 checkClass(table, entity, total + chunk.size());
-                // The generator may query the sequence: the connection must not be in COPY yet.
-                table.assignIdentifier(entity, session);
                 chunk.add(entity);
             }
             if (chunk.isEmpty()) {
                 return total;
             }
+            // Identifiers come from the sequence: the connection must not be in COPY yet.
+            table.assignIdentifiers(chunk, session, connection);
             total += copyChunk(table, chunk, total, copyManager.copyIn(sql), text, session);
         }
     }
@@ -155,7 +155,6 @@ public final class BulkInserter {
         try {
             for (int i = 0; i < chunk.size(); i++) {
                 long current = offset + i;
-                line.setLength(0);
                 try {
                     table.row(
                             chunk.get(i),
@@ -184,15 +183,16 @@ public final class BulkInserter {
                     throw e;
                 }
                 line.append('\n');
-                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-                buffer.write(bytes, 0, bytes.length);
-                if (buffer.size() >= FLUSH_BYTES) {
-                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                    buffer.reset();
+                // Rows accumulate as text and are encoded once per block, not once per row.
+                if (line.length() >= FLUSH_BYTES) {
+                    byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    line.setLength(0);
                 }
             }
-            if (buffer.size() > 0) {
-                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            if (line.length() > 0) {
+                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
             }
             return copy.endCopy();
         } catch (SQLException e) {

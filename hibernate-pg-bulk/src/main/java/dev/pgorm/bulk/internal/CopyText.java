@@ -29,11 +29,13 @@ final class CopyText {
     private final SharedSessionContractImplementor session;
     private final Connection connection;
     private final Object[] recorded = new Object[1];
+    private final org.hibernate.type.format.FormatMapper json;
     private final PreparedStatement recorder;
 
     CopyText(SharedSessionContractImplementor session, Connection connection) {
         this.session = session;
         this.connection = connection;
+        this.json = session.getFactory().getSessionFactoryOptions().getJsonFormatMapper();
         this.recorder =
                 (PreparedStatement)
                         Proxy.newProxyInstance(
@@ -76,6 +78,10 @@ final class CopyText {
                 out.append(i == 0 ? "" : ",").append(vector[i]);
             }
             out.append(']');
+            return;
+        }
+        if (mapping.getJdbcType().isJson() && !(value instanceof String)) {
+            escape(out, json.toString(value, javaType(mapping), session));
             return;
         }
         if (!appendSimple(out, value)) {
@@ -155,6 +161,12 @@ final class CopyText {
                 || code == org.hibernate.type.SqlTypes.VECTOR_FLOAT32
                 || code == org.hibernate.type.SqlTypes.VECTOR_FLOAT16
                 || code == org.hibernate.type.SqlTypes.VECTOR_FLOAT64;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.hibernate.type.descriptor.java.JavaType<Object> javaType(
+            JdbcMapping mapping) {
+        return (org.hibernate.type.descriptor.java.JavaType<Object>) mapping.getJdbcJavaType();
     }
 
     /** Returns the mapping's binder, typed for any value. */

@@ -322,6 +322,27 @@ class BulkInsertIT {
     }
 
     @Test
+    void bulkAndPersistShareTheSequenceWithoutCollisions(PgTestDatabase db) {
+        for (int round = 0; round < 3; round++) {
+            int base = round * 10_000;
+            sf.inTransaction(
+                    em ->
+                            PgBulk.insert(
+                                    em,
+                                    IntStream.range(base, base + 777)
+                                            .mapToObj(BulkInsertIT::item)
+                                            .toList()));
+            sf.inTransaction(
+                    s ->
+                            IntStream.range(base + 5000, base + 5123)
+                                    .mapToObj(BulkInsertIT::item)
+                                    .forEach(s::persist));
+        }
+        assertThat(db.sql().queryValue("select count(distinct id) from item", Long.class))
+                .isEqualTo(3 * (777 + 123L));
+    }
+
+    @Test
     void identityIdsAreRefusedWithTheFix() {
         Counter c = new Counter();
         c.name = "x";

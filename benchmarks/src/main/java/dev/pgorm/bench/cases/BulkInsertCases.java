@@ -1,0 +1,243 @@
+package dev.pgorm.bench.cases;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgorm.bench.BenchEnv;
+import dev.pgorm.bench.BenchmarkCase;
+import dev.pgorm.bulk.PgBulk;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.hibernate.SessionFactory;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+
+/**
+ * Issue: bulk insert. 200,000 entities with a jsonb column: {@code PgBulk.insert} against
+ * Hibernate's {@code persist} (batch 50, ordered inserts, pooled sequence), the same with pgjdbc's
+ * {@code reWriteBatchedInserts}, and a hand-written binary COPY of the same rows through pgjdbc.
+ */
+public final class BulkInsertCases {
+
+    static final int ROWS = Integer.getInteger("pgorm.bench.bulk.rows", 200_000);
+
+    private BulkInsertCases() {}
+
+    /** Returns the three comparisons. */
+    public static List<BenchmarkCase> all() {
+        return List.of(
+                new Case(
+                        "bulk insert vs persist",
+                        "Hibernate persist, batch 50, order_inserts",
+                        4.0,
+                        false),
+                new Case(
+                        "bulk insert vs persist + reWriteBatchedInserts",
+                        "same with reWriteBatchedInserts=true",
+                        1.0,
+                        true),
+                new Case(
+                        "bulk insert vs raw binary COPY",
+                        "hand-written pgjdbc binary COPY",
+                        0.8,
+                        false));
+    }
+
+    /** The entity inserted. */
+    @Entity(name = "BulkRow")
+    @Table(name = "bulk_row")
+    public static class BulkRow {
+        @Id
+        @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "bulk_row_seq")
+        @SequenceGenerator(name = "bulk_row_seq", allocationSize = 50)
+        Long id;
+
+        String name;
+        int quantity;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        Map<String, Object> attrs;
+    }
+
+    static BulkRow row(int i) {
+        BulkRow r = new BulkRow();
+        r.name = "row " + i;
+        r.quantity = i % 1000;
+        r.attrs = Map.of("i", i, "color", i % 2 == 0 ? "red" : "blue", "tags", List.of("a", "b"));
+        return r;
+    }
+
+    static final class Case implements BenchmarkCase {
+        private final String name;
+        private final String baseline;
+        private final double target;
+        private final boolean rewrite;
+        private BenchEnv env;
+        private SessionFactory plain;
+        private SessionFactory batched;
+        private final ObjectMapper json = new ObjectMapper();
+
+        Case(String name, String baseline, double target, boolean rewrite) {
+            this.name = name;
+            this.baseline = baseline;
+            this.target = target;
+            this.rewrite = rewrite;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String baseline() {
+            return baseline;
+        }
+
+        @Override
+        public String ours() {
+            return "PgBulk.insert (COPY)";
+        }
+
+        @Override
+        public double target() {
+            return target;
+        }
+
+        @Override
+        public void setUp(BenchEnv env) throws Exception {
+            this.env = env;
+            plain = env.sessionFactory(List.of(BulkRow.class), Map.of());
+            if (!name.contains("raw")) {
+                Map<String, Object> batching =
+                        new java.util.HashMap<>(
+                                Map.of(
+                                        "hibernate.jdbc.batch_size",
+                                        50,
+                                        "hibernate.order_inserts",
+                                        true,
+                                        "hibernate.hbm2ddl.auto",
+                                        "none"));
+                if (rewrite) {
+                    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+                    String url = env.dataSource().getJdbcUrl();
+                    config.setJdbcUrl(
+                            url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true");
+                    config.setUsername(env.dataSource().getUsername());
+                    config.setPassword(env.dataSource().getPassword());
+                    config.setMaximumPoolSize(2);
+                    batching.put(
+                            "jakarta.persistence.nonJtaDataSource",
+                            new com.zaxxer.hikari.HikariDataSource(config));
+                }
+                batched = env.sessionFactory(List.of(BulkRow.class), batching);
+            }
+        }
+
+        @Override
+        public void beforeEach() throws Exception {
+            env.execute("truncate bulk_row");
+        }
+
+        @Override
+        public void runBaseline() throws Exception {
+            if (batched != null) {
+                batched.inTransaction(
+                        s -> {
+                            for (int i = 0; i < ROWS; i++) {
+                                s.persist(row(i));
+                                if (i % 50 == 49) {
+                                    s.flush();
+                                    s.clear();
+                                }
+                            }
+                        });
+            } else {
+                rawCopy();
+            }
+        }
+
+        @Override
+        public void runOurs() {
+            long n =
+                    plain.fromTransaction(
+                            em ->
+                                    PgBulk.insert(
+                                            em,
+                                            IntStream.range(0, ROWS)
+                                                    .mapToObj(BulkInsertCases::row)));
+            if (n != ROWS) {
+                throw new IllegalStateException("PgBulk inserted " + n + " rows, not " + ROWS);
+            }
+        }
+
+        /** Binary COPY written by hand: what a developer would write without an ORM. */
+        private void rawCopy() throws Exception {
+            try (Connection c = env.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                long firstId;
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery("select nextval('bulk_row_seq')")) {
+                    rs.next();
+                    firstId = rs.getLong(1) * 1_000_000L;
+                }
+                CopyIn copy =
+                        new CopyManager(c.unwrap(BaseConnection.class))
+                                .copyIn(
+                                        "copy bulk_row (id, attrs, name, quantity) from stdin (format binary)");
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+                DataOutputStream out = new DataOutputStream(bytes);
+                out.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
+                out.writeInt(0);
+                out.writeInt(0);
+                List<Object> tags = new ArrayList<>(List.of("a", "b"));
+                for (int i = 0; i < ROWS; i++) {
+                    out.writeShort(4);
+                    out.writeInt(8);
+                    out.writeLong(firstId + i);
+                    byte[] doc =
+                            json.writeValueAsBytes(
+                                    Map.of(
+                                            "i",
+                                            i,
+                                            "color",
+                                            i % 2 == 0 ? "red" : "blue",
+                                            "tags",
+                                            tags));
+                    out.writeInt(doc.length + 1);
+                    out.writeByte(1); // jsonb binary format version
+                    out.write(doc);
+                    byte[] text = ("row " + i).getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(text.length);
+                    out.write(text);
+                    out.writeInt(4);
+                    out.writeInt(i % 1000);
+                    if (bytes.size() > (1 << 18)) {
+                        copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
+                        bytes.reset();
+                    }
+                }
+                out.writeShort(-1);
+                copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
+                long n = copy.endCopy();
+                c.commit();
+                if (n != ROWS) {
+                    throw new IllegalStateException("raw COPY inserted " + n + " rows");
+                }
+            }
+        }
+    }
+}
