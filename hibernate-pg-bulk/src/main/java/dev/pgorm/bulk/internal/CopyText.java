@@ -29,13 +29,16 @@ final class CopyText {
     private final SharedSessionContractImplementor session;
     private final Connection connection;
     private final Object[] recorded = new Object[1];
-    private final org.hibernate.type.format.FormatMapper json;
+    private final JsonWriters json;
     private final PreparedStatement recorder;
 
     CopyText(SharedSessionContractImplementor session, Connection connection) {
         this.session = session;
         this.connection = connection;
-        this.json = session.getFactory().getSessionFactoryOptions().getJsonFormatMapper();
+        this.json =
+                new JsonWriters(
+                        session.getFactory().getSessionFactoryOptions().getJsonFormatMapper(),
+                        session);
         this.recorder =
                 (PreparedStatement)
                         Proxy.newProxyInstance(
@@ -81,7 +84,7 @@ final class CopyText {
             return;
         }
         if (mapping.getJdbcType().isJson() && !(value instanceof String)) {
-            escape(out, json.toString(value, javaType(mapping), session));
+            escape(out, json.write(value, javaType(mapping)));
             return;
         }
         if (!appendSimple(out, value)) {
