@@ -105,7 +105,7 @@ public final class BulkInserter {
      * Rows per COPY command: identifiers are allocated before each one, while the connection is
      * free.
      */
-    private static final int CHUNK = 10_000;
+    private static final int CHUNK = 50_000;
 
     private static long copy(
             BulkTable table,
