@@ -31,6 +31,7 @@ public final class BulkInserter {
 
     private static final int FLUSH_BYTES = 256 * 1024;
     private static final int BATCH_SIZE = 50;
+    private static final Pattern KEY_DETAIL = Pattern.compile("^Key \\((.+?)\\)=\\(");
     private static final Pattern COPY_CONTEXT = Pattern.compile("line (\\d+)(?:, column ([^:]+))?");
 
     private BulkInserter() {}
@@ -220,6 +221,13 @@ public final class BulkInserter {
             }
             if (column == null && m.getColumn() != null) {
                 column = m.getColumn();
+            }
+            if (column == null && m.getDetail() != null) {
+                // unique and exclusion violations: "Key (code)=(x) already exists."
+                Matcher key = KEY_DETAIL.matcher(m.getDetail());
+                if (key.find()) {
+                    column = key.group(1);
+                }
             }
         }
         return new PgBulkException(

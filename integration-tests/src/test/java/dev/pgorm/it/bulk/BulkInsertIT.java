@@ -251,7 +251,9 @@ class BulkInsertIT {
         duplicate.get(321).code = "code-5";
         PgBulkException unique = failing(sf, duplicate);
         assertThat(unique.row()).isEqualTo(321);
-        assertThat(unique.getMessage()).contains("failed at row 321", "duplicate key");
+        assertThat(unique.column()).isEqualTo("code");
+        assertThat(unique.getMessage())
+                .contains("failed at row 321", "column code", "duplicate key");
 
         List<Item> nul = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
