@@ -118,6 +118,10 @@ public final class PgMultirangeJavaType extends AbstractClassJavaType<PgMultiran
         if (value instanceof CharSequence text) {
             return fromString(text);
         }
+        if (value instanceof org.postgresql.util.PGobject object && object.getValue() != null) {
+            // elements of an array of ranges, as pgjdbc hands them out
+            return (PgMultirange) fromLiteral(object.getValue(), object.getType());
+        }
         throw unknownWrap(value.getClass());
     }
 }

@@ -129,6 +129,10 @@ public final class PgRangeJavaType extends AbstractClassJavaType<PgRange> implem
         if (value instanceof CharSequence text) {
             return fromString(text);
         }
+        if (value instanceof org.postgresql.util.PGobject object && object.getValue() != null) {
+            // elements of an array of ranges, as pgjdbc hands them out
+            return (PgRange) fromLiteral(object.getValue(), object.getType());
+        }
         throw unknownWrap(value.getClass());
     }
 

@@ -33,7 +33,12 @@ public final class UntypedRangeDdlType implements DdlType {
                         + what
                         + " attribute needs a type argument to have a column type: declare it as "
                         + what
-                        + "<LocalDate> (or Integer, Long, BigDecimal, LocalDateTime, OffsetDateTime, Instant)");
+                        + "<LocalDate> (or Integer, Long, BigDecimal, LocalDateTime, OffsetDateTime, Instant);"
+                        + " for an array column declare List<"
+                        + what
+                        + "<LocalDate>>, since Hibernate cannot see the type argument of "
+                        + what
+                        + "<LocalDate>[]");
     }
 
     @Override

@@ -50,9 +50,26 @@ class RangeTypesIT {
         PgRange<Instant> validity; // tstzrange
         PgMultirange<LocalDate> blackout; // datemultirange
         PgMultirange<Integer> rows; // int4multirange
+        List<PgRange<LocalDate>> closures; // daterange[]
+        List<PgRange<Instant>> shifts; // tstzrange[]
     }
 
     // end::ranges[]
+
+    @Entity(name = "ClosureArray")
+    @Table(name = "closure_array")
+    static class ClosureArray {
+        @Id Long id;
+        PgRange<LocalDate>[] closures;
+    }
+
+    @org.junit.jupiter.api.Test
+    void anArrayOfRangesPointsToList(PgTestDatabase db) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> db.entityManagerFactory(ClosureArray.class))
+                .hasStackTraceContaining("closures")
+                .hasStackTraceContaining("declare List<PgRange<LocalDate>>");
+    }
 
     private HikariDataSource text;
     private HikariDataSource binary;
@@ -122,7 +139,9 @@ class RangeTypesIT {
                 .containsEntry("slot", "tstzrange")
                 .containsEntry("validity", "tstzrange")
                 .containsEntry("blackout", "datemultirange")
-                .containsEntry("rows", "int4multirange");
+                .containsEntry("rows", "int4multirange")
+                .containsEntry("closures", "daterange[]")
+                .containsEntry("shifts", "tstzrange[]");
     }
 
     private static Reservation typical(long id) {
@@ -148,6 +167,15 @@ class RangeTypesIT {
         r.rows =
                 PgMultirange.of(
                         PgRange.closedOpen(1, 3), PgRange.closedOpen(3, 5), PgRange.closed(9, 9));
+        r.closures =
+                List.of(
+                        PgRange.closed(LocalDate.of(2026, 8, 3), LocalDate.of(2026, 8, 14)),
+                        PgRange.closed(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 26)));
+        r.shifts =
+                List.of(
+                        PgRange.closedOpen(
+                                Instant.parse("2026-07-01T06:00:00Z"),
+                                Instant.parse("2026-07-01T14:00:00Z")));
         return r;
     }
 
@@ -163,6 +191,8 @@ class RangeTypesIT {
         r.validity = PgRange.empty();
         r.blackout = PgMultirange.empty();
         r.rows = PgMultirange.of(PgRange.atMost(0), PgRange.atLeast(100));
+        r.closures = List.of();
+        r.shifts = List.of(PgRange.empty(), PgRange.all(), PgRange.atLeast(Instant.EPOCH));
         return r;
     }
 
@@ -229,6 +259,22 @@ class RangeTypesIT {
                                         .setParameter("id", base)
                                         .getResultList());
         assertThat(nativeRows).hasSize(1);
+
+        // An element of an array of ranges, stored in canonical form: [2026-08-03,2026-08-15)
+        List<?> inArray =
+                sf.fromTransaction(
+                        s ->
+                                s.createNativeQuery(
+                                                "select id from reservation where :closure = any(closures) and id = :id",
+                                                Long.class)
+                                        .setParameter(
+                                                "closure",
+                                                PgRange.closedOpen(
+                                                        LocalDate.of(2026, 8, 3),
+                                                        LocalDate.of(2026, 8, 15)))
+                                        .setParameter("id", base)
+                                        .getResultList());
+        assertThat(inArray).hasSize(1);
 
         List<Reservation> criteria =
                 sf.fromTransaction(
