@@ -122,6 +122,7 @@ public final class BulkInserter {
         }
         CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
         CopyText text = new CopyText(session, connection);
+        text.resolveArrayTypes(table.columns());
         String sql = "copy " + table.table() + " (" + columnList(table) + ") from stdin";
         long total = 0;
         List<Object> chunk = new ArrayList<>(CHUNK);

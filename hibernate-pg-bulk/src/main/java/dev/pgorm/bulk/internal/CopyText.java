@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
@@ -62,6 +63,45 @@ final class CopyText {
                                     throw new UnsupportedOperationException(
                                             "PgBulk's value recorder does not support " + name);
                                 });
+    }
+
+    /**
+     * Lets pgjdbc look up the array types of array columns now, while the connection is free: a
+     * type lookup needs a query, and a query during COPY would block forever. Binding an empty
+     * array through Hibernate's binder makes pgjdbc resolve and cache the type.
+     */
+    void resolveArrayTypes(List<BulkTable.Column> columns) {
+        for (BulkTable.Column column : columns) {
+            JdbcMapping mapping = column.mapping();
+            if (mapping.getJdbcType().getDefaultSqlTypeCode() != java.sql.Types.ARRAY) {
+                continue;
+            }
+            Object empty = emptyValue(javaType(mapping).getJavaTypeClass());
+            if (empty == null) {
+                continue;
+            }
+            try {
+                CopyText.binder(mapping).bind(recorder, empty, 1, session);
+            } catch (SQLException | RuntimeException e) {
+                // best effort: the value itself will be bound (and fail clearly) later
+            }
+        }
+    }
+
+    private static Object emptyValue(Class<?> type) {
+        if (type.isArray()) {
+            return java.lang.reflect.Array.newInstance(type.getComponentType(), 0);
+        }
+        if (type.isAssignableFrom(java.util.ArrayList.class)) {
+            return new java.util.ArrayList<>();
+        }
+        if (type.isAssignableFrom(java.util.LinkedHashSet.class)) {
+            return new java.util.LinkedHashSet<>();
+        }
+        if (type.isAssignableFrom(java.util.TreeSet.class)) {
+            return new java.util.TreeSet<>();
+        }
+        return null;
     }
 
     /**

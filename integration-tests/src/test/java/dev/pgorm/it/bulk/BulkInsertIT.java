@@ -117,6 +117,7 @@ class BulkInsertIT {
         String[] tags;
         PgRange<LocalDate> stay;
         PgRange<Integer> seats;
+        List<PgRange<Integer>> blocks;
 
         @JdbcTypeCode(SqlTypes.VECTOR)
         @Array(length = 3)
@@ -176,6 +177,7 @@ class BulkInsertIT {
         it.stay =
                 PgRange.closed(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 1).plusDays(i % 10));
         it.seats = i % 5 == 0 ? PgRange.empty() : PgRange.atLeast(i);
+        it.blocks = i % 7 == 0 ? null : List.of(PgRange.closed(i, i + 2), PgRange.empty());
         it.embedding = new float[] {i, 0.5f, -1.25f};
         it.location = GEOMETRY.createPoint(new Coordinate(13.4 + i / 1000.0, 52.5));
         it.blob = new byte[] {0, 1, (byte) 0xff, (byte) i};
