@@ -3,9 +3,6 @@ package dev.pgorm.types.internal;
 import dev.pgorm.types.PgMultirange;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import org.hibernate.type.descriptor.WrapperOptions;
-import org.hibernate.type.descriptor.java.AbstractClassJavaType;
-import org.hibernate.type.descriptor.java.ImmutableMutabilityPlan;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.descriptor.jdbc.JdbcTypeIndicators;
@@ -13,8 +10,7 @@ import org.hibernate.type.spi.TypeConfiguration;
 
 /** Hibernate's view of {@link PgMultirange}, one descriptor per type argument, like ranges. */
 @SuppressWarnings({"rawtypes", "unchecked"})
-public final class PgMultirangeJavaType extends AbstractClassJavaType<PgMultirange>
-        implements PgTextType {
+public final class PgMultirangeJavaType extends PgTextJavaType<PgMultirange> {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,7 +20,7 @@ public final class PgMultirangeJavaType extends AbstractClassJavaType<PgMultiran
     private final transient RangeElement element;
 
     private PgMultirangeJavaType(RangeElement element) {
-        super(PgMultirange.class, ImmutableMutabilityPlan.instance());
+        super(PgMultirange.class);
         this.element = element;
     }
 
@@ -55,11 +51,6 @@ public final class PgMultirangeJavaType extends AbstractClassJavaType<PgMultiran
     }
 
     @Override
-    public String literal(Object value) {
-        return value.toString();
-    }
-
-    @Override
     public Object fromLiteral(String literal, String pgTypeName) {
         RangeElement<?> e = element;
         if (e == null) {
@@ -80,48 +71,11 @@ public final class PgMultirangeJavaType extends AbstractClassJavaType<PgMultiran
     }
 
     @Override
-    public String toString(PgMultirange value) {
-        return value.toString();
-    }
-
-    @Override
     public PgMultirange fromString(CharSequence string) {
         if (element == null) {
             throw new IllegalArgumentException(
                     "PgMultirange needs a type argument to be read from '" + string + "'");
         }
         return PgMultirange.parse(string.toString(), element.javaType());
-    }
-
-    @Override
-    public <X> X unwrap(PgMultirange value, Class<X> type, WrapperOptions options) {
-        if (value == null) {
-            return null;
-        }
-        if (type.isInstance(value)) {
-            return (X) value;
-        }
-        if (type == String.class) {
-            return (X) value.toString();
-        }
-        throw unknownUnwrap(type);
-    }
-
-    @Override
-    public <X> PgMultirange wrap(X value, WrapperOptions options) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof PgMultirange multirange) {
-            return multirange;
-        }
-        if (value instanceof CharSequence text) {
-            return fromString(text);
-        }
-        if (value instanceof org.postgresql.util.PGobject object && object.getValue() != null) {
-            // elements of an array of ranges, as pgjdbc hands them out
-            return (PgMultirange) fromLiteral(object.getValue(), object.getType());
-        }
-        throw unknownWrap(value.getClass());
     }
 }

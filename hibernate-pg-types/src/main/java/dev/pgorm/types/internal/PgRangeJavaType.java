@@ -3,9 +3,6 @@ package dev.pgorm.types.internal;
 import dev.pgorm.types.PgRange;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import org.hibernate.type.descriptor.WrapperOptions;
-import org.hibernate.type.descriptor.java.AbstractClassJavaType;
-import org.hibernate.type.descriptor.java.ImmutableMutabilityPlan;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.descriptor.jdbc.JdbcTypeIndicators;
@@ -16,7 +13,7 @@ import org.hibernate.type.spi.TypeConfiguration;
  * descriptor per type argument, whose JDBC type (and so column type) is that element's range type.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
-public final class PgRangeJavaType extends AbstractClassJavaType<PgRange> implements PgTextType {
+public final class PgRangeJavaType extends PgTextJavaType<PgRange> {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +23,7 @@ public final class PgRangeJavaType extends AbstractClassJavaType<PgRange> implem
     private final transient RangeElement element;
 
     private PgRangeJavaType(RangeElement element) {
-        super(PgRange.class, ImmutableMutabilityPlan.instance());
+        super(PgRange.class);
         this.element = element;
     }
 
@@ -66,11 +63,6 @@ public final class PgRangeJavaType extends AbstractClassJavaType<PgRange> implem
     }
 
     @Override
-    public String literal(Object value) {
-        return value.toString();
-    }
-
-    @Override
     public Object fromLiteral(String literal, String pgTypeName) {
         return PgRange.parse(literal, elementFor(pgTypeName).javaType());
     }
@@ -91,49 +83,12 @@ public final class PgRangeJavaType extends AbstractClassJavaType<PgRange> implem
     }
 
     @Override
-    public String toString(PgRange value) {
-        return value.toString();
-    }
-
-    @Override
     public PgRange fromString(CharSequence string) {
         if (element == null) {
             throw new IllegalArgumentException(
                     "PgRange needs a type argument to be read from '" + string + "'");
         }
         return PgRange.parse(string.toString(), element.javaType());
-    }
-
-    @Override
-    public <X> X unwrap(PgRange value, Class<X> type, WrapperOptions options) {
-        if (value == null) {
-            return null;
-        }
-        if (type.isInstance(value)) {
-            return (X) value;
-        }
-        if (type == String.class) {
-            return (X) value.toString();
-        }
-        throw unknownUnwrap(type);
-    }
-
-    @Override
-    public <X> PgRange wrap(X value, WrapperOptions options) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof PgRange range) {
-            return range;
-        }
-        if (value instanceof CharSequence text) {
-            return fromString(text);
-        }
-        if (value instanceof org.postgresql.util.PGobject object && object.getValue() != null) {
-            // elements of an array of ranges, as pgjdbc hands them out
-            return (PgRange) fromLiteral(object.getValue(), object.getType());
-        }
-        throw unknownWrap(value.getClass());
     }
 
     @Override

@@ -3,14 +3,11 @@ package dev.pgorm.types.internal;
 import dev.pgorm.types.PgTsQuery;
 import dev.pgorm.types.PgTsVector;
 import java.util.function.Function;
-import org.hibernate.type.descriptor.WrapperOptions;
-import org.hibernate.type.descriptor.java.AbstractClassJavaType;
-import org.hibernate.type.descriptor.java.ImmutableMutabilityPlan;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.descriptor.jdbc.JdbcTypeIndicators;
 
 /** Hibernate's view of {@link PgTsVector} and {@link PgTsQuery}: text literals of their types. */
-public final class TextSearchJavaType<T> extends AbstractClassJavaType<T> implements PgTextType {
+public final class TextSearchJavaType<T> extends PgTextJavaType<T> {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,7 +24,7 @@ public final class TextSearchJavaType<T> extends AbstractClassJavaType<T> implem
 
     private TextSearchJavaType(
             Class<T> type, String pgType, int code, Function<String, T> factory) {
-        super(type, ImmutableMutabilityPlan.instance());
+        super(type);
         this.pgType = pgType;
         this.code = code;
         this.factory = factory;
@@ -44,11 +41,6 @@ public final class TextSearchJavaType<T> extends AbstractClassJavaType<T> implem
     }
 
     @Override
-    public String literal(Object value) {
-        return value.toString();
-    }
-
-    @Override
     public Object fromLiteral(String literal, String pgTypeName) {
         return factory.apply(literal);
     }
@@ -56,34 +48,5 @@ public final class TextSearchJavaType<T> extends AbstractClassJavaType<T> implem
     @Override
     public T fromString(CharSequence string) {
         return factory.apply(string.toString());
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <X> X unwrap(T value, Class<X> type, WrapperOptions options) {
-        if (value == null) {
-            return null;
-        }
-        if (type.isInstance(value)) {
-            return (X) value;
-        }
-        if (type == String.class) {
-            return (X) value.toString();
-        }
-        throw unknownUnwrap(type);
-    }
-
-    @Override
-    public <X> T wrap(X value, WrapperOptions options) {
-        if (value == null) {
-            return null;
-        }
-        if (getJavaTypeClass().isInstance(value)) {
-            return getJavaTypeClass().cast(value);
-        }
-        if (value instanceof CharSequence text) {
-            return fromString(text);
-        }
-        throw unknownWrap(value.getClass());
     }
 }
