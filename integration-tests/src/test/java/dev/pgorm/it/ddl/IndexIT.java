@@ -110,7 +110,7 @@ class IndexIT {
                         + " array[random(), random()]::vector,"
                         + " st_setsrid(st_makepoint(g % 360 - 180, (g / 360) % 180 - 90), 4326)"
                         + " from generate_series(1, 50000) g",
-                "analyze doc");
+                "vacuum analyze doc");
     }
 
     private Map<String, String> indexDefs(PgTestDatabase db) {

@@ -37,7 +37,7 @@ class AssertUsesIndexIT {
         db.execute(
                 "insert into account (id, email, city) select g, 'user' || g || '@example.com',"
                         + " 'city' || (g % 100) from generate_series(1, 50000) g",
-                "analyze account");
+                "vacuum analyze account");
     }
 
     // tag::assert-uses-index[]
