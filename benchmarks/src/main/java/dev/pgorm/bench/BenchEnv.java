@@ -16,12 +16,13 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 /**
  * The server the benchmarks run on: {@code PGORM_BENCH_URL} (default {@code
  * jdbc:postgresql://localhost:5432/pgorm_test}), {@code PGORM_BENCH_USER} (default {@code
- * postgres}), {@code PGORM_BENCH_PASSWORD}; work happens in schema {@code pgorm_bench}, dropped and
- * re-created for each case.
+ * postgres}), {@code PGORM_BENCH_PASSWORD}; work happens in schema {@code pgorm_bench} (or the
+ * system property {@code pgorm.bench.schema}), dropped and re-created for each case.
  */
 public final class BenchEnv implements AutoCloseable {
 
-    static final String SCHEMA = "pgorm_bench";
+    static final String SCHEMA =
+            schemaName(System.getProperty("pgorm.bench.schema", "pgorm_bench"));
 
     private final String url;
     private final String user;
@@ -107,5 +108,13 @@ public final class BenchEnv implements AutoCloseable {
             st.execute("drop schema if exists " + SCHEMA + " cascade");
         }
         dataSource.close();
+    }
+
+    private static String schemaName(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException(
+                    "pgorm.bench.schema must be a lower-case identifier, got: " + name);
+        }
+        return name;
     }
 }
