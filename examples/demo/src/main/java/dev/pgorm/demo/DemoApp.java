@@ -34,6 +34,14 @@ public final class DemoApp {
 
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
+    private static final Map<String, String> DISTRICTS =
+            Map.of(
+                    "Brandenburger Tor", "Berlin.Mitte",
+                    "Curry 36", "Berlin.Kreuzberg",
+                    "Museumsinsel", "Berlin.Mitte.Spreeinsel",
+                    "Markthalle Neun", "Berlin.Kreuzberg",
+                    "Tempelhofer Feld", "Berlin.Tempelhof");
+
     private static final Map<String, String> DESCRIPTIONS =
             Map.of(
                     "Brandenburger Tor",
@@ -78,6 +86,7 @@ public final class DemoApp {
             materializedView(sf);
             openOn(sf, LocalDate.of(2026, 12, 24));
             search(sf, "museums of art");
+            inDistrict(sf, "Berlin.Mitte");
             twoTenants(sf);
         }
         System.out.println();
@@ -359,6 +368,19 @@ public final class DemoApp {
         }
     }
 
+    private static void inDistrict(SessionFactory sf, String district) {
+        section("In " + district + " (ltree: the district and everything below it)");
+        List<String> names =
+                sf.fromTransaction(
+                        s ->
+                                s.createNativeQuery(
+                                                "select name from place where district <@ cast(:district as ltree) order by name",
+                                                String.class)
+                                        .setParameter("district", district)
+                                        .getResultList());
+        names.forEach(name -> System.out.println("  " + name));
+    }
+
     private static Place place(
             long id, String name, double lon, double lat, float a, float b, float c, String kind) {
         // Parks close in winter; everything else is open all year.
@@ -373,6 +395,7 @@ public final class DemoApp {
                 new float[] {a, b, c},
                 Map.of("kind", kind, "city", "Berlin"),
                 season,
+                DISTRICTS.get(name),
                 DESCRIPTIONS.get(name));
     }
 

@@ -3,6 +3,7 @@ package dev.pgorm.demo;
 import dev.pgorm.ddl.index.IndexMethod;
 import dev.pgorm.ddl.index.PgIndex;
 import dev.pgorm.types.PgRange;
+import dev.pgorm.types.PgSqlTypes;
 import dev.pgorm.types.PgTsVector;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +15,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.locationtech.jts.geom.Point;
 
-/** A place with a location (PostGIS), an embedding (pgvector) and free-form attributes (JSONB). */
+/**
+ * A place with a location (PostGIS), an embedding (pgvector) and free-form attributes (JSONB) and a
+ * district (ltree).
+ */
 @Entity
 @PgIndex(
         name = "place_attrs_gin",
@@ -53,6 +57,10 @@ public class Place {
     /** When the place is open; a daterange column, mapped without annotations. */
     PgRange<LocalDate> season;
 
+    /** Where the place is, as a path such as {@code Berlin.Mitte}; an ltree column. */
+    @JdbcTypeCode(PgSqlTypes.LTREE)
+    String district;
+
     protected Place() {}
 
     Place(
@@ -62,7 +70,9 @@ public class Place {
             float[] embedding,
             Map<String, Object> attrs,
             PgRange<LocalDate> season,
+            String district,
             String description) {
+        this.district = district;
         this.id = id;
         this.season = season;
         this.description = description;

@@ -2,6 +2,9 @@ package dev.pgorm.types.internal;
 
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
+import dev.pgorm.types.PgSqlTypes;
+import java.sql.Types;
+import java.util.Map;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.boot.model.TypeContributor;
 import org.hibernate.dialect.Dialect;
@@ -16,7 +19,8 @@ import org.hibernate.type.spi.TypeConfiguration;
 /**
  * Registers PG-ORM's types with Hibernate when the dialect is PostgreSQL and {@code
  * pgorm.types.enabled} is on: ranges, multiranges and text search types, each with its JDBC type
- * and column type.
+ * and column type, the {@link PgSqlTypes} codes, and column types for Hypersistence Utils' user
+ * types.
  */
 public final class PgTypesContributor implements TypeContributor {
 
@@ -64,6 +68,30 @@ public final class PgTypesContributor implements TypeContributor {
                 PgTypeCodes.TSQUERY, new PgObjectJdbcType(PgTypeCodes.TSQUERY, "tsquery"));
         ddlTypes.addDescriptor(new DdlTypeImpl(PgTypeCodes.TSQUERY, "tsquery", dialect));
         javaTypes.addDescriptor(TextSearchJavaType.TSQUERY);
+
+        contributeNamedTypes(jdbcTypes, ddlTypes, dialect);
+    }
+
+    /**
+     * Registers the {@link PgSqlTypes} codes and gives {@code Types.OTHER} a column type for
+     * Hypersistence Utils' user types.
+     */
+    private static void contributeNamedTypes(
+            JdbcTypeRegistry jdbcTypes, DdlTypeRegistry ddlTypes, Dialect dialect) {
+        jdbcTypes.addDescriptor(PgSqlTypes.HSTORE, HstoreJdbcType.INSTANCE);
+        ddlTypes.addDescriptor(new DdlTypeImpl(PgSqlTypes.HSTORE, "hstore", dialect));
+        Map<Integer, String> strings =
+                Map.of(
+                        PgSqlTypes.LTREE, "ltree",
+                        PgSqlTypes.CITEXT, "citext",
+                        PgSqlTypes.MACADDR, "macaddr",
+                        PgSqlTypes.MACADDR8, "macaddr8");
+        strings.forEach(
+                (code, name) -> {
+                    jdbcTypes.addDescriptor(code, new PgNamedStringJdbcType(code, name));
+                    ddlTypes.addDescriptor(new DdlTypeImpl(code, name, dialect));
+                });
+        ddlTypes.addDescriptor(new UserTypeDdlType(ddlTypes.getDescriptor(Types.OTHER)));
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.pgorm.it.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import dev.pgorm.types.PgMultirange;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -71,51 +68,20 @@ class RangeTypesIT {
                 .hasStackTraceContaining("declare List<PgRange<LocalDate>>");
     }
 
-    private HikariDataSource text;
-    private HikariDataSource binary;
-    private SessionFactory textSf;
-    private SessionFactory binarySf;
+    private TransferModes modes;
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        db.entityManagerFactory(Reservation.class);
-        text = pool(db, 0);
-        binary = pool(db, -1);
-        textSf =
-                db.entityManagerFactory(
-                        List.of(Reservation.class),
-                        Map.of(
-                                AvailableSettings.JAKARTA_NON_JTA_DATASOURCE,
-                                text,
-                                AvailableSettings.HBM2DDL_AUTO,
-                                "validate"));
-        binarySf =
-                db.entityManagerFactory(
-                        List.of(Reservation.class),
-                        Map.of(
-                                AvailableSettings.JAKARTA_NON_JTA_DATASOURCE,
-                                binary,
-                                AvailableSettings.HBM2DDL_AUTO,
-                                "validate"));
-    }
-
-    private static HikariDataSource pool(PgTestDatabase db, int prepareThreshold) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.jdbcUrl() + "&prepareThreshold=" + prepareThreshold);
-        config.setUsername(db.user());
-        config.setPassword(db.password());
-        config.setMaximumPoolSize(2);
-        return new HikariDataSource(config);
+        modes = new TransferModes(db, List.of(Reservation.class));
     }
 
     @AfterAll
     void closePools() {
-        text.close();
-        binary.close();
+        modes.close();
     }
 
     private SessionFactory sf(String mode) {
-        return mode.equals("text") ? textSf : binarySf;
+        return modes.sf(mode);
     }
 
     @org.junit.jupiter.api.Test
