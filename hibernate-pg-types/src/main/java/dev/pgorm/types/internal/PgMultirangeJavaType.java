@@ -36,8 +36,13 @@ public final class PgMultirangeJavaType extends PgTextJavaType<PgMultirange> {
 
     @Override
     public JdbcType getRecommendedJdbcType(JdbcTypeIndicators indicators) {
-        int code =
-                element == null ? PgTypeCodes.MULTIRANGE_UNTYPED : PgTypeCodes.multirange(element);
+        RangeElement<?> known = element;
+        if (known == null) {
+            // PgMultirange<LocalDate>[] reaches us erased, as the element of PgMultirange[]
+            Class<?> argument = ArrayAttributeElement.of(indicators, PgMultirange.class);
+            known = argument == null ? null : RangeElement.of(argument);
+        }
+        int code = known == null ? PgTypeCodes.MULTIRANGE_UNTYPED : PgTypeCodes.multirange(known);
         return indicators.getTypeConfiguration().getJdbcTypeRegistry().getDescriptor(code);
     }
 

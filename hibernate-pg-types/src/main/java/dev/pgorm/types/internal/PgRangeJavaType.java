@@ -49,7 +49,13 @@ public final class PgRangeJavaType extends PgTextJavaType<PgRange> {
 
     @Override
     public JdbcType getRecommendedJdbcType(JdbcTypeIndicators indicators) {
-        int code = element == null ? PgTypeCodes.RANGE_UNTYPED : PgTypeCodes.range(element);
+        RangeElement<?> known = element;
+        if (known == null) {
+            // PgRange<LocalDate>[] reaches us erased, as the element of PgRange[]
+            Class<?> argument = ArrayAttributeElement.of(indicators, PgRange.class);
+            known = argument == null ? null : RangeElement.of(argument);
+        }
+        int code = known == null ? PgTypeCodes.RANGE_UNTYPED : PgTypeCodes.range(known);
         return indicators.getTypeConfiguration().getJdbcTypeRegistry().getDescriptor(code);
     }
 

@@ -33,10 +33,10 @@ public final class UntypedRangeDdlType implements DdlType {
                         + what
                         + " attribute needs a type argument to have a column type: declare it as "
                         + what
-                        + "<LocalDate> (or Integer, Long, BigDecimal, LocalDateTime, OffsetDateTime, Instant);"
-                        + " for an array column declare List<"
+                        + "<LocalDate> (or Integer, Long, BigDecimal, LocalDateTime, OffsetDateTime, Instant),"
+                        + " List<"
                         + what
-                        + "<LocalDate>>, since Hibernate cannot see the type argument of "
+                        + "<LocalDate>> or "
                         + what
                         + "<LocalDate>[]");
     }

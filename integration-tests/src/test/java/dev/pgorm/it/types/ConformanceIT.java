@@ -84,6 +84,7 @@ class ConformanceIT {
         PgMultirange<LocalDate> dateMulti;
         List<PgRange<Integer>> int4Array;
         List<PgRange<Instant>> instantArray;
+        PgRange<LocalDate>[] dateArray;
         PgTsVector tsv;
         PgTsQuery tsq;
 
@@ -173,6 +174,8 @@ class ConformanceIT {
                         PgRange.closedOpen(
                                 Instant.parse("2026-07-01T06:00:00Z"),
                                 Instant.parse("2026-07-01T14:00:00Z")));
+        e.dateArray =
+                dateRanges(PgRange.closedOpen(LocalDate.of(2026, 8, 3), LocalDate.of(2026, 8, 15)));
         e.tsv = PgTsVector.of("'fox':1 'jump':2");
         e.tsq = PgTsQuery.of("'fox' & 'jump'"); // as PostgreSQL writes it
         e.doc = new LinkedHashMap<>();
@@ -218,6 +221,7 @@ class ConformanceIT {
         e.dateMulti = PgMultirange.of(PgRange.atMost(LocalDate.of(2000, 1, 1)));
         e.int4Array = List.of();
         e.instantArray = List.of(PgRange.empty(), PgRange.all());
+        e.dateArray = dateRanges(PgRange.empty(), PgRange.atLeast(LocalDate.MAX), PgRange.all());
         e.tsv = PgTsVector.of("");
         e.tsq = PgTsQuery.of("'a' <-> 'b' & !'c':*");
         e.doc = new LinkedHashMap<>();
@@ -252,6 +256,15 @@ class ConformanceIT {
         e.dbl = Double.NaN;
         e.flt = Float.NEGATIVE_INFINITY;
         return e;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static PgRange<LocalDate>[] dateRanges(PgRange<?>... ranges) {
+        PgRange<LocalDate>[] array = new PgRange[ranges.length];
+        for (int i = 0; i < ranges.length; i++) {
+            array[i] = (PgRange<LocalDate>) ranges[i];
+        }
+        return array;
     }
 
     static Everything nulls(long id) {
@@ -471,6 +484,7 @@ class ConformanceIT {
                 .containsEntry("datemulti", "datemultirange")
                 .containsEntry("int4array", "int4range[]")
                 .containsEntry("instantarray", "tstzrange[]")
+                .containsEntry("datearray", "daterange[]")
                 .containsEntry("tsv", "tsvector")
                 .containsEntry("tsq", "tsquery")
                 .containsEntry("doc", "jsonb")

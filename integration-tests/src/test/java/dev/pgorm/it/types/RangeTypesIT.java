@@ -53,19 +53,100 @@ class RangeTypesIT {
 
     // end::ranges[]
 
-    @Entity(name = "ClosureArray")
-    @Table(name = "closure_array")
-    static class ClosureArray {
+    // tag::range-arrays[]
+    @Entity(name = "Timetable")
+    @Table(name = "timetable")
+    static class Timetable {
         @Id Long id;
-        PgRange<LocalDate>[] closures;
+        PgRange<LocalDate>[] closures; // daterange[]
+        PgRange<Instant>[] shifts; // tstzrange[]
+        PgMultirange<Integer>[] rowSets; // int4multirange[]
+    }
+
+    // end::range-arrays[]
+
+    @Entity(name = "RawRangeArray")
+    @Table(name = "raw_range_array")
+    @SuppressWarnings("rawtypes")
+    static class RawRangeArray {
+        @Id Long id;
+        PgRange[] ranges;
     }
 
     @org.junit.jupiter.api.Test
-    void anArrayOfRangesPointsToList(PgTestDatabase db) {
+    void aRangeArrayWithoutTypeArgumentFailsAtBootWithTheFix(PgTestDatabase db) {
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> db.entityManagerFactory(ClosureArray.class))
-                .hasStackTraceContaining("closures")
-                .hasStackTraceContaining("declare List<PgRange<LocalDate>>");
+                        () -> db.entityManagerFactory(RawRangeArray.class))
+                .hasStackTraceContaining("ranges")
+                .hasStackTraceContaining("PgRange<LocalDate>[]");
+    }
+
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void javaArraysOfRangesAreArrayColumns(PgTestDatabase db) {
+        try (TransferModes arrays = new TransferModes(db, List.of(Timetable.class))) {
+            Map<String, String> types =
+                    db
+                            .sql()
+                            .query(
+                                    "select attname, format_type(atttypid, atttypmod) as t from pg_attribute"
+                                            + " where attrelid = 'timetable'::regclass and attnum > 0")
+                            .stream()
+                            .collect(
+                                    Collectors.toMap(
+                                            r -> (String) r.get("attname"),
+                                            r -> (String) r.get("t")));
+            assertThat(types)
+                    .containsEntry("closures", "daterange[]")
+                    .containsEntry("shifts", "tstzrange[]")
+                    .containsEntry("rowsets", "int4multirange[]");
+            for (String mode : List.of(TransferModes.TEXT, TransferModes.BINARY)) {
+                long id = mode.equals(TransferModes.TEXT) ? 1 : 2;
+                Timetable t = new Timetable();
+                t.id = id;
+                t.closures =
+                        new PgRange[] {
+                            PgRange.closed(LocalDate.of(2026, 8, 3), LocalDate.of(2026, 8, 14)),
+                            PgRange.empty(),
+                            PgRange.atLeast(LocalDate.of(2027, 1, 1))
+                        };
+                t.shifts = new PgRange[0];
+                t.rowSets =
+                        new PgMultirange[] {
+                            PgMultirange.of(PgRange.closedOpen(1, 3), PgRange.closed(7, 9)),
+                            PgMultirange.empty()
+                        };
+                arrays.sf(mode).inTransaction(s -> s.persist(t));
+                Timetable read = arrays.sf(mode).fromTransaction(s -> s.find(Timetable.class, id));
+                assertThat(read.closures)
+                        .containsExactly(
+                                PgRange.closedOpen(
+                                        LocalDate.of(2026, 8, 3), LocalDate.of(2026, 8, 15)),
+                                PgRange.empty(),
+                                PgRange.atLeast(LocalDate.of(2027, 1, 1)));
+                assertThat(read.shifts).isEmpty();
+                assertThat(read.rowSets)
+                        .containsExactly(
+                                PgMultirange.of(
+                                        PgRange.closedOpen(1, 3), PgRange.closedOpen(7, 10)),
+                                PgMultirange.empty());
+                List<Long> found =
+                        arrays.sf(mode)
+                                .fromTransaction(
+                                        s ->
+                                                s.createNativeQuery(
+                                                                "select id from timetable where :day <@ any(closures) and id = :id",
+                                                                Long.class)
+                                                        .setParameter(
+                                                                "day",
+                                                                PgRange.closed(
+                                                                        LocalDate.of(2026, 8, 5),
+                                                                        LocalDate.of(2026, 8, 6)))
+                                                        .setParameter("id", id)
+                                                        .getResultList());
+                assertThat(found).containsExactly(id);
+            }
+        }
     }
 
     private TransferModes modes;
