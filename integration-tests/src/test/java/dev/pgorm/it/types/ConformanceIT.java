@@ -460,6 +460,28 @@ class ConformanceIT {
     }
 
     @Test
+    void updateTwiceAndValidateOnAPopulatedSchemaKeepEveryRow(PgTestDatabase db) {
+        SessionFactory sf = modes.sf(TransferModes.TEXT);
+        sf.inTransaction(
+                s -> {
+                    s.persist(typical(901));
+                    s.persist(edges(902));
+                    s.persist(nulls(903));
+                });
+        long before = db.sql().queryValue("select count(*) from everything", Long.class);
+        for (String action : List.of("update", "update", "validate")) {
+            db.close(
+                    db.entityManagerFactory(
+                            List.of(Everything.class),
+                            Map.of(org.hibernate.cfg.AvailableSettings.HBM2DDL_AUTO, action)));
+        }
+        assertThat(db.sql().queryValue("select count(*) from everything", Long.class))
+                .isEqualTo(before);
+        Everything edge = sf.fromTransaction(s -> s.find(Everything.class, 902L));
+        assertSame(edge, edges(902));
+    }
+
+    @Test
     void schemaByHibernateHasEveryPostgresType(PgTestDatabase db) {
         Map<String, String> types =
                 db
