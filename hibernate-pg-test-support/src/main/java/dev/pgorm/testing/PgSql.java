@@ -104,6 +104,26 @@ public final class PgSql {
     }
 
     /**
+     * Returns the columns of a table and their types as PostgreSQL writes them ({@code
+     * format_type}: {@code vector(3)}, {@code daterange[]}, {@code interval second(6)}).
+     *
+     * @param table the table, as {@code regclass} text (resolved on the search path)
+     * @return column name to type, in column order
+     */
+    public Map<String, String> columnTypes(String table) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (Map<String, Object> row :
+                query(
+                        "select attname::text as name, format_type(atttypid, atttypmod) as type"
+                                + " from pg_attribute where attrelid = cast(? as regclass)"
+                                + " and attnum > 0 and not attisdropped order by attnum",
+                        table)) {
+            types.put((String) row.get("name"), (String) row.get("type"));
+        }
+        return types;
+    }
+
+    /**
      * Runs a query that returns one row with one column.
      *
      * @param sql the query

@@ -16,7 +16,6 @@ import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Type;
@@ -81,16 +80,7 @@ class NamedTypesIT {
 
     @Test
     void schemaExportGivesEachColumnItsType(PgTestDatabase db) {
-        Map<String, String> types =
-                db
-                        .sql()
-                        .query(
-                                "select attname, format_type(atttypid, atttypmod) as t from pg_attribute"
-                                        + " where attrelid = 'device'::regclass and attnum > 0")
-                        .stream()
-                        .collect(
-                                Collectors.toMap(
-                                        r -> (String) r.get("attname"), r -> (String) r.get("t")));
+        Map<String, String> types = db.sql().columnTypes("device");
         assertThat(types)
                 .containsEntry("labels", "hstore")
                 .containsEntry("category", "ltree")

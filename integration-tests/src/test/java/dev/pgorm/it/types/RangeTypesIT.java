@@ -20,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,17 +84,7 @@ class RangeTypesIT {
     @SuppressWarnings({"unchecked", "rawtypes"})
     void javaArraysOfRangesAreArrayColumns(PgTestDatabase db) {
         try (TransferModes arrays = new TransferModes(db, List.of(Timetable.class))) {
-            Map<String, String> types =
-                    db
-                            .sql()
-                            .query(
-                                    "select attname, format_type(atttypid, atttypmod) as t from pg_attribute"
-                                            + " where attrelid = 'timetable'::regclass and attnum > 0")
-                            .stream()
-                            .collect(
-                                    Collectors.toMap(
-                                            r -> (String) r.get("attname"),
-                                            r -> (String) r.get("t")));
+            Map<String, String> types = db.sql().columnTypes("timetable");
             assertThat(types)
                     .containsEntry("closures", "daterange[]")
                     .containsEntry("shifts", "tstzrange[]")
@@ -167,16 +156,7 @@ class RangeTypesIT {
 
     @org.junit.jupiter.api.Test
     void columnTypesFollowTheTypeArgument(PgTestDatabase db) {
-        Map<String, String> types =
-                db
-                        .sql()
-                        .query(
-                                "select attname, format_type(atttypid, atttypmod) as t from pg_attribute"
-                                        + " where attrelid = 'reservation'::regclass and attnum > 0")
-                        .stream()
-                        .collect(
-                                Collectors.toMap(
-                                        r -> (String) r.get("attname"), r -> (String) r.get("t")));
+        Map<String, String> types = db.sql().columnTypes("reservation");
         assertThat(types)
                 .containsEntry("seats", "int4range")
                 .containsEntry("ticketnumbers", "int8range")
