@@ -1,0 +1,230 @@
+package dev.pgorm.types.internal;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Deep copy and deep equality of the values that JSON documents are read into (maps, collections,
+ * arrays, scalars, records, JavaBeans, Jackson trees) without serializing them: the snapshot and
+ * dirty check of {@link PgJsonJavaType}. A value it cannot walk raises {@link Unsupported}, and the
+ * caller falls back to the JSON text.
+ */
+final class JsonStructure {
+
+    /** Raised for a value whose class cannot be copied or compared structurally. */
+    static final class Unsupported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private JsonStructure() {}
+
+    /** Returns a copy that shares nothing mutable with the value. */
+    static Object copy(Object value) {
+        if (value == null) {
+            return null;
+        }
+        JsonShape shape = JsonShape.of(value.getClass());
+        switch (shape.kind()) {
+            case LEAF:
+                return value;
+            case MAP:
+                return copyMap((Map<?, ?>) value);
+            case LIST:
+            case COLLECTION:
+                return copyCollection((Collection<?>) value, new ArrayList<>(size(value)));
+            case SET:
+                return copyCollection(
+                        (Collection<?>) value, new LinkedHashSet<>(capacity(size(value))));
+            case OBJECT_ARRAY:
+                return copyObjectArray(value);
+            case PRIMITIVE_ARRAY:
+                return copyPrimitiveArray(value);
+            case RECORD:
+                return copyRecord(shape, value);
+            case BEAN:
+                return copyBean(shape, value);
+            case JSON_NODE:
+                return shape.deepCopyNode(value);
+            default:
+                throw new Unsupported(shape.reason());
+        }
+    }
+
+    /** Returns whether two values hold the same document; never true for different shapes. */
+    static boolean equal(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        JsonShape shape = JsonShape.of(a.getClass());
+        JsonShape other = JsonShape.of(b.getClass());
+        if (shape.kind() == JsonShape.Kind.UNSUPPORTED) {
+            throw new Unsupported(shape.reason());
+        }
+        if (other.kind() == JsonShape.Kind.UNSUPPORTED) {
+            throw new Unsupported(other.reason());
+        }
+        if (shape.kind() != other.kind()) {
+            return false;
+        }
+        switch (shape.kind()) {
+            case LEAF:
+            case JSON_NODE:
+            case SET:
+            case PRIMITIVE_ARRAY:
+                return Objects.deepEquals(a, b);
+            case MAP:
+                return equalMaps((Map<?, ?>) a, (Map<?, ?>) b);
+            case LIST:
+            case COLLECTION:
+                return equalSequences((Collection<?>) a, (Collection<?>) b);
+            case OBJECT_ARRAY:
+                return equalArrays(a, b);
+            case RECORD:
+            case BEAN:
+                return shape == other && equalFields(shape, a, b);
+            default:
+                throw new Unsupported(shape.reason());
+        }
+    }
+
+    private static int size(Object collection) {
+        return ((Collection<?>) collection).size();
+    }
+
+    private static int capacity(int size) {
+        return Math.max(4, (int) (size / 0.75f) + 1);
+    }
+
+    private static Map<Object, Object> copyMap(Map<?, ?> map) {
+        Map<Object, Object> copy = new LinkedHashMap<>(capacity(map.size()));
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            copy.put(copy(e.getKey()), copy(e.getValue()));
+        }
+        return copy;
+    }
+
+    private static Collection<Object> copyCollection(
+            Collection<?> source, Collection<Object> target) {
+        for (Object element : source) {
+            target.add(copy(element));
+        }
+        return target;
+    }
+
+    private static Object copyObjectArray(Object array) {
+        int length = Array.getLength(array);
+        Object[] copy = (Object[]) Array.newInstance(array.getClass().getComponentType(), length);
+        Object[] source = (Object[]) array;
+        for (int i = 0; i < length; i++) {
+            copy[i] = copy(source[i]);
+        }
+        return copy;
+    }
+
+    private static Object copyPrimitiveArray(Object array) {
+        int length = Array.getLength(array);
+        Object copy = Array.newInstance(array.getClass().getComponentType(), length);
+        System.arraycopy(array, 0, copy, 0, length);
+        return copy;
+    }
+
+    private static Object copyRecord(JsonShape shape, Object record) {
+        Object[] components = shape.read(record);
+        boolean changed = false;
+        for (int i = 0; i < components.length; i++) {
+            Object copy = copy(components[i]);
+            changed |= copy != components[i];
+            components[i] = copy;
+        }
+        // A record whose components are all immutable is its own snapshot.
+        return changed ? shape.construct(components) : record;
+    }
+
+    private static Object copyBean(JsonShape shape, Object bean) {
+        Object[] fields = shape.read(bean);
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = copy(fields[i]);
+        }
+        return shape.construct(fields);
+    }
+
+    private static boolean equalMaps(Map<?, ?> a, Map<?, ?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<?, ?> e : a.entrySet()) {
+            Object other = b.get(e.getKey());
+            if (other == null && (e.getValue() != null || !b.containsKey(e.getKey()))) {
+                return false;
+            }
+            if (!equal(e.getValue(), other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equalSequences(Collection<?> a, Collection<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        if (a instanceof List<?> la
+                && b instanceof List<?> lb
+                && a instanceof java.util.RandomAccess
+                && b instanceof java.util.RandomAccess) {
+            for (int i = 0; i < la.size(); i++) {
+                if (!equal(la.get(i), lb.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        Iterator<?> ia = a.iterator();
+        Iterator<?> ib = b.iterator();
+        while (ia.hasNext()) {
+            if (!equal(ia.next(), ib.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equalArrays(Object a, Object b) {
+        Object[] x = (Object[]) a;
+        Object[] y = (Object[]) b;
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!equal(x[i], y[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equalFields(JsonShape shape, Object a, Object b) {
+        Object[] x = shape.read(a);
+        Object[] y = shape.read(b);
+        for (int i = 0; i < x.length; i++) {
+            if (!equal(x[i], y[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
