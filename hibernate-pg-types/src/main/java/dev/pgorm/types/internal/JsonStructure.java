@@ -3,12 +3,18 @@ package dev.pgorm.types.internal;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Deep copy and deep equality of the values that JSON documents are read into (maps, collections,
@@ -31,8 +37,8 @@ final class JsonStructure {
 
     /** Returns a copy that shares nothing mutable with the value. */
     static Object copy(Object value) {
-        if (value == null) {
-            return null;
+        if (value == null || isCommonScalar(value)) {
+            return value;
         }
         JsonShape shape = JsonShape.of(value.getClass());
         switch (shape.kind()) {
@@ -42,10 +48,9 @@ final class JsonStructure {
                 return copyMap((Map<?, ?>) value);
             case LIST:
             case COLLECTION:
-                return copyCollection((Collection<?>) value, new ArrayList<>(size(value)));
+                return copyCollection((Collection<?>) value, newList(value));
             case SET:
-                return copyCollection(
-                        (Collection<?>) value, new LinkedHashSet<>(capacity(size(value))));
+                return copyCollection((Collection<?>) value, newSet(value));
             case OBJECT_ARRAY:
                 return copyObjectArray(value);
             case PRIMITIVE_ARRAY:
@@ -68,6 +73,9 @@ final class JsonStructure {
         }
         if (a == null || b == null) {
             return false;
+        }
+        if (isCommonScalar(a)) {
+            return a.equals(b);
         }
         JsonShape shape = JsonShape.of(a.getClass());
         JsonShape other = JsonShape.of(b.getClass());
@@ -101,8 +109,51 @@ final class JsonStructure {
         }
     }
 
-    private static int size(Object collection) {
-        return ((Collection<?>) collection).size();
+    /** The scalars Jackson reads documents into, checked before the per-class lookup. */
+    private static boolean isCommonScalar(Object value) {
+        Class<?> type = value.getClass();
+        return type == String.class
+                || type == Integer.class
+                || type == Boolean.class
+                || type == Long.class
+                || type == Double.class;
+    }
+
+    /**
+     * Copies keep the JDK class of the source where it has a no-argument constructor that keeps its
+     * behaviour (a merged copy is assigned to the entity's field); other collections become their
+     * insertion-ordered equivalent.
+     */
+    private static Map<Object, Object> newMap(Map<?, ?> source) {
+        Class<?> type = source.getClass();
+        if (type == HashMap.class) {
+            return new HashMap<>(capacity(source.size()));
+        }
+        if (type == TreeMap.class) {
+            @SuppressWarnings("unchecked")
+            Comparator<Object> order = (Comparator<Object>) ((TreeMap<?, ?>) source).comparator();
+            return new TreeMap<>(order);
+        }
+        return new LinkedHashMap<>(capacity(source.size()));
+    }
+
+    private static Collection<Object> newList(Object source) {
+        int size = ((Collection<?>) source).size();
+        return source.getClass() == LinkedList.class ? new LinkedList<>() : new ArrayList<>(size);
+    }
+
+    private static Collection<Object> newSet(Object source) {
+        Class<?> type = source.getClass();
+        int size = ((Collection<?>) source).size();
+        if (type == HashSet.class) {
+            return new HashSet<>(capacity(size));
+        }
+        if (type == TreeSet.class) {
+            @SuppressWarnings("unchecked")
+            Comparator<Object> order = (Comparator<Object>) ((TreeSet<?>) source).comparator();
+            return new TreeSet<>(order);
+        }
+        return new LinkedHashSet<>(capacity(size));
     }
 
     private static int capacity(int size) {
@@ -110,7 +161,7 @@ final class JsonStructure {
     }
 
     private static Map<Object, Object> copyMap(Map<?, ?> map) {
-        Map<Object, Object> copy = new LinkedHashMap<>(capacity(map.size()));
+        Map<Object, Object> copy = newMap(map);
         for (Map.Entry<?, ?> e : map.entrySet()) {
             copy.put(copy(e.getKey()), copy(e.getValue()));
         }
@@ -166,6 +217,24 @@ final class JsonStructure {
         if (a.size() != b.size()) {
             return false;
         }
+        // A snapshot iterates in the order of its source: walk both maps side by side and look
+        // keys up only when the orders differ.
+        Iterator<? extends Map.Entry<?, ?>> ia = a.entrySet().iterator();
+        Iterator<? extends Map.Entry<?, ?>> ib = b.entrySet().iterator();
+        while (ia.hasNext()) {
+            Map.Entry<?, ?> ea = ia.next();
+            Map.Entry<?, ?> eb = ib.next();
+            if (ea.getKey() != eb.getKey() && !Objects.equals(ea.getKey(), eb.getKey())) {
+                return equalMapsByKey(a, b);
+            }
+            if (!equal(ea.getValue(), eb.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equalMapsByKey(Map<?, ?> a, Map<?, ?> b) {
         for (Map.Entry<?, ?> e : a.entrySet()) {
             Object other = b.get(e.getKey());
             if (other == null && (e.getValue() != null || !b.containsKey(e.getKey()))) {
