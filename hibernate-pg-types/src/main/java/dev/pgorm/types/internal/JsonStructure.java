@@ -37,28 +37,38 @@ final class JsonStructure {
 
     /** Returns a copy that shares nothing mutable with the value. */
     static Object copy(Object value) {
+        return copy(value, 0);
+    }
+
+    /** Returns whether two values hold the same document; never true for different shapes. */
+    static boolean equal(Object a, Object b) {
+        return equal(a, b, 0);
+    }
+
+    private static Object copy(Object value, int depth) {
         if (value == null || isCommonScalar(value)) {
             return value;
         }
+        checkDepth(depth);
         JsonShape shape = JsonShape.of(value.getClass());
         switch (shape.kind()) {
             case LEAF:
                 return value;
             case MAP:
-                return copyMap((Map<?, ?>) value);
+                return copyMap((Map<?, ?>) value, depth);
             case LIST:
             case COLLECTION:
-                return copyCollection((Collection<?>) value, newList(value));
+                return copyCollection((Collection<?>) value, newList(value), depth);
             case SET:
-                return copyCollection((Collection<?>) value, newSet(value));
+                return copyCollection((Collection<?>) value, newSet(value), depth);
             case OBJECT_ARRAY:
-                return copyObjectArray(value);
+                return copyObjectArray(value, depth);
             case PRIMITIVE_ARRAY:
                 return copyPrimitiveArray(value);
             case RECORD:
-                return copyRecord(shape, value);
+                return copyRecord(shape, value, depth);
             case BEAN:
-                return copyBean(shape, value);
+                return copyBean(shape, value, depth);
             case JSON_NODE:
                 return shape.deepCopyNode(value);
             default:
@@ -66,8 +76,7 @@ final class JsonStructure {
         }
     }
 
-    /** Returns whether two values hold the same document; never true for different shapes. */
-    static boolean equal(Object a, Object b) {
+    private static boolean equal(Object a, Object b, int depth) {
         if (a == b) {
             return true;
         }
@@ -77,6 +86,7 @@ final class JsonStructure {
         if (isCommonScalar(a)) {
             return a.equals(b);
         }
+        checkDepth(depth);
         JsonShape shape = JsonShape.of(a.getClass());
         JsonShape other = JsonShape.of(b.getClass());
         if (shape.kind() == JsonShape.Kind.UNSUPPORTED) {
@@ -95,17 +105,29 @@ final class JsonStructure {
             case PRIMITIVE_ARRAY:
                 return Objects.deepEquals(a, b);
             case MAP:
-                return equalMaps((Map<?, ?>) a, (Map<?, ?>) b);
+                return equalMaps((Map<?, ?>) a, (Map<?, ?>) b, depth);
             case LIST:
             case COLLECTION:
-                return equalSequences((Collection<?>) a, (Collection<?>) b);
+                return equalSequences((Collection<?>) a, (Collection<?>) b, depth);
             case OBJECT_ARRAY:
-                return equalArrays(a, b);
+                return equalArrays(a, b, depth);
             case RECORD:
             case BEAN:
-                return shape == other && equalFields(shape, a, b);
+                return shape == other && equalFields(shape, a, b, depth);
             default:
                 throw new Unsupported(shape.reason());
+        }
+    }
+
+    /**
+     * Documents nest far less deeply than this; an object graph that does is most likely a cycle (a
+     * back reference Jackson ignores) and is left to the JSON text.
+     */
+    private static final int MAX_DEPTH = 100;
+
+    private static void checkDepth(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new Unsupported("nested deeper than " + MAX_DEPTH + " levels (a cycle?)");
         }
     }
 
@@ -160,28 +182,28 @@ final class JsonStructure {
         return Math.max(4, (int) (size / 0.75f) + 1);
     }
 
-    private static Map<Object, Object> copyMap(Map<?, ?> map) {
+    private static Map<Object, Object> copyMap(Map<?, ?> map, int depth) {
         Map<Object, Object> copy = newMap(map);
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            copy.put(copy(e.getKey()), copy(e.getValue()));
+            copy.put(copy(e.getKey(), depth + 1), copy(e.getValue(), depth + 1));
         }
         return copy;
     }
 
     private static Collection<Object> copyCollection(
-            Collection<?> source, Collection<Object> target) {
+            Collection<?> source, Collection<Object> target, int depth) {
         for (Object element : source) {
-            target.add(copy(element));
+            target.add(copy(element, depth + 1));
         }
         return target;
     }
 
-    private static Object copyObjectArray(Object array) {
+    private static Object copyObjectArray(Object array, int depth) {
         int length = Array.getLength(array);
         Object[] copy = (Object[]) Array.newInstance(array.getClass().getComponentType(), length);
         Object[] source = (Object[]) array;
         for (int i = 0; i < length; i++) {
-            copy[i] = copy(source[i]);
+            copy[i] = copy(source[i], depth + 1);
         }
         return copy;
     }
@@ -193,11 +215,11 @@ final class JsonStructure {
         return copy;
     }
 
-    private static Object copyRecord(JsonShape shape, Object record) {
+    private static Object copyRecord(JsonShape shape, Object record, int depth) {
         Object[] components = shape.read(record);
         boolean changed = false;
         for (int i = 0; i < components.length; i++) {
-            Object copy = copy(components[i]);
+            Object copy = copy(components[i], depth + 1);
             changed |= copy != components[i];
             components[i] = copy;
         }
@@ -205,15 +227,15 @@ final class JsonStructure {
         return changed ? shape.construct(components) : record;
     }
 
-    private static Object copyBean(JsonShape shape, Object bean) {
+    private static Object copyBean(JsonShape shape, Object bean, int depth) {
         Object[] fields = shape.read(bean);
         for (int i = 0; i < fields.length; i++) {
-            fields[i] = copy(fields[i]);
+            fields[i] = copy(fields[i], depth + 1);
         }
         return shape.construct(fields);
     }
 
-    private static boolean equalMaps(Map<?, ?> a, Map<?, ?> b) {
+    private static boolean equalMaps(Map<?, ?> a, Map<?, ?> b, int depth) {
         if (a.size() != b.size()) {
             return false;
         }
@@ -225,29 +247,29 @@ final class JsonStructure {
             Map.Entry<?, ?> ea = ia.next();
             Map.Entry<?, ?> eb = ib.next();
             if (ea.getKey() != eb.getKey() && !Objects.equals(ea.getKey(), eb.getKey())) {
-                return equalMapsByKey(a, b);
+                return equalMapsByKey(a, b, depth);
             }
-            if (!equal(ea.getValue(), eb.getValue())) {
+            if (!equal(ea.getValue(), eb.getValue(), depth + 1)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean equalMapsByKey(Map<?, ?> a, Map<?, ?> b) {
+    private static boolean equalMapsByKey(Map<?, ?> a, Map<?, ?> b, int depth) {
         for (Map.Entry<?, ?> e : a.entrySet()) {
             Object other = b.get(e.getKey());
             if (other == null && (e.getValue() != null || !b.containsKey(e.getKey()))) {
                 return false;
             }
-            if (!equal(e.getValue(), other)) {
+            if (!equal(e.getValue(), other, depth + 1)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean equalSequences(Collection<?> a, Collection<?> b) {
+    private static boolean equalSequences(Collection<?> a, Collection<?> b, int depth) {
         if (a.size() != b.size()) {
             return false;
         }
@@ -256,7 +278,7 @@ final class JsonStructure {
                 && a instanceof java.util.RandomAccess
                 && b instanceof java.util.RandomAccess) {
             for (int i = 0; i < la.size(); i++) {
-                if (!equal(la.get(i), lb.get(i))) {
+                if (!equal(la.get(i), lb.get(i), depth + 1)) {
                     return false;
                 }
             }
@@ -265,32 +287,32 @@ final class JsonStructure {
         Iterator<?> ia = a.iterator();
         Iterator<?> ib = b.iterator();
         while (ia.hasNext()) {
-            if (!equal(ia.next(), ib.next())) {
+            if (!equal(ia.next(), ib.next(), depth + 1)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean equalArrays(Object a, Object b) {
+    private static boolean equalArrays(Object a, Object b, int depth) {
         Object[] x = (Object[]) a;
         Object[] y = (Object[]) b;
         if (x.length != y.length) {
             return false;
         }
         for (int i = 0; i < x.length; i++) {
-            if (!equal(x[i], y[i])) {
+            if (!equal(x[i], y[i], depth + 1)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean equalFields(JsonShape shape, Object a, Object b) {
+    private static boolean equalFields(JsonShape shape, Object a, Object b, int depth) {
         Object[] x = shape.read(a);
         Object[] y = shape.read(b);
         for (int i = 0; i < x.length; i++) {
-            if (!equal(x[i], y[i])) {
+            if (!equal(x[i], y[i], depth + 1)) {
                 return false;
             }
         }

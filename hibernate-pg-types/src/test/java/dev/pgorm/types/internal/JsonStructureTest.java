@@ -118,6 +118,30 @@ class JsonStructureTest {
         assertThat(JsonStructure.equal(copy, bean)).isFalse();
     }
 
+    static class Node {
+        String name;
+        Node parent; // a back reference, as @JsonBackReference would hide
+        List<Node> children = new ArrayList<>();
+    }
+
+    @Test
+    void cyclesAreLeftToTheJsonText() {
+        Node root = tree();
+        assertThatThrownBy(() -> JsonStructure.copy(root))
+                .isInstanceOf(JsonStructure.Unsupported.class)
+                .hasMessageContaining("cycle");
+        assertThatThrownBy(() -> JsonStructure.equal(root, tree()))
+                .isInstanceOf(JsonStructure.Unsupported.class);
+    }
+
+    private static Node tree() {
+        Node root = new Node();
+        Node child = new Node();
+        child.parent = root;
+        root.children.add(child);
+        return root;
+    }
+
     @Test
     void unknownJdkClassesAreUnsupported() {
         Map<String, Object> doc = Map.of("when", new java.util.Date());

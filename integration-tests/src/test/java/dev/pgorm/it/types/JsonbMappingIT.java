@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.hibernate.SessionFactory;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -79,9 +80,22 @@ class JsonbMappingIT {
 
         @JdbcTypeCode(SqlTypes.JSON)
         JsonNode tree;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        @Immutable // an explicit choice stays: Hibernate's descriptor, no snapshot at all
+        Map<String, Object> frozen;
     }
 
     // end::entity[]
+
+    @Entity(name = "RecordDoc")
+    @Table(name = "record_doc")
+    static class RecordDoc {
+        @Id Long id;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        Dimensions dims;
+    }
 
     /** Counts the UPDATE statements Hibernate sends. */
     static final class UpdateCounter implements StatementInspector {
@@ -106,7 +120,7 @@ class JsonbMappingIT {
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        db.entityManagerFactory(JsonDoc.class);
+        db.entityManagerFactory(JsonDoc.class, RecordDoc.class);
         factory(db, "text", 0, true);
         factory(db, "binary", -1, true);
         factory(db, "hibernate", 0, false);
@@ -125,7 +139,7 @@ class JsonbMappingIT {
         factories.put(
                 name,
                 db.entityManagerFactory(
-                        List.of(JsonDoc.class),
+                        List.of(JsonDoc.class, RecordDoc.class),
                         Map.of(
                                 AvailableSettings.JAKARTA_NON_JTA_DATASOURCE,
                                 pool,
@@ -144,7 +158,7 @@ class JsonbMappingIT {
 
     @BeforeEach
     void emptyTable(PgTestDatabase db) {
-        db.execute("delete from json_doc");
+        db.execute("delete from json_doc", "delete from record_doc");
     }
 
     static JsonDoc typical(long id) {
@@ -202,6 +216,7 @@ class JsonbMappingIT {
         assertThat(javaTypeOf("text", "label")).isEqualTo("PgJsonJavaType");
         assertThat(javaTypeOf("binary", "tree")).isEqualTo("PgJsonJavaType");
         assertThat(javaTypeOf("hibernate", "attrs")).isEqualTo("JsonJavaType");
+        assertThat(javaTypeOf("text", "frozen")).isEqualTo("JsonJavaType");
     }
 
     private String javaTypeOf(String factory, String attribute) {
@@ -423,5 +438,74 @@ class JsonbMappingIT {
                                                                 "from JsonDoc", JsonDoc.class)
                                                         .getResultList()));
         assertThat(unchanged).isEqualTo(N);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "hibernate"})
+    void inPlaceChangeOfARecordComponent(String factory, PgTestDatabase db) {
+        SessionFactory sf = sf(factory);
+        sf.inTransaction(
+                s -> {
+                    RecordDoc doc = new RecordDoc();
+                    doc.id = 1L;
+                    doc.dims = typical(1).dims;
+                    s.persist(doc);
+                });
+        int updates =
+                updates(
+                        factory,
+                        () ->
+                                sf.inTransaction(
+                                        s -> s.find(RecordDoc.class, 1L).dims.sizes().add(4)));
+        String sizes =
+                db.sql()
+                        .queryValue(
+                                "select dims->>'sizes' from record_doc where id = 1", String.class);
+        if (factory.equals("text")) {
+            assertThat(updates).isEqualTo(1);
+            assertThat(sizes).isEqualTo("[1, 2, 3, 4]");
+        } else {
+            // Hibernate treats records as immutable: the change is lost.
+            assertThat(updates).isZero();
+            assertThat(sizes).isEqualTo("[1, 2, 3]");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "binary"})
+    void mergeCopiesIntoMutableValues(String mode, PgTestDatabase db) {
+        SessionFactory sf = sf(mode);
+        sf.inTransaction(s -> s.persist(typical(1)));
+        JsonDoc detached = sf.fromTransaction(s -> s.find(JsonDoc.class, 1L));
+        detached.attrs.put("color", "green");
+        int updates =
+                updates(
+                        mode,
+                        () ->
+                                sf.inTransaction(
+                                        s -> {
+                                            JsonDoc managed = s.merge(detached);
+                                            managed.attrs.put("merged", true);
+                                            managed.label.languages.add("fr");
+                                        }));
+        assertThat(updates).isEqualTo(1);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select attrs->>'color' from json_doc where id = 1",
+                                        String.class))
+                .isEqualTo("green");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select attrs->>'merged' from json_doc where id = 1",
+                                        String.class))
+                .isEqualTo("true");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select label->'languages'->>2 from json_doc where id = 1",
+                                        String.class))
+                .isEqualTo("fr");
     }
 }
