@@ -1,20 +1,11 @@
 package dev.pgorm.types.internal;
 
 import java.lang.reflect.Array;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Deep copy and deep equality of the values that JSON documents are read into (maps, collections,
@@ -58,9 +49,9 @@ final class JsonStructure {
                 return copyMap((Map<?, ?>) value, depth);
             case LIST:
             case COLLECTION:
-                return copyCollection((Collection<?>) value, newList(value), depth);
+                return copyCollection((Collection<?>) value, JsonContainers.newList(value), depth);
             case SET:
-                return copyCollection((Collection<?>) value, newSet(value), depth);
+                return copyCollection((Collection<?>) value, JsonContainers.newSet(value), depth);
             case OBJECT_ARRAY:
                 return copyObjectArray(value, depth);
             case PRIMITIVE_ARRAY:
@@ -141,49 +132,8 @@ final class JsonStructure {
                 || type == Double.class;
     }
 
-    /**
-     * Copies keep the JDK class of the source where it has a no-argument constructor that keeps its
-     * behaviour (a merged copy is assigned to the entity's field); other collections become their
-     * insertion-ordered equivalent.
-     */
-    private static Map<Object, Object> newMap(Map<?, ?> source) {
-        Class<?> type = source.getClass();
-        if (type == HashMap.class) {
-            return new HashMap<>(capacity(source.size()));
-        }
-        if (type == TreeMap.class) {
-            @SuppressWarnings("unchecked")
-            Comparator<Object> order = (Comparator<Object>) ((TreeMap<?, ?>) source).comparator();
-            return new TreeMap<>(order);
-        }
-        return new LinkedHashMap<>(capacity(source.size()));
-    }
-
-    private static Collection<Object> newList(Object source) {
-        int size = ((Collection<?>) source).size();
-        return source.getClass() == LinkedList.class ? new LinkedList<>() : new ArrayList<>(size);
-    }
-
-    private static Collection<Object> newSet(Object source) {
-        Class<?> type = source.getClass();
-        int size = ((Collection<?>) source).size();
-        if (type == HashSet.class) {
-            return new HashSet<>(capacity(size));
-        }
-        if (type == TreeSet.class) {
-            @SuppressWarnings("unchecked")
-            Comparator<Object> order = (Comparator<Object>) ((TreeSet<?>) source).comparator();
-            return new TreeSet<>(order);
-        }
-        return new LinkedHashSet<>(capacity(size));
-    }
-
-    private static int capacity(int size) {
-        return Math.max(4, (int) (size / 0.75f) + 1);
-    }
-
     private static Map<Object, Object> copyMap(Map<?, ?> map, int depth) {
-        Map<Object, Object> copy = newMap(map);
+        Map<Object, Object> copy = JsonContainers.newMap(map);
         for (Map.Entry<?, ?> e : map.entrySet()) {
             copy.put(copy(e.getKey(), depth + 1), copy(e.getValue(), depth + 1));
         }

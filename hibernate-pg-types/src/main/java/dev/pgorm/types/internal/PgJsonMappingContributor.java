@@ -66,14 +66,21 @@ public final class PgJsonMappingContributor implements AdditionalMappingContribu
         for (PersistentClass entity : metadata.getEntityBindings()) {
             for (Property property : entity.getPropertyClosure()) {
                 if (property.getValue() instanceof BasicValue value && done.add(value)) {
-                    replace(value, types, descriptors);
+                    replace(
+                            entity.getEntityName() + "." + property.getName(),
+                            value,
+                            types,
+                            descriptors);
                 }
             }
         }
     }
 
     private static void replace(
-            BasicValue value, TypeConfiguration types, Map<String, PgJsonJavaType<?>> descriptors) {
+            String attribute,
+            BasicValue value,
+            TypeConfiguration types,
+            Map<String, PgJsonJavaType<?>> descriptors) {
         BasicValue.Resolution<?> resolution = value.resolve();
         if (resolution.getDomainJavaType().getClass() != JsonJavaType.class
                 || resolution.getValueConverter() != null
@@ -91,9 +98,7 @@ public final class PgJsonMappingContributor implements AdditionalMappingContribu
                 || leanResolution.getJdbcType() != resolution.getJdbcType()) {
             throw new IllegalStateException(
                     "PG-ORM could not apply its JSON snapshot to "
-                            + value.getTable().getName()
-                            + "."
-                            + value.getColumn().getText()
+                            + attribute
                             + " (resolved as "
                             + leanResolution.getDomainJavaType()
                             + " / "
