@@ -1,6 +1,7 @@
 package dev.pgorm.bench;
 
 import dev.pgorm.bench.cases.BulkInsertCases;
+import dev.pgorm.bench.cases.JsonbFlushCase;
 import dev.pgorm.bench.cases.NotifyLatencyCase;
 import dev.pgorm.bench.cases.OperatorVsFunctionCases;
 import dev.pgorm.bench.cases.RlsContextCase;
@@ -36,6 +37,7 @@ public final class Benchmarks {
         cases.add(new RlsContextCase());
         cases.add(new NotifyLatencyCase());
         cases.addAll(BulkInsertCases.all());
+        cases.addAll(JsonbFlushCase.all());
         return cases;
     }
 

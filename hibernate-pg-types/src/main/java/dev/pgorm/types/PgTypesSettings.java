@@ -10,5 +10,12 @@ public final class PgTypesSettings {
     /** Turns the types module off ({@code true} by default): {@value}. */
     public static final String ENABLED = "pgorm.types.enabled";
 
+    /**
+     * Replaces Hibernate's serialize-and-parse snapshots of JSON attributes
+     * ({@code @JdbcTypeCode(SqlTypes.JSON)}) with structural copies and comparisons ({@code true}
+     * by default); {@code false} keeps Hibernate's own behaviour: {@value}.
+     */
+    public static final String JSON_LEAN = "pgorm.types.json-lean";
+
     private PgTypesSettings() {}
 }

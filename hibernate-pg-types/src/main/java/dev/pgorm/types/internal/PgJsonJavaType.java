@@ -1,0 +1,55 @@
+package dev.pgorm.types.internal;
+
+import java.lang.reflect.Type;
+import org.hibernate.type.descriptor.java.spi.JsonJavaType;
+import org.hibernate.type.spi.TypeConfiguration;
+
+/**
+ * Hibernate's JSON descriptor (reading and writing stay with the configured JSON {@code
+ * FormatMapper}) with a structural snapshot and dirty check instead of serializing and parsing the
+ * document: maps, lists, scalars, records, JavaBeans and Jackson trees are copied and compared
+ * field by field ({@link JsonStructure}). A value that cannot be walked falls back to the JSON
+ * text: the copy parses the serialized value, the comparison compares serialized values.
+ */
+final class PgJsonJavaType<T> extends JsonJavaType<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the descriptor of a declared attribute type. */
+    PgJsonJavaType(Type type, TypeConfiguration typeConfiguration) {
+        super(type, null, typeConfiguration);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T deepCopy(T value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return (T) JsonStructure.copy(value);
+        } catch (JsonStructure.Unsupported e) {
+            return fromString(toString(value));
+        }
+    }
+
+    @Override
+    public boolean areEqual(T one, T another) {
+        if (one == another) {
+            return true;
+        }
+        if (one == null || another == null) {
+            return false;
+        }
+        try {
+            return JsonStructure.equal(one, another);
+        } catch (JsonStructure.Unsupported e) {
+            return toString(one).equals(toString(another));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PgJsonJavaType(" + getTypeName() + ")";
+    }
+}
