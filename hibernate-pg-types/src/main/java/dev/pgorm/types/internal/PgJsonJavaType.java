@@ -26,6 +26,17 @@ final class PgJsonJavaType<T> extends JsonJavaType<T> {
         if (value == null) {
             return null;
         }
+        if (value instanceof LazyJsonValue lazy) {
+            LazyJson document = lazy.document();
+            if (!document.parsed()) {
+                // an unread document: the snapshot shares its text
+                return (T)
+                        (value instanceof LazyJsonMap
+                                ? new LazyJsonMap<>(document.sameText())
+                                : new LazyJsonList<>(document.sameText()));
+            }
+            return (T) JsonStructure.copy(document.value());
+        }
         try {
             return (T) JsonStructure.copy(value);
         } catch (JsonStructure.Unsupported e) {
@@ -41,11 +52,22 @@ final class PgJsonJavaType<T> extends JsonJavaType<T> {
         if (one == null || another == null) {
             return false;
         }
+        if (one instanceof LazyJsonValue a
+                && another instanceof LazyJsonValue b
+                && !a.document().parsed()
+                && !b.document().parsed()
+                && a.document().json().equals(b.document().json())) {
+            return true; // neither was read since it came from the database as this same text
+        }
         try {
-            return JsonStructure.equal(one, another);
+            return JsonStructure.equal(parsed(one), parsed(another));
         } catch (JsonStructure.Unsupported e) {
             return toString(one).equals(toString(another));
         }
+    }
+
+    private static Object parsed(Object value) {
+        return value instanceof LazyJsonValue lazy ? lazy.document().value() : value;
     }
 
     @Override

@@ -15,11 +15,13 @@ import org.hibernate.boot.spi.AdditionalMappingContributions;
 import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.dialect.type.PostgreSQLJsonPGObjectJsonbType;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.type.descriptor.java.MutabilityPlan;
 import org.hibernate.type.descriptor.java.spi.JsonJavaType;
+import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.spi.TypeConfiguration;
 
 /**
@@ -91,11 +93,17 @@ public final class PgJsonMappingContributor implements AdditionalMappingContribu
         PgJsonJavaType<?> lean =
                 descriptors.computeIfAbsent(
                         declared.getTypeName(), name -> new PgJsonJavaType<>(declared, types));
+        // jsonb through pgjdbc's PGobject, as the dialect sets it up: read maps and lists lazily
+        JdbcType jdbcType =
+                resolution.getJdbcType().getClass() == PostgreSQLJsonPGObjectJsonbType.class
+                        ? PgJsonbJdbcType.INSTANCE
+                        : resolution.getJdbcType();
         BasicValue copy = value.copy();
         copy.setExplicitJavaTypeAccess(t -> lean);
+        copy.setExplicitJdbcTypeAccess(t -> jdbcType);
         BasicValue.Resolution<?> leanResolution = copy.resolve();
         if (leanResolution.getDomainJavaType() != lean
-                || leanResolution.getJdbcType() != resolution.getJdbcType()) {
+                || leanResolution.getJdbcType() != jdbcType) {
             throw new IllegalStateException(
                     "PG-ORM could not apply its JSON snapshot to "
                             + attribute

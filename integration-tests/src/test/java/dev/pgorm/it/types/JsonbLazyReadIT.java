@@ -1,0 +1,246 @@
+package dev.pgorm.it.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.SessionFactory;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.format.FormatMapper;
+import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Map and List JSON attributes are parsed on first use: loaded and flushed untouched, they cost no
+ * parse, no copy and no serialization; the configured format mapper does the parsing; and the
+ * values behave as the maps and lists Jackson makes.
+ */
+@PgTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JsonbLazyReadIT {
+
+    @Entity(name = "Sensor")
+    @Table(name = "sensor")
+    static class Sensor {
+        @Id Long id;
+        String name;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        Map<String, Object> settings;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        List<Object> readings;
+    }
+
+    /** The application's format mapper: Hibernate's Jackson one, counting its calls. */
+    public static final class CountingFormatMapper implements FormatMapper {
+        static final AtomicInteger PARSES = new AtomicInteger();
+        static final AtomicInteger SERIALIZATIONS = new AtomicInteger();
+        private final FormatMapper jackson = new JacksonJsonFormatMapper();
+
+        @Override
+        public <T> T fromString(
+                CharSequence charSequence, JavaType<T> javaType, WrapperOptions options) {
+            PARSES.incrementAndGet();
+            return jackson.fromString(charSequence, javaType, options);
+        }
+
+        @Override
+        public <T> String toString(T value, JavaType<T> javaType, WrapperOptions options) {
+            SERIALIZATIONS.incrementAndGet();
+            return jackson.toString(value, javaType, options);
+        }
+    }
+
+    /** Counts the UPDATE statements Hibernate sends. */
+    public static final class Updates implements StatementInspector {
+        private static final long serialVersionUID = 1L;
+        static final AtomicInteger COUNT = new AtomicInteger();
+
+        @Override
+        public String inspect(String sql) {
+            if (sql.regionMatches(true, 0, "update", 0, 6)) {
+                COUNT.incrementAndGet();
+            }
+            return sql;
+        }
+    }
+
+    private static final int N = 200;
+
+    private TransferModes modes;
+
+    @BeforeAll
+    void setUp(PgTestDatabase db) {
+        modes =
+                new TransferModes(
+                        db,
+                        List.of(Sensor.class),
+                        Map.of(
+                                AvailableSettings.JSON_FORMAT_MAPPER,
+                                CountingFormatMapper.class.getName(),
+                                AvailableSettings.STATEMENT_INSPECTOR,
+                                Updates.class.getName()));
+    }
+
+    @AfterAll
+    void close() {
+        modes.close();
+    }
+
+    @BeforeEach
+    void fill(PgTestDatabase db) {
+        db.execute("delete from sensor");
+        SessionFactory sf = modes.sf(TransferModes.TEXT);
+        sf.inTransaction(
+                s -> {
+                    for (long i = 1; i <= N; i++) {
+                        Sensor sensor = new Sensor();
+                        sensor.id = i;
+                        sensor.name = "sensor " + i;
+                        sensor.settings = new LinkedHashMap<>();
+                        sensor.settings.put("unit", "°C");
+                        sensor.settings.put("limits", Map.of("min", -40, "max", 125));
+                        sensor.readings = new ArrayList<>(List.of(21.5, 22, "n/a"));
+                        s.persist(sensor);
+                    }
+                });
+        CountingFormatMapper.PARSES.set(0);
+        CountingFormatMapper.SERIALIZATIONS.set(0);
+        Updates.COUNT.set(0);
+    }
+
+    private List<Sensor> loadAll(org.hibernate.Session s) {
+        return s.createSelectionQuery("from Sensor order by id", Sensor.class).getResultList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void untouchedDocumentsAreNeverParsedCopiedOrWritten(String mode) {
+        // tag::lazy[]
+        modes.sf(mode).inTransaction(s -> assertThat(loadAll(s)).hasSize(N));
+        assertThat(CountingFormatMapper.PARSES).hasValue(0); // the application's FormatMapper
+        // end::lazy[]
+        assertThat(CountingFormatMapper.SERIALIZATIONS).hasValue(0);
+        assertThat(Updates.COUNT).hasValue(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void readingOneDocumentParsesOnlyThatOneAndWritesNothing(String mode) {
+        modes.sf(mode)
+                .inTransaction(
+                        s -> {
+                            Sensor first = loadAll(s).get(0);
+                            assertThat(first.settings)
+                                    .containsEntry("unit", "°C")
+                                    .isEqualTo(
+                                            Map.of(
+                                                    "unit",
+                                                    "°C",
+                                                    "limits",
+                                                    Map.of("min", -40, "max", 125)));
+                            assertThat(first.readings).containsExactly(21.5, 22, "n/a");
+                        });
+        // the two documents read, and their snapshots at flush to compare with
+        assertThat(CountingFormatMapper.PARSES).hasValue(4);
+        assertThat(Updates.COUNT).hasValue(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void aChangeInsideADocumentIsWritten(String mode, PgTestDatabase db) {
+        modes.sf(mode)
+                .inTransaction(
+                        s -> {
+                            List<Sensor> all = loadAll(s);
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> limits =
+                                    (Map<String, Object>) all.get(4).settings.get("limits");
+                            limits.put("max", 150);
+                            all.get(7).readings.add(23.25);
+                        });
+        assertThat(Updates.COUNT).hasValue(2);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select settings->'limits'->>'max' from sensor where id = 5",
+                                        String.class))
+                .isEqualTo("150");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select jsonb_array_length(readings) from sensor where id = 8",
+                                        Integer.class))
+                .isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void anUnreadDocumentIsWrittenBackAsReadWhenAnotherAttributeChanges(
+            String mode, PgTestDatabase db) {
+        String before =
+                db.sql().queryValue("select settings::text from sensor where id = 3", String.class);
+        modes.sf(mode).inTransaction(s -> s.find(Sensor.class, 3L).name = "renamed");
+        assertThat(Updates.COUNT).hasValue(1);
+        assertThat(CountingFormatMapper.SERIALIZATIONS).hasValue(0);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select settings::text from sensor where id = 3",
+                                        String.class))
+                .isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void aDetachedDocumentIsReadAfterTheSessionAndSerializesAsAPlainMap(String mode)
+            throws Exception {
+        Sensor detached = modes.sf(mode).fromTransaction(s -> s.find(Sensor.class, 9L));
+        assertThat(CountingFormatMapper.PARSES).hasValue(0);
+        assertThat(detached.settings).containsEntry("unit", "°C");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(detached.settings);
+            out.writeObject(detached.readings);
+        }
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            Object settings = in.readObject();
+            Object readings = in.readObject();
+            assertThat(settings).isInstanceOf(LinkedHashMap.class).isEqualTo(detached.settings);
+            assertThat(readings).isInstanceOf(ArrayList.class).isEqualTo(detached.readings);
+        }
+
+        detached.settings.put("unit", "K");
+        modes.sf(mode).inTransaction(s -> s.merge(detached));
+        String unit =
+                modes.sf(mode)
+                        .fromTransaction(
+                                s -> (String) s.find(Sensor.class, 9L).settings.get("unit"));
+        assertThat(unit).isEqualTo("K");
+    }
+}
