@@ -10,5 +10,12 @@ public final class PgTypesSettings {
     /** Turns the types module off ({@code true} by default): {@value}. */
     public static final String ENABLED = "pgorm.types.enabled";
 
+    /**
+     * Sends and reads hibernate-vector's {@code float[]} columns ({@code vector}, {@code halfvec})
+     * in pgvector's binary format ({@code true} by default); {@code false} keeps hibernate-vector's
+     * text transfer: {@value}.
+     */
+    public static final String VECTOR_BINARY = "pgorm.types.vector-binary";
+
     private PgTypesSettings() {}
 }
