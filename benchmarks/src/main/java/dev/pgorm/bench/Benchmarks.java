@@ -4,6 +4,7 @@ import dev.pgorm.bench.cases.BulkInsertCases;
 import dev.pgorm.bench.cases.NotifyLatencyCase;
 import dev.pgorm.bench.cases.OperatorVsFunctionCases;
 import dev.pgorm.bench.cases.RlsContextCase;
+import dev.pgorm.bench.cases.VectorTransferCases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class Benchmarks {
         cases.add(new RlsContextCase());
         cases.add(new NotifyLatencyCase());
         cases.addAll(BulkInsertCases.all());
+        cases.addAll(VectorTransferCases.all());
         return cases;
     }
 
