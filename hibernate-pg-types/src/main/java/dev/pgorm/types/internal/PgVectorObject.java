@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import org.postgresql.util.PGBinaryObject;
 import org.postgresql.util.PGobject;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 /**
  * A {@code vector} or {@code halfvec} value as pgjdbc sends and returns it: in binary when the
@@ -36,8 +38,12 @@ public final class PgVectorObject extends PGobject implements PGBinaryObject {
 
     @Override
     public void setValue(String value) throws SQLException {
+        try {
+            this.values = value == null ? null : VectorCodec.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new PSQLException(e.getMessage(), PSQLState.DATA_TYPE_MISMATCH, e);
+        }
         this.value = value;
-        this.values = value == null ? null : VectorCodec.parse(value);
     }
 
     @Override
@@ -55,8 +61,12 @@ public final class PgVectorObject extends PGobject implements PGBinaryObject {
 
     @Override
     public void setByteValue(byte[] bytes, int offset) throws SQLException {
+        try {
+            this.values = VectorCodec.decode(bytes, offset, half());
+        } catch (IllegalArgumentException e) {
+            throw new PSQLException(e.getMessage(), PSQLState.DATA_TYPE_MISMATCH, e);
+        }
         this.value = null;
-        this.values = VectorCodec.decode(bytes, offset, half());
     }
 
     @Override
