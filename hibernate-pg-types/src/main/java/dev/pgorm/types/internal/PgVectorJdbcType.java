@@ -111,7 +111,11 @@ final class PgVectorJdbcType extends ArrayJdbcType {
             }
 
             private PgVectorObject object(X value, WrapperOptions options) {
-                return new PgVectorObject(typeName, javaType.unwrap(value, float[].class, options));
+                return new PgVectorObject(
+                        typeName,
+                        value instanceof float[] floats
+                                ? floats
+                                : javaType.unwrap(value, float[].class, options));
             }
         };
     }
