@@ -15,7 +15,9 @@ import org.postgresql.core.TypeInfo;
  * physical connection: pgvector's types are extension types whose OIDs differ per database, so
  * pgjdbc's {@code binaryTransferEnable} cannot name them up front. Runs from the first bind or read
  * of a vector on a connection; looking the OIDs up is one catalog query (pgjdbc caches the answer,
- * and would run the same query for a typed {@code PGobject} parameter anyway).
+ * and would run the same query for a typed {@code PGobject} parameter anyway). A connection on
+ * which another class was registered for the type with {@code addDataType} keeps text transfer for
+ * it, so that code reading that class keeps working.
  */
 final class PgVectorConnections {
 
@@ -46,6 +48,11 @@ final class PgVectorConnections {
         TypeInfo types = pg.getTypeInfo();
         QueryExecutor executor = pg.getQueryExecutor();
         for (String type : TYPES) {
+            Class<?> registered = types.getPGobject(type);
+            if (registered != null && registered != PgVectorObject.class) {
+                // another library (pgvector-java's PGvector, say) reads this type: leave it text
+                continue;
+            }
             int oid = types.getPGType(type);
             if (oid != Oid.UNSPECIFIED) {
                 types.addDataType(type, PgVectorObject.class);

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGConnection;
 import org.postgresql.PGResultSetMetaData;
 import org.postgresql.core.BaseConnection;
+import org.postgresql.util.PGobject;
 
 /**
  * hibernate-vector's {@code float[]} columns with PG-ORM's binary transfer: round trips, every
@@ -284,6 +286,53 @@ class VectorBinaryIT {
                                 }
                             });
                 });
+    }
+
+    @Test
+    void aTypeAnotherLibraryRegisteredStaysText(PgTestDatabase db) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl() + "&prepareThreshold=-1");
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource single = new HikariDataSource(config)) {
+            try (var c = single.getConnection()) {
+                // what pgvector-java's PGvector.registerTypes does, with its own class
+                c.unwrap(PGConnection.class).addDataType("vector", PGobject.class);
+            }
+            Map<String, Object> settings = new HashMap<>();
+            settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, single);
+            settings.put(AvailableSettings.HBM2DDL_AUTO, "validate");
+            SessionFactory sf = db.entityManagerFactory(List.of(VectorDoc.class), settings);
+            sf.inTransaction(s -> s.persist(doc(901, V.clone(), H.clone())));
+            float[] read = sf.fromTransaction(s -> s.find(VectorDoc.class, 901L).embedding);
+            assertThat(read).containsExactly(V);
+            sf.inTransaction(
+                    s ->
+                            s.doWork(
+                                    c -> {
+                                        BaseConnection pg = c.unwrap(BaseConnection.class);
+                                        assertThat(
+                                                        pg.binaryTransferSend(
+                                                                pg.getTypeInfo()
+                                                                        .getPGType("vector")))
+                                                .isFalse();
+                                        assertThat(
+                                                        pg.binaryTransferSend(
+                                                                pg.getTypeInfo()
+                                                                        .getPGType("halfvec")))
+                                                .isTrue();
+                                        try (var st = c.createStatement();
+                                                var rs =
+                                                        st.executeQuery(
+                                                                "select embedding from vector_doc where id = 901")) {
+                                            rs.next();
+                                            assertThat(rs.getObject(1).getClass())
+                                                    .isEqualTo(PGobject.class);
+                                        }
+                                    }));
+            db.close(sf);
+        }
     }
 
     @ParameterizedTest
