@@ -5,6 +5,7 @@ import dev.pgorm.bench.cases.JsonbFlushCase;
 import dev.pgorm.bench.cases.NotifyLatencyCase;
 import dev.pgorm.bench.cases.OperatorVsFunctionCases;
 import dev.pgorm.bench.cases.RlsContextCase;
+import dev.pgorm.bench.cases.VectorTransferCases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class Benchmarks {
         cases.add(new NotifyLatencyCase());
         cases.addAll(BulkInsertCases.all());
         cases.addAll(JsonbFlushCase.all());
+        cases.addAll(VectorTransferCases.all());
         return cases;
     }
 

@@ -12,10 +12,18 @@ public final class PgTypesSettings {
 
     /**
      * Replaces Hibernate's serialize-and-parse snapshots of JSON attributes
-     * ({@code @JdbcTypeCode(SqlTypes.JSON)}) with structural copies and comparisons ({@code true}
-     * by default); {@code false} keeps Hibernate's own behaviour: {@value}.
+     * ({@code @JdbcTypeCode(SqlTypes.JSON)}) with structural copies and comparisons, and reads
+     * {@code Map}/{@code List} documents lazily ({@code true} by default); {@code false} keeps
+     * Hibernate's own behaviour: {@value}.
      */
     public static final String JSON_LEAN = "pgorm.types.json-lean";
+
+    /**
+     * Sends and reads hibernate-vector's {@code float[]} columns ({@code vector}, {@code halfvec})
+     * in pgvector's binary format ({@code true} by default); {@code false} keeps hibernate-vector's
+     * text transfer: {@value}.
+     */
+    public static final String VECTOR_BINARY = "pgorm.types.vector-binary";
 
     private PgTypesSettings() {}
 }

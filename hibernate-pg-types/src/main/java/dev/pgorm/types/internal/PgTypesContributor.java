@@ -3,13 +3,17 @@ package dev.pgorm.types.internal;
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.types.PgSqlTypes;
+import dev.pgorm.types.PgTypesSettings;
 import java.sql.Types;
 import java.util.Map;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.boot.model.TypeContributor;
+import org.hibernate.boot.registry.classloading.spi.ClassLoaderService;
+import org.hibernate.boot.registry.classloading.spi.ClassLoadingException;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.service.ServiceRegistry;
+import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.spi.JavaTypeRegistry;
 import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
 import org.hibernate.type.descriptor.sql.internal.DdlTypeImpl;
@@ -19,10 +23,14 @@ import org.hibernate.type.spi.TypeConfiguration;
 /**
  * Registers PG-ORM's types with Hibernate when the dialect is PostgreSQL and {@code
  * pgorm.types.enabled} is on: ranges, multiranges and text search types, each with its JDBC type
- * and column type, the {@link PgSqlTypes} codes, and column types for Hypersistence Utils' user
- * types.
+ * and column type; the {@link PgSqlTypes} codes and column types for Hypersistence Utils' user
+ * types; and, with hibernate-vector on the class path and {@code pgorm.types.vector-binary} on,
+ * binary transfer for its {@code float[]} vector columns.
  */
 public final class PgTypesContributor implements TypeContributor {
+
+    private static final String HIBERNATE_VECTOR_CONTRIBUTOR =
+            "org.hibernate.vector.internal.PGVectorTypeContributor";
 
     /** Creates the contributor; Hibernate does this through the service loader. */
     public PgTypesContributor() {}
@@ -30,8 +38,8 @@ public final class PgTypesContributor implements TypeContributor {
     @Override
     public void contribute(TypeContributions contributions, ServiceRegistry serviceRegistry) {
         Dialect dialect = serviceRegistry.requireService(JdbcServices.class).getDialect();
-        if (!PgDialectGuard.isPostgreSQL(dialect)
-                || !PgSettingsReader.of(serviceRegistry).isModuleEnabled("types")) {
+        PgSettingsReader settings = PgSettingsReader.of(serviceRegistry);
+        if (!PgDialectGuard.isPostgreSQL(dialect) || !settings.isModuleEnabled("types")) {
             return;
         }
         TypeConfiguration types = contributions.getTypeConfiguration();
@@ -70,6 +78,18 @@ public final class PgTypesContributor implements TypeContributor {
         javaTypes.addDescriptor(TextSearchJavaType.TSQUERY);
 
         contributeNamedTypes(jdbcTypes, ddlTypes, dialect);
+
+        if (settings.getBoolean(PgTypesSettings.VECTOR_BINARY, true)
+                && hibernateVectorPresent(serviceRegistry)) {
+            jdbcTypes.addTypeConstructor(
+                    SqlTypes.VECTOR, new PgVectorJdbcTypeConstructor(SqlTypes.VECTOR, "vector"));
+            jdbcTypes.addTypeConstructor(
+                    SqlTypes.VECTOR_FLOAT32,
+                    new PgVectorJdbcTypeConstructor(SqlTypes.VECTOR_FLOAT32, "vector"));
+            jdbcTypes.addTypeConstructor(
+                    SqlTypes.VECTOR_FLOAT16,
+                    new PgVectorJdbcTypeConstructor(SqlTypes.VECTOR_FLOAT16, "halfvec"));
+        }
     }
 
     /**
@@ -92,6 +112,17 @@ public final class PgTypesContributor implements TypeContributor {
                     ddlTypes.addDescriptor(new DdlTypeImpl(code, name, dialect));
                 });
         ddlTypes.addDescriptor(new UserTypeDdlType(ddlTypes.getDescriptor(Types.OTHER)));
+    }
+
+    private static boolean hibernateVectorPresent(ServiceRegistry serviceRegistry) {
+        try {
+            serviceRegistry
+                    .requireService(ClassLoaderService.class)
+                    .classForName(HIBERNATE_VECTOR_CONTRIBUTOR);
+            return true;
+        } catch (ClassLoadingException e) {
+            return false;
+        }
     }
 
     @Override
