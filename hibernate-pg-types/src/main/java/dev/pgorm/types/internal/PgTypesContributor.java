@@ -79,6 +79,12 @@ public final class PgTypesContributor implements TypeContributor {
 
         contributeNamedTypes(jdbcTypes, ddlTypes, dialect);
 
+        if (hibernateVectorPresent(serviceRegistry)) {
+            // hibernate-vector writes a sparse vector without non-zero elements as "}/n"
+            jdbcTypes.addTypeConstructor(
+                    SqlTypes.SPARSE_VECTOR_FLOAT32,
+                    new PgVectorJdbcTypeConstructor(SqlTypes.SPARSE_VECTOR_FLOAT32, "sparsevec"));
+        }
         if (settings.getBoolean(PgTypesSettings.VECTOR_BINARY, true)
                 && hibernateVectorPresent(serviceRegistry)) {
             jdbcTypes.addTypeConstructor(

@@ -6,10 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
-import org.hibernate.dialect.Dialect;
-import org.hibernate.engine.jdbc.Size;
-import org.hibernate.metamodel.mapping.JdbcMapping;
-import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.type.descriptor.ValueBinder;
 import org.hibernate.type.descriptor.ValueExtractor;
 import org.hibernate.type.descriptor.WrapperOptions;
@@ -17,8 +13,6 @@ import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.jdbc.ArrayJdbcType;
 import org.hibernate.type.descriptor.jdbc.BasicBinder;
 import org.hibernate.type.descriptor.jdbc.BasicExtractor;
-import org.hibernate.type.descriptor.jdbc.JdbcLiteralFormatter;
-import org.hibernate.type.spi.TypeConfiguration;
 import org.postgresql.util.PGobject;
 
 /**
@@ -27,54 +21,20 @@ import org.postgresql.util.PGobject;
  * Everything else (SQL casts, literals, the Java type) is the wrapped hibernate-vector type's, so
  * its HQL functions render as before.
  */
-final class PgVectorJdbcType extends ArrayJdbcType {
+final class PgVectorJdbcType extends HibernateVectorWrapper {
 
     private static final long serialVersionUID = 1L;
 
-    private final ArrayJdbcType hibernateVector;
     private final String typeName;
 
     PgVectorJdbcType(ArrayJdbcType hibernateVector, String typeName) {
-        super(hibernateVector.getElementJdbcType());
-        this.hibernateVector = hibernateVector;
+        super(hibernateVector);
         this.typeName = typeName;
     }
 
     /** Returns the PostgreSQL type, {@code vector} or {@code halfvec}. */
     String typeName() {
         return typeName;
-    }
-
-    @Override
-    public int getDefaultSqlTypeCode() {
-        return hibernateVector.getDefaultSqlTypeCode();
-    }
-
-    @Override
-    public JavaType<?> getRecommendedJavaType(
-            Integer precision, Integer scale, TypeConfiguration typeConfiguration) {
-        return hibernateVector.getRecommendedJavaType(precision, scale, typeConfiguration);
-    }
-
-    @Override
-    public <T> JdbcLiteralFormatter<T> getJdbcLiteralFormatter(JavaType<T> javaType) {
-        return hibernateVector.getJdbcLiteralFormatter(javaType);
-    }
-
-    @Override
-    public void appendWriteExpression(
-            String writeExpression, Size size, SqlAppender appender, Dialect dialect) {
-        hibernateVector.appendWriteExpression(writeExpression, size, appender, dialect);
-    }
-
-    @Override
-    public boolean isWriteExpressionTyped(Dialect dialect) {
-        return hibernateVector.isWriteExpressionTyped(dialect);
-    }
-
-    @Override
-    public String castFromPattern(JdbcMapping sourceMapping, Size size) {
-        return hibernateVector.castFromPattern(sourceMapping, size);
     }
 
     @Override

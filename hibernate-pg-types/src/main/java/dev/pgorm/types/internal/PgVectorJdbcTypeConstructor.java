@@ -2,6 +2,7 @@ package dev.pgorm.types.internal;
 
 import org.hibernate.dialect.Dialect;
 import org.hibernate.tool.schema.extract.spi.ColumnTypeInformation;
+import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.ArrayJdbcType;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.descriptor.jdbc.JdbcTypeConstructor;
@@ -10,7 +11,8 @@ import org.hibernate.type.spi.TypeConfiguration;
 /**
  * Gives a {@code float[]} attribute with {@code @JdbcTypeCode(SqlTypes.VECTOR)} (or {@code
  * VECTOR_FLOAT32}, {@code VECTOR_FLOAT16}) a {@link PgVectorJdbcType} wrapping the JDBC type that
- * hibernate-vector registered for the code.
+ * hibernate-vector registered for the code, and a {@code SPARSE_VECTOR_FLOAT32} attribute a {@link
+ * PgSparseVectorJdbcType}.
  *
  * <p>Why a constructor: hibernate-vector's {@code TypeContributor} has Hibernate's default ordinal
  * (1000), so it runs after PG-ORM's (600) and its {@code addDescriptor} replaces whatever was
@@ -37,6 +39,12 @@ final class PgVectorJdbcTypeConstructor implements JdbcTypeConstructor {
             JdbcType elementType,
             ColumnTypeInformation columnTypeInformation) {
         JdbcType registered = typeConfiguration.getJdbcTypeRegistry().findDescriptor(sqlTypeCode);
+        if (sqlTypeCode == SqlTypes.SPARSE_VECTOR_FLOAT32) {
+            return registered instanceof ArrayJdbcType array
+                            && registered.getClass().getName().startsWith(HIBERNATE_VECTOR_PACKAGE)
+                    ? new PgSparseVectorJdbcType(array)
+                    : registered;
+        }
         int element = elementType.getDefaultSqlTypeCode();
         boolean floats = element == java.sql.Types.FLOAT || element == java.sql.Types.REAL;
         if (floats
