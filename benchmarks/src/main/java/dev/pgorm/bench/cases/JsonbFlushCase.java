@@ -94,7 +94,7 @@ public final class JsonbFlushCase implements BenchmarkCase {
     @Override
     public String ours() {
         return lean
-                ? "same with a Map jsonb attribute, PG-ORM snapshot"
+                ? "same with a Map jsonb attribute, PG-ORM (lazy read, text snapshot)"
                 : "same with a Map jsonb attribute, Hibernate's JsonJavaType (json-lean=false)";
     }
 
