@@ -54,6 +54,29 @@ final class JsonContainers {
         return new LinkedHashSet<>(capacity(size));
     }
 
+    /**
+     * Returns whether a map or collection class is one whose copy (by {@link #newMap}, {@link
+     * #newList}, {@link #newSet}) keeps its behaviour: the JDK's general-purpose classes, and its
+     * immutable and unmodifiable views (copied into their mutable equivalent). Others ({@code
+     * EnumMap}, {@code ArrayDeque}, a user's own map class ...) are left to the JSON text.
+     */
+    static boolean copiesFaithfully(Class<?> type) {
+        if (type == HashMap.class
+                || type == LinkedHashMap.class
+                || type == TreeMap.class
+                || type == ArrayList.class
+                || type == LinkedList.class
+                || type == HashSet.class
+                || type == LinkedHashSet.class
+                || type == TreeSet.class) {
+            return true;
+        }
+        String name = type.getName();
+        return name.startsWith("java.util.ImmutableCollections$")
+                || name.startsWith("java.util.Collections$")
+                || name.equals("java.util.Arrays$ArrayList");
+    }
+
     private static int capacity(int size) {
         return Math.max(4, (int) (size / 0.75f) + 1);
     }

@@ -119,6 +119,10 @@ final class JsonShape {
                 || type.getPackageName().equals("java.time")) {
             return simple(Kind.LEAF);
         }
+        if ((Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type))
+                && !JsonContainers.copiesFaithfully(type)) {
+            return unsupported(type, "a container whose copy would change its class");
+        }
         if (Map.class.isAssignableFrom(type)) {
             return simple(Kind.MAP);
         }
@@ -239,7 +243,8 @@ final class JsonShape {
                 fields[i].set(bean, values[i]);
             }
             return bean;
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            // IllegalArgumentException: a copied component whose class the field cannot take
             throw new JsonStructure.Unsupported(
                     constructor.getDeclaringClass().getName() + ": " + e);
         }

@@ -90,9 +90,14 @@ final class JsonStructure {
             return false;
         }
         switch (shape.kind()) {
+            case SET:
+                if (!onlyScalars((Collection<?>) a) || !onlyScalars((Collection<?>) b)) {
+                    // a set matches elements by their own equals(), which may ignore fields
+                    throw new Unsupported("a set of records or objects");
+                }
+                return a.equals(b);
             case LEAF:
             case JSON_NODE:
-            case SET:
             case PRIMITIVE_ARRAY:
                 return Objects.deepEquals(a, b);
             case MAP:
@@ -120,6 +125,17 @@ final class JsonStructure {
         if (depth > MAX_DEPTH) {
             throw new Unsupported("nested deeper than " + MAX_DEPTH + " levels (a cycle?)");
         }
+    }
+
+    private static boolean onlyScalars(Collection<?> set) {
+        for (Object element : set) {
+            if (element != null
+                    && !isCommonScalar(element)
+                    && JsonShape.of(element.getClass()).kind() != JsonShape.Kind.LEAF) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The scalars Jackson reads documents into, checked before the per-class lookup. */

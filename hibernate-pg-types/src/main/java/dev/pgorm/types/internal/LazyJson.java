@@ -15,7 +15,7 @@ final class LazyJson {
     private final JavaType<?> type;
     private final WrapperOptions options;
     private Object value;
-    private boolean parsed;
+    private volatile boolean parsed;
 
     /**
      * Creates the document.
@@ -44,8 +44,13 @@ final class LazyJson {
     /** Returns the parsed document, parsing it the first time. */
     Object value() {
         if (!parsed) {
-            value = options.getJsonFormatMapper().fromString(json, type, options);
-            parsed = true;
+            synchronized (this) {
+                if (!parsed) {
+                    // entities shared read-only between threads must see one parsed value
+                    value = options.getJsonFormatMapper().fromString(json, type, options);
+                    parsed = true;
+                }
+            }
         }
         return value;
     }

@@ -26,22 +26,32 @@ final class PgJsonJavaType<T> extends JsonJavaType<T> {
         if (value == null) {
             return null;
         }
-        if (value instanceof LazyJsonValue lazy) {
-            LazyJson document = lazy.document();
-            if (!document.parsed()) {
-                // an unread document: the snapshot shares its text
-                return (T)
-                        (value instanceof LazyJsonMap
-                                ? new LazyJsonMap<>(document.sameText())
-                                : new LazyJsonList<>(document.sameText()));
-            }
-            return (T) JsonStructure.copy(document.value());
+        if (value instanceof LazyJsonValue lazy && !lazy.document().parsed()) {
+            // an unread document: the snapshot shares its text
+            LazyJson text = lazy.document().sameText();
+            return (T)
+                    (value instanceof LazyJsonMap
+                            ? new LazyJsonMap<>(text)
+                            : new LazyJsonList<>(text));
         }
         try {
-            return (T) JsonStructure.copy(value);
+            Object copy = JsonStructure.copy(parsed(value));
+            if (getJavaTypeClass().isInstance(copy)) {
+                return (T) copy;
+            }
+            // e.g. an attribute declared EnumMap: a structural copy would be a LinkedHashMap
         } catch (JsonStructure.Unsupported e) {
-            return fromString(toString(value));
+            // a value the walk cannot copy: Hibernate's serialize-and-parse copy below
         }
+        return fromString(toString(value));
+    }
+
+    @Override
+    public String toString(T value) {
+        if (value instanceof LazyJsonValue lazy && !lazy.document().parsed()) {
+            return lazy.document().json(); // no parse for the second-level cache or unwrap
+        }
+        return super.toString(value);
     }
 
     @Override

@@ -39,8 +39,8 @@ public final class PgJsonbJdbcType extends PostgreSQLJsonPGObjectJsonbType {
 
     @SuppressWarnings("unchecked")
     private static <X> X lazyValue(String json, JavaType<X> javaType, WrapperOptions options) {
-        if (json == null) {
-            return null;
+        if (json == null || json.equals("null")) {
+            return null; // SQL null, or the JSON document null ('null'::jsonb)
         }
         // the factory's options: a detached value must not keep its session alive
         LazyJson document =

@@ -1,5 +1,6 @@
 package dev.pgorm.types.internal;
 
+import java.lang.reflect.Method;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,6 +24,31 @@ final class PgSparseVectorJdbcType extends HibernateVectorWrapper {
 
     PgSparseVectorJdbcType(ArrayJdbcType hibernateVector) {
         super(hibernateVector);
+    }
+
+    private static final ClassValue<Method> INDICES =
+            new ClassValue<>() {
+                @Override
+                protected Method computeValue(Class<?> type) {
+                    try {
+                        return type.getMethod("indices");
+                    } catch (NoSuchMethodException e) {
+                        return null;
+                    }
+                }
+            };
+
+    /** Returns whether a sparse vector has no non-zero element (unknown: false). */
+    static boolean allZero(Object vector) {
+        Method indices = INDICES.get(vector.getClass());
+        if (indices == null) {
+            return false;
+        }
+        try {
+            return indices.invoke(vector) instanceof int[] array && array.length == 0;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** Returns pgvector's text form of a sparse vector given as its dense values. */
@@ -50,7 +76,7 @@ final class PgSparseVectorJdbcType extends HibernateVectorWrapper {
             @Override
             protected void doBind(PreparedStatement st, X value, int index, WrapperOptions options)
                     throws SQLException {
-                if (value instanceof List<?> dense) {
+                if (value instanceof List<?> dense && allZero(value)) {
                     st.setString(index, literal(dense));
                 } else {
                     theirs.bind(st, value, index, options);
@@ -61,7 +87,7 @@ final class PgSparseVectorJdbcType extends HibernateVectorWrapper {
             protected void doBind(
                     CallableStatement st, X value, String name, WrapperOptions options)
                     throws SQLException {
-                if (value instanceof List<?> dense) {
+                if (value instanceof List<?> dense && allZero(value)) {
                     st.setString(name, literal(dense));
                 } else {
                     theirs.bind(st, value, name, options);

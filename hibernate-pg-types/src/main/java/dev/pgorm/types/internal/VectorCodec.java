@@ -45,6 +45,14 @@ final class VectorCodec {
 
     /** Reads the binary form at {@code offset} of {@code in}. */
     static float[] decode(byte[] in, int offset, boolean half) {
+        if (in.length - offset < 4) {
+            throw new IllegalArgumentException(
+                    "truncated binary "
+                            + (half ? "halfvec" : "vector")
+                            + ": "
+                            + (in.length - offset)
+                            + " bytes");
+        }
         int dims = ((in[offset] & 0xFF) << 8) | (in[offset + 1] & 0xFF);
         if (in.length - offset < binaryLength(dims, half)) {
             throw new IllegalArgumentException(

@@ -11,10 +11,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.time.DayOfWeek;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -52,6 +58,41 @@ class JsonbLazyReadIT {
 
         @JdbcTypeCode(SqlTypes.JSON)
         List<Object> readings;
+    }
+
+    /** A tag whose equals() looks at the name only: a change of colour must still be written. */
+    public static class Tag {
+        public String name;
+        public String color;
+
+        public Tag() {}
+
+        Tag(String name, String color) {
+            this.name = name;
+            this.color = color;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tag t && Objects.equals(name, t.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(name);
+        }
+    }
+
+    /** A document with containers a structural copy cannot rebuild as they are. */
+    public record Schedule(EnumSet<DayOfWeek> days, Set<Tag> tags, ArrayDeque<String> queue) {}
+
+    @Entity(name = "Shift")
+    @Table(name = "shift")
+    static class Shift {
+        @Id Long id;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        Schedule schedule;
     }
 
     /** The application's format mapper: Hibernate's Jackson one, counting its calls. */
@@ -97,7 +138,7 @@ class JsonbLazyReadIT {
         modes =
                 new TransferModes(
                         db,
-                        List.of(Sensor.class),
+                        List.of(Sensor.class, Shift.class),
                         Map.of(
                                 AvailableSettings.JSON_FORMAT_MAPPER,
                                 CountingFormatMapper.class.getName(),
@@ -112,7 +153,7 @@ class JsonbLazyReadIT {
 
     @BeforeEach
     void fill(PgTestDatabase db) {
-        db.execute("delete from sensor");
+        db.execute("delete from sensor", "delete from shift");
         SessionFactory sf = modes.sf(TransferModes.TEXT);
         sf.inTransaction(
                 s -> {
@@ -242,5 +283,74 @@ class JsonbLazyReadIT {
                         .fromTransaction(
                                 s -> (String) s.find(Sensor.class, 9L).settings.get("unit"));
         assertThat(unit).isEqualTo("K");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void aJsonNullDocumentIsANullAttribute(String mode, PgTestDatabase db) {
+        db.execute("update sensor set settings = 'null'::jsonb where id = 11");
+        Map<String, Object> settings =
+                modes.sf(mode).fromTransaction(s -> s.find(Sensor.class, 11L).settings);
+        assertThat(settings).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void twoChangesInOneSessionAndAValueTheCopyCannotWalkAreAllWritten(
+            String mode, PgTestDatabase db) {
+        modes.sf(mode)
+                .inTransaction(
+                        s -> {
+                            Sensor sensor = s.find(Sensor.class, 12L);
+                            sensor.settings.put("unit", "K");
+                            s.flush();
+                            sensor.settings.put("unit", "°F");
+                            // a java.util.Date: the structural copy falls back to the JSON text
+                            sensor.settings.put("since", new java.util.Date(0));
+                        });
+        assertThat(Updates.COUNT).hasValue(2);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select settings->>'unit' || ' ' || (settings->>'since')"
+                                                + " from sensor where id = 12",
+                                        String.class))
+                .isEqualTo("°F 0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void enumSetsDequesAndSetsOfObjectsAreComparedByContent(String mode, PgTestDatabase db) {
+        SessionFactory sf = modes.sf(mode);
+        long id = mode.equals(TransferModes.TEXT) ? 1 : 2;
+        sf.inTransaction(
+                s -> {
+                    Shift shift = new Shift();
+                    shift.id = id;
+                    shift.schedule =
+                            new Schedule(
+                                    EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                                    new HashSet<>(Set.of(new Tag("night", "blue"))),
+                                    new ArrayDeque<>(List.of("a", "b")));
+                    s.persist(shift);
+                });
+        Updates.COUNT.set(0);
+        sf.inTransaction(s -> assertThat(s.find(Shift.class, id).schedule.days()).hasSize(2));
+        assertThat(Updates.COUNT).hasValue(0);
+
+        sf.inTransaction(
+                s -> s.find(Shift.class, id).schedule.tags().iterator().next().color = "red");
+        assertThat(Updates.COUNT).hasValue(1);
+        sf.inTransaction(s -> s.find(Shift.class, id).schedule.days().add(DayOfWeek.SUNDAY));
+        assertThat(Updates.COUNT).hasValue(2);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select (schedule->'tags'->0->>'color') || ' '"
+                                                + " || jsonb_array_length(schedule->'days')"
+                                                + " from shift where id = ?",
+                                        String.class,
+                                        id))
+                .isEqualTo("red 3");
     }
 }
