@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
@@ -115,19 +114,7 @@ class JsonbLazyReadIT {
         }
     }
 
-    /** Counts the UPDATE statements Hibernate sends. */
-    public static final class Updates implements StatementInspector {
-        private static final long serialVersionUID = 1L;
-        static final AtomicInteger COUNT = new AtomicInteger();
-
-        @Override
-        public String inspect(String sql) {
-            if (sql.regionMatches(true, 0, "update", 0, 6)) {
-                COUNT.incrementAndGet();
-            }
-            return sql;
-        }
-    }
+    private static final UpdateCounter UPDATES = new UpdateCounter();
 
     private static final int N = 200;
 
@@ -143,7 +130,7 @@ class JsonbLazyReadIT {
                                 AvailableSettings.JSON_FORMAT_MAPPER,
                                 CountingFormatMapper.class.getName(),
                                 AvailableSettings.STATEMENT_INSPECTOR,
-                                Updates.class.getName()));
+                                UPDATES));
     }
 
     @AfterAll
@@ -170,7 +157,7 @@ class JsonbLazyReadIT {
                 });
         CountingFormatMapper.PARSES.set(0);
         CountingFormatMapper.SERIALIZATIONS.set(0);
-        Updates.COUNT.set(0);
+        UPDATES.updates.set(0);
     }
 
     private List<Sensor> loadAll(org.hibernate.Session s) {
@@ -185,7 +172,7 @@ class JsonbLazyReadIT {
         assertThat(CountingFormatMapper.PARSES).hasValue(0); // the application's FormatMapper
         // end::lazy[]
         assertThat(CountingFormatMapper.SERIALIZATIONS).hasValue(0);
-        assertThat(Updates.COUNT).hasValue(0);
+        assertThat(UPDATES.updates).hasValue(0);
     }
 
     @ParameterizedTest
@@ -207,7 +194,7 @@ class JsonbLazyReadIT {
                         });
         // the two documents read, and their snapshots at flush to compare with
         assertThat(CountingFormatMapper.PARSES).hasValue(4);
-        assertThat(Updates.COUNT).hasValue(0);
+        assertThat(UPDATES.updates).hasValue(0);
     }
 
     @ParameterizedTest
@@ -223,7 +210,7 @@ class JsonbLazyReadIT {
                             limits.put("max", 150);
                             all.get(7).readings.add(23.25);
                         });
-        assertThat(Updates.COUNT).hasValue(2);
+        assertThat(UPDATES.updates).hasValue(2);
         assertThat(
                         db.sql()
                                 .queryValue(
@@ -245,7 +232,7 @@ class JsonbLazyReadIT {
         String before =
                 db.sql().queryValue("select settings::text from sensor where id = 3", String.class);
         modes.sf(mode).inTransaction(s -> s.find(Sensor.class, 3L).name = "renamed");
-        assertThat(Updates.COUNT).hasValue(1);
+        assertThat(UPDATES.updates).hasValue(1);
         assertThat(CountingFormatMapper.SERIALIZATIONS).hasValue(0);
         assertThat(
                         db.sql()
@@ -308,7 +295,7 @@ class JsonbLazyReadIT {
                             // a java.util.Date: the structural copy falls back to the JSON text
                             sensor.settings.put("since", new java.util.Date(0));
                         });
-        assertThat(Updates.COUNT).hasValue(2);
+        assertThat(UPDATES.updates).hasValue(2);
         assertThat(
                         db.sql()
                                 .queryValue(
@@ -334,15 +321,15 @@ class JsonbLazyReadIT {
                                     new ArrayDeque<>(List.of("a", "b")));
                     s.persist(shift);
                 });
-        Updates.COUNT.set(0);
+        UPDATES.updates.set(0);
         sf.inTransaction(s -> assertThat(s.find(Shift.class, id).schedule.days()).hasSize(2));
-        assertThat(Updates.COUNT).hasValue(0);
+        assertThat(UPDATES.updates).hasValue(0);
 
         sf.inTransaction(
                 s -> s.find(Shift.class, id).schedule.tags().iterator().next().color = "red");
-        assertThat(Updates.COUNT).hasValue(1);
+        assertThat(UPDATES.updates).hasValue(1);
         sf.inTransaction(s -> s.find(Shift.class, id).schedule.days().add(DayOfWeek.SUNDAY));
-        assertThat(Updates.COUNT).hasValue(2);
+        assertThat(UPDATES.updates).hasValue(2);
         assertThat(
                         db.sql()
                                 .queryValue(

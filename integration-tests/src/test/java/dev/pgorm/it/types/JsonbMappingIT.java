@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
@@ -21,14 +20,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.hibernate.type.SqlTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,20 +94,6 @@ class JsonbMappingIT {
         Dimensions dims;
     }
 
-    /** Counts the UPDATE statements Hibernate sends. */
-    static final class UpdateCounter implements StatementInspector {
-        private static final long serialVersionUID = 1L;
-        final AtomicInteger updates = new AtomicInteger();
-
-        @Override
-        public String inspect(String sql) {
-            if (sql.regionMatches(true, 0, "update", 0, 6)) {
-                updates.incrementAndGet();
-            }
-            return sql;
-        }
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int N = 500;
 
@@ -127,12 +110,7 @@ class JsonbMappingIT {
     }
 
     private void factory(PgTestDatabase db, String name, int prepareThreshold, boolean lean) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.jdbcUrl() + "&prepareThreshold=" + prepareThreshold);
-        config.setUsername(db.user());
-        config.setPassword(db.password());
-        config.setMaximumPoolSize(2);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = TransferModes.pool(db, prepareThreshold);
         pools.add(pool);
         UpdateCounter counter = new UpdateCounter();
         counters.put(name, counter);

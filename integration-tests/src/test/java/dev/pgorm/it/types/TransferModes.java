@@ -49,7 +49,8 @@ final class TransferModes implements AutoCloseable {
         return db.entityManagerFactory(entities, settings);
     }
 
-    private static HikariDataSource pool(PgTestDatabase db, int prepareThreshold) {
+    /** Returns a small pool on the test database with pgjdbc's {@code prepareThreshold}. */
+    static HikariDataSource pool(PgTestDatabase db, int prepareThreshold) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(db.jdbcUrl() + "&prepareThreshold=" + prepareThreshold);
         config.setUsername(db.user());

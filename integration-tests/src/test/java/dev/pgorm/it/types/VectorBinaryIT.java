@@ -90,9 +90,9 @@ class VectorBinaryIT {
                         + " array[random(), random(), random(), random()]::vector"
                         + " from generate_series(1, 20000) g",
                 "vacuum analyze vector_doc");
-        text = pool(db, 0);
-        binary = pool(db, -1);
-        binaryOff = pool(db, -1);
+        text = TransferModes.pool(db, 0);
+        binary = TransferModes.pool(db, -1);
+        binaryOff = TransferModes.pool(db, -1);
         textSf = factory(db, text, true);
         binarySf = factory(db, binary, true);
         offSf = factory(db, binaryOff, false);
@@ -105,15 +105,6 @@ class VectorBinaryIT {
         settings.put(AvailableSettings.HBM2DDL_AUTO, "validate");
         settings.put(PgTypesSettings.VECTOR_BINARY, vectorBinary);
         return db.entityManagerFactory(List.of(VectorDoc.class), settings);
-    }
-
-    private static HikariDataSource pool(PgTestDatabase db, int prepareThreshold) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.jdbcUrl() + "&prepareThreshold=" + prepareThreshold);
-        config.setUsername(db.user());
-        config.setPassword(db.password());
-        config.setMaximumPoolSize(2);
-        return new HikariDataSource(config);
     }
 
     @AfterAll
