@@ -47,12 +47,26 @@ final class LazyJson {
             synchronized (this) {
                 if (!parsed) {
                     // entities shared read-only between threads must see one parsed value
-                    value = options.getJsonFormatMapper().fromString(json, type, options);
+                    value = parse();
                     parsed = true;
                 }
             }
         }
         return value;
+    }
+
+    private Object parse() {
+        try {
+            return options.getJsonFormatMapper().fromString(json, type, options);
+        } catch (RuntimeException e) {
+            String shown = json.length() > 200 ? json.substring(0, 200) + "..." : json;
+            throw new IllegalStateException(
+                    "PG-ORM: a jsonb document read lazily does not fit the attribute's type "
+                            + type.getTypeName()
+                            + " (parsed on first use): "
+                            + shown,
+                    e);
+        }
     }
 
     /** Returns a document over the same text, not yet parsed: the snapshot of an unread value. */

@@ -340,4 +340,15 @@ class JsonbLazyReadIT {
                                         id))
                 .isEqualTo("red 3");
     }
+
+    @org.junit.jupiter.api.Test
+    void aDocumentThatDoesNotFitFailsOnFirstUseNamingTheTypeAndTheText(PgTestDatabase db) {
+        db.execute("update sensor set settings = '[1, 2]'::jsonb where id = 13");
+        Sensor sensor =
+                modes.sf(TransferModes.TEXT).fromTransaction(s -> s.find(Sensor.class, 13L));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sensor.settings.get("unit"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("java.util.Map<java.lang.String, java.lang.Object>")
+                .hasMessageContaining("[1, 2]");
+    }
 }
