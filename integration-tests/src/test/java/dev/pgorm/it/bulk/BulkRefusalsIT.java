@@ -1,0 +1,115 @@
+package dev.pgorm.it.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
+import jakarta.persistence.SecondaryTable;
+import jakarta.persistence.Table;
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What PgBulk refuses (entities spanning several tables, inheritance hierarchies) fails before
+ * anything is written, says why, and leaves the session usable for a normal persist.
+ */
+@PgTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BulkRefusalsIT {
+
+    @Entity(name = "Profile")
+    @Table(name = "profile")
+    @SecondaryTable(name = "profile_detail")
+    public static class Profile {
+        @Id Long id;
+        String name;
+
+        @Column(table = "profile_detail")
+        String bio;
+    }
+
+    @Entity(name = "Vehicle")
+    @Table(name = "vehicle")
+    @Inheritance(strategy = InheritanceType.JOINED)
+    public static class Vehicle {
+        @Id Long id;
+        String maker;
+    }
+
+    @Entity(name = "Truck")
+    @Table(name = "truck")
+    public static class Truck extends Vehicle {
+        int axles;
+    }
+
+    @Entity(name = "Animal")
+    @Table(name = "animal")
+    public static class Animal {
+        @Id Long id;
+        String name;
+    }
+
+    @Entity(name = "Dog")
+    public static class Dog extends Animal {
+        String breed;
+    }
+
+    private SessionFactory sf;
+
+    @BeforeAll
+    void setUp(PgTestDatabase db) {
+        sf =
+                db.entityManagerFactory(
+                        Profile.class, Vehicle.class, Truck.class, Animal.class, Dog.class);
+    }
+
+    @Test
+    void anEntityWithASecondaryTableIsRefusedAndNothingIsWritten(PgTestDatabase db) {
+        Profile p = new Profile();
+        p.id = 1L;
+        p.name = "Ada";
+        p.bio = "first programmer";
+        assertThatThrownBy(() -> sf.inTransaction(em -> PgBulk.insert(em, List.of(p))))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining(Profile.class.getName())
+                .hasMessageContaining("secondary tables");
+        assertThat(db.sql().queryValue("select count(*) from profile", Long.class)).isZero();
+        sf.inTransaction(em -> em.persist(p));
+        assertThat(db.sql().queryValue("select bio from profile_detail", String.class))
+                .isEqualTo("first programmer");
+    }
+
+    @Test
+    void joinedAndSingleTableHierarchiesAreRefused(PgTestDatabase db) {
+        Truck truck = new Truck();
+        truck.id = 1L;
+        truck.axles = 3;
+        assertThatThrownBy(() -> sf.inTransaction(em -> PgBulk.insert(em, List.of(truck))))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining(Truck.class.getName());
+        Dog dog = new Dog();
+        dog.id = 1L;
+        dog.breed = "collie";
+        assertThatThrownBy(() -> sf.inTransaction(em -> PgBulk.insert(em, List.of(dog))))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("inheritance hierarchy")
+                .hasMessageContaining(Dog.class.getName());
+        Animal animal = new Animal();
+        animal.id = 2L;
+        assertThatThrownBy(() -> sf.inTransaction(em -> PgBulk.insert(em, List.of(animal))))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("inheritance hierarchy");
+        assertThat(db.sql().queryValue("select count(*) from vehicle", Long.class)).isZero();
+        assertThat(db.sql().queryValue("select count(*) from animal", Long.class)).isZero();
+    }
+}
