@@ -12,6 +12,7 @@ import dev.pgorm.types.PgTsQuery;
 import dev.pgorm.types.internal.PgTypeCodes;
 import dev.pgorm.types.internal.TextSearchJavaType;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.model.FunctionContributor;
 import org.hibernate.query.sqm.function.SqmFunctionRegistry;
@@ -124,6 +125,41 @@ public final class PgFunctionsContributor implements FunctionContributor {
                                 .arg(args.get(0))
                                 .sql(" " + op + " ")
                                 .arg(args.get(1))
+                                .sql(")"));
+    }
+
+    /** Registers {@code name(doc, key)} rendering {@code (doc op key)}: {@code ->}, {@code ->>}. */
+    private void keyOperator(String name, String op) {
+        register(
+                name,
+                count(2, 2, IMPLICIT_JSON, ANY),
+                returns(string),
+                null,
+                "(jsonb, key or index)",
+                (out, args) ->
+                        out.sql("(")
+                                .arg(args.get(0))
+                                .sql(" " + op + " ")
+                                .arg(args.get(1))
+                                .sql(")"));
+    }
+
+    /**
+     * Registers {@code name(doc, key...)} rendering {@code (doc op array['k1', ...])}: {@code ?|},
+     * {@code ?&}, {@code #>}, {@code #>>}.
+     */
+    private void keysOperator(String name, String op, BasicType<?> result) {
+        register(
+                name,
+                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), IMPLICIT_JSON),
+                returns(result),
+                null,
+                "(jsonb, key...)",
+                (out, args) ->
+                        out.sql("(")
+                                .arg(args.get(0))
+                                .sql(" " + op + " ")
+                                .textArray(args, 1)
                                 .sql(")"));
     }
 
@@ -269,53 +305,12 @@ public final class PgFunctionsContributor implements FunctionContributor {
                                 .sql(" ?? ")
                                 .cast(args.get(1), "text")
                                 .sql(")"));
-        register(
-                JSONB_HAS_ANY_KEY,
-                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), IMPLICIT_JSON),
-                returns(bool),
-                null,
-                "(jsonb, key...)",
-                (out, args) ->
-                        out.sql("(").arg(args.get(0)).sql(" ??| ").textArray(args, 1).sql(")"));
-        register(
-                JSONB_HAS_ALL_KEYS,
-                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), IMPLICIT_JSON),
-                returns(bool),
-                null,
-                "(jsonb, key...)",
-                (out, args) ->
-                        out.sql("(").arg(args.get(0)).sql(" ??& ").textArray(args, 1).sql(")"));
-        register(
-                JSONB_GET,
-                count(2, 2, IMPLICIT_JSON, ANY),
-                returns(string),
-                null,
-                "(jsonb, key or index)",
-                (out, args) -> out.sql("(").arg(args.get(0)).sql(" -> ").arg(args.get(1)).sql(")"));
-        register(
-                JSONB_GET_TEXT,
-                count(2, 2, IMPLICIT_JSON, ANY),
-                returns(string),
-                null,
-                "(jsonb, key or index)",
-                (out, args) ->
-                        out.sql("(").arg(args.get(0)).sql(" ->> ").arg(args.get(1)).sql(")"));
-        register(
-                JSONB_PATH_GET,
-                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), IMPLICIT_JSON),
-                returns(string),
-                null,
-                "(jsonb, key...)",
-                (out, args) ->
-                        out.sql("(").arg(args.get(0)).sql(" #> ").textArray(args, 1).sql(")"));
-        register(
-                JSONB_PATH_GET_TEXT,
-                new ArgumentTypesValidator(StandardArgumentsValidators.min(2), IMPLICIT_JSON),
-                returns(string),
-                null,
-                "(jsonb, key...)",
-                (out, args) ->
-                        out.sql("(").arg(args.get(0)).sql(" #>> ").textArray(args, 1).sql(")"));
+        keysOperator(JSONB_HAS_ANY_KEY, "??|", bool);
+        keysOperator(JSONB_HAS_ALL_KEYS, "??&", bool);
+        keyOperator(JSONB_GET, "->");
+        keyOperator(JSONB_GET_TEXT, "->>");
+        keysOperator(JSONB_PATH_GET, "#>", string);
+        keysOperator(JSONB_PATH_GET_TEXT, "#>>", string);
         register(
                 JSONB_PATH_EXISTS_OP,
                 count(2, 2, IMPLICIT_JSON, STRING),
@@ -375,20 +370,18 @@ public final class PgFunctionsContributor implements FunctionContributor {
         operator(RANGE_ADJACENT, "-|-", bool, otherRange);
         operator(RANGE_STRICTLY_LEFT, "<<", bool, otherRange);
         operator(RANGE_STRICTLY_RIGHT, ">>", bool, otherRange);
-        register(
-                RANGE_LOWER,
-                count(1, 1),
-                RangeBoundReturnType.INSTANCE,
-                null,
-                "(range)",
-                (out, args) -> out.sql("lower(").arg(args.get(0)).sql(")"));
-        register(
-                RANGE_UPPER,
-                count(1, 1),
-                RangeBoundReturnType.INSTANCE,
-                null,
-                "(range)",
-                (out, args) -> out.sql("upper(").arg(args.get(0)).sql(")"));
+        // prefixed in HQL, whose lower/upper are the string functions
+        Map.of(RANGE_LOWER, "lower", RANGE_UPPER, "upper")
+                .forEach(
+                        (name, sql) ->
+                                register(
+                                        name,
+                                        count(1, 1),
+                                        RangeBoundReturnType.INSTANCE,
+                                        null,
+                                        "(range)",
+                                        (out, args) ->
+                                                out.sql(sql + "(").arg(args.get(0)).sql(")")));
         register(
                 RANGE_ISEMPTY,
                 count(1, 1),
@@ -399,30 +392,20 @@ public final class PgFunctionsContributor implements FunctionContributor {
     }
 
     private void trigrams() {
-        register(
-                SIMILARITY,
-                count(2, 2, STRING, STRING),
-                returns(dbl),
-                null,
-                "(text, text)",
-                (out, args) ->
-                        out.sql("similarity(")
-                                .cast(args.get(0), "text")
-                                .sql(", ")
-                                .cast(args.get(1), "text")
-                                .sql(")"));
-        register(
-                WORD_SIMILARITY,
-                count(2, 2, STRING, STRING),
-                returns(dbl),
-                null,
-                "(text, text)",
-                (out, args) ->
-                        out.sql("word_similarity(")
-                                .cast(args.get(0), "text")
-                                .sql(", ")
-                                .cast(args.get(1), "text")
-                                .sql(")"));
+        for (String name : List.of(SIMILARITY, WORD_SIMILARITY)) { // HQL name = SQL name
+            register(
+                    name,
+                    count(2, 2, STRING, STRING),
+                    returns(dbl),
+                    null,
+                    "(text, text)",
+                    (out, args) ->
+                            out.sql(name + "(")
+                                    .cast(args.get(0), "text")
+                                    .sql(", ")
+                                    .cast(args.get(1), "text")
+                                    .sql(")"));
+        }
         register(
                 TRGM_MATCH,
                 count(2, 2, STRING, STRING),
