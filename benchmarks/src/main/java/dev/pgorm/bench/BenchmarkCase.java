@@ -15,7 +15,7 @@ public interface BenchmarkCase {
     /** Returns what PG-ORM does, for the table. */
     String ours();
 
-    /** Returns the ratio the case must reach to pass. */
+    /** Returns the ratio the case must reach to pass; 0 for a reference case without a target. */
     double target();
 
     /** Creates tables and data. */

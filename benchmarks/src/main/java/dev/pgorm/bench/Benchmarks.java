@@ -86,7 +86,7 @@ public final class Benchmarks {
                             ours.describe(),
                             r.ratio(),
                             c.target(),
-                            r.passed() ? "PASS" : "FAIL");
+                            r.reference() ? "REFERENCE" : r.passed() ? "PASS" : "FAIL");
                     results.add(r);
                 } finally {
                     c.tearDown();
@@ -118,6 +118,11 @@ public final class Benchmarks {
 
         boolean passed() {
             return ratio() >= c.target();
+        }
+
+        /** A case without a target (0) is shown for reference. */
+        boolean reference() {
+            return c.target() == 0;
         }
     }
 
@@ -160,15 +165,17 @@ public final class Benchmarks {
             md.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %s | %s | %s | %s | %.2f | %.2f | %s |%n",
+                            "| %s | %s | %s | %s | %s | %.2f | %s | %s |%n",
                             r.c().name(),
                             r.c().baseline(),
                             r.c().ours(),
                             r.baseline().describe(),
                             r.ours().describe(),
                             r.ratio(),
-                            r.c().target(),
-                            r.passed() ? "pass" : "**fail**"));
+                            r.reference()
+                                    ? "-"
+                                    : String.format(Locale.ROOT, "%.2f", r.c().target()),
+                            r.reference() ? "reference" : r.passed() ? "pass" : "**fail**"));
         }
         StringBuilder notes = new StringBuilder();
         for (Result r : results) {
