@@ -223,10 +223,12 @@ public final class DemoApp {
         List<String> food =
                 sf.fromTransaction(
                         s ->
-                                s.createNativeQuery(
-                                                "select name from place where attrs @> cast(? as jsonb) order by name",
+                                // HQL jsonb_contains renders attrs @> ?; the Map is bound as jsonb
+                                s.createSelectionQuery(
+                                                "select p.name from Place p where jsonb_contains(p.attrs, :probe)"
+                                                        + " order by p.name",
                                                 String.class)
-                                        .setParameter(1, "{\"kind\": \"food\"}")
+                                        .setParameter("probe", Map.of("kind", "food"))
                                         .getResultList());
         food.forEach(name -> System.out.printf("  %s%n", name));
     }

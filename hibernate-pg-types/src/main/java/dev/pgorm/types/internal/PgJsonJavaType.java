@@ -1,7 +1,11 @@
 package dev.pgorm.types.internal;
 
+import java.io.Serializable;
 import java.lang.reflect.Type;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.java.spi.JsonJavaType;
+import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.spi.TypeConfiguration;
 
 /**
@@ -15,9 +19,12 @@ final class PgJsonJavaType<T> extends JsonJavaType<T> {
 
     private static final long serialVersionUID = 1L;
 
+    private final TypeConfiguration typeConfiguration;
+
     /** Creates the descriptor of a declared attribute type. */
     PgJsonJavaType(Type type, TypeConfiguration typeConfiguration) {
         super(type, null, typeConfiguration);
+        this.typeConfiguration = typeConfiguration;
     }
 
     @Override
@@ -44,6 +51,57 @@ final class PgJsonJavaType<T> extends JsonJavaType<T> {
             // a value the walk cannot copy: Hibernate's serialize-and-parse copy below
         }
         return fromString(toString(value));
+    }
+
+    /**
+     * Lets a query parameter take the attribute's JSON mapping where Hibernate infers it from the
+     * attribute, as in {@code jsonb_contains(p.attrs, :probe)}, when its value is of the
+     * attribute's type or of a class Hibernate has no type for: Hibernate types such a value (a
+     * {@code HashMap}, a serializable record) as {@code Serializable} and would bind it as Java
+     * serialization ({@code bytea}). Text stays text (a JSON document passed as a {@code String} is
+     * cast on the server), and an attribute declared {@code Object} widens nothing.
+     */
+    @Override
+    public boolean isWider(JavaType<?> javaType) {
+        Class<?> declared = getJavaTypeClass();
+        Class<?> given = javaType.getJavaTypeClass();
+        return declared != Object.class
+                && (given == Serializable.class
+                        || !CharSequence.class.isAssignableFrom(given)
+                                && declared.isAssignableFrom(given));
+    }
+
+    /**
+     * Converts a query parameter that {@link #isWider} let in: a value of another class (a record
+     * passed where the attribute is a {@code Map}) goes through its JSON form; text is parsed as
+     * Hibernate does.
+     */
+    @Override
+    public <X> T wrap(X value, WrapperOptions options) {
+        if (value == null || getJavaTypeClass().isInstance(value) || value instanceof String) {
+            return super.wrap(value, options);
+        }
+        FormatMapper json = getFormatMapper(typeConfiguration);
+        String text;
+        try {
+            text = json.toString(value, javaTypeOf(value), options);
+            return json.fromString(text, this, options);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "A value of "
+                            + value.getClass().getName()
+                            + " cannot be used as JSON of type "
+                            + getTypeName()
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <X> JavaType<X> javaTypeOf(X value) {
+        return (JavaType<X>)
+                typeConfiguration.getJavaTypeRegistry().resolveDescriptor(value.getClass());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.pgorm.it.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgorm.ddl.index.IndexMethod;
 import dev.pgorm.ddl.index.PgIndex;
@@ -86,6 +87,62 @@ class JsonbFunctionsIT {
         db.assertUsesIndex(
                 "product_attrs_path_ops",
                 () -> ids(hql, Map.of("probe", "{\"tags\": [\"sale\"]}")));
+    }
+
+    @Test
+    void mapParametersBindAsJson(PgTestDatabase db) {
+        // tag::contains-map[]
+        String hql =
+                "select p.id from Product p where jsonb_contains(p.attrs, :probe) order by p.id";
+        Map<String, Object> probe = Map.of("tags", List.of("sale"), "color", "red");
+        List<Long> ids = ids(hql, Map.of("probe", probe));
+        // end::contains-map[]
+        assertThat(ids)
+                .isNotEmpty()
+                .isEqualTo(sql(db, "attrs @> '{\"tags\": [\"sale\"], \"color\": \"red\"}'"));
+        db.assertUsesIndex(
+                "product_attrs_path_ops",
+                () -> ids(hql, Map.of("probe", Map.of("tags", List.of("sale")))));
+
+        // the other direction, with a larger document than any row
+        Map<String, Object> outer = new java.util.HashMap<>();
+        outer.put("color", "green");
+        outer.put("size", 7);
+        outer.put("tags", List.of("std", "sale"));
+        outer.put("extra", Map.of("nested", true));
+        assertThat(
+                        ids(
+                                "select p.id from Product p where jsonb_contained_in(p.attrs, :outer) order by p.id",
+                                Map.of("outer", outer)))
+                .isNotEmpty()
+                .isEqualTo(
+                        sql(
+                                db,
+                                "attrs <@ '{\"color\": \"green\", \"size\": 7, \"tags\": [\"std\", \"sale\"],"
+                                        + " \"extra\": {\"nested\": true}}'"));
+        // JSON text keeps working
+        assertThat(ids(hql, Map.of("probe", "{\"tags\": [\"sale\"], \"color\": \"red\"}")))
+                .isEqualTo(ids);
+    }
+
+    /** A parameter value of a class that is not the attribute's: bound as its JSON form. */
+    record Probe(String color, int size) implements java.io.Serializable {}
+
+    enum Color {
+        RED
+    }
+
+    @Test
+    void parametersOfOtherClassesBindAsTheirJson(PgTestDatabase db) {
+        String hql =
+                "select p.id from Product p where jsonb_contains(p.attrs, :probe) order by p.id";
+        assertThat(ids(hql, Map.of("probe", new Probe("red", 7))))
+                .isNotEmpty()
+                .isEqualTo(sql(db, "attrs @> '{\"color\": \"red\", \"size\": 7}'"));
+        // JSON that is no object cannot stand for a Map attribute: a clear error, nothing sent
+        assertThatThrownBy(() -> ids(hql, Map.of("probe", Color.RED)))
+                .hasStackTraceContaining(
+                        "A value of " + Color.class.getName() + " cannot be used as JSON of type");
     }
 
     @Test
