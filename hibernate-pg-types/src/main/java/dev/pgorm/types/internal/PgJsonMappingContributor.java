@@ -17,8 +17,11 @@ import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.dialect.type.PostgreSQLJsonPGObjectJsonbType;
 import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.Component;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Value;
 import org.hibernate.type.descriptor.java.MutabilityPlan;
 import org.hibernate.type.descriptor.java.spi.JsonJavaType;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
@@ -27,8 +30,9 @@ import org.hibernate.type.spi.TypeConfiguration;
 /**
  * Gives every entity attribute that Hibernate mapped as JSON on its own
  * ({@code @JdbcTypeCode(SqlTypes.JSON)}, no converter, no {@code @Mutability} or
- * {@code @Immutable}) the lean {@link PgJsonJavaType}. Runs when PostgreSQL is the dialect and
- * {@code pgorm.types.enabled} and {@code pgorm.types.json-lean} are on.
+ * {@code @Immutable}) the lean {@link PgJsonJavaType}: basic attributes, attributes of embeddables
+ * (nested too) and elements of element collections. Runs when PostgreSQL is the dialect and {@code
+ * pgorm.types.enabled} and {@code pgorm.types.json-lean} are on.
  *
  * <p>Why here: Hibernate creates its {@code JsonJavaType} inside {@code BasicValue} resolution,
  * only when the {@code JavaTypeRegistry} holds no descriptor under the attribute's exact generic
@@ -67,18 +71,53 @@ public final class PgJsonMappingContributor implements AdditionalMappingContribu
         Set<BasicValue> done = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PersistentClass entity : metadata.getEntityBindings()) {
             for (Property property : entity.getPropertyClosure()) {
-                if (property.getValue() instanceof BasicValue value && done.add(value)) {
-                    replace(
-                            entity.getEntityName() + "." + property.getName(),
-                            value,
-                            types,
-                            descriptors);
-                }
+                visit(
+                        entity.getEntityName() + "." + property.getName(),
+                        property.getValue(),
+                        types,
+                        descriptors,
+                        done);
             }
         }
     }
 
-    private static void replace(
+    /**
+     * Replaces the JSON descriptor of a basic value, of the attributes of an embeddable (nested
+     * ones too), and of the elements of an element collection; returns whether any was replaced.
+     */
+    private static boolean visit(
+            String attribute,
+            Value value,
+            TypeConfiguration types,
+            Map<String, PgJsonJavaType<?>> descriptors,
+            Set<BasicValue> done) {
+        if (value instanceof BasicValue basic) {
+            return done.add(basic) && replace(attribute, basic, types, descriptors);
+        }
+        if (value instanceof Component component && ComponentTypes.resettable()) {
+            boolean replaced = false;
+            for (Property property : component.getProperties()) {
+                replaced |=
+                        visit(
+                                attribute + "." + property.getName(),
+                                property.getValue(),
+                                types,
+                                descriptors,
+                                done);
+            }
+            if (replaced) {
+                ComponentTypes.reset(component);
+            }
+            return replaced;
+        }
+        if (value instanceof Collection collection) {
+            return visit(attribute + "[]", collection.getElement(), types, descriptors, done);
+        }
+        return false;
+    }
+
+    /** Gives one JSON value our descriptor; returns whether it did. */
+    private static boolean replace(
             String attribute,
             BasicValue value,
             TypeConfiguration types,
@@ -87,7 +126,7 @@ public final class PgJsonMappingContributor implements AdditionalMappingContribu
         if (resolution.getDomainJavaType().getClass() != JsonJavaType.class
                 || resolution.getValueConverter() != null
                 || hasExplicitMutability(value, types)) {
-            return;
+            return false;
         }
         Type declared = resolution.getDomainJavaType().getJavaType();
         PgJsonJavaType<?> lean =
@@ -116,6 +155,7 @@ public final class PgJsonMappingContributor implements AdditionalMappingContribu
                             + "=false to keep Hibernate's JSON mapping and report this case");
         }
         value.copyTypeFrom(copy);
+        return true;
     }
 
     private static boolean hasExplicitMutability(BasicValue value, TypeConfiguration types) {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -94,6 +99,37 @@ class JsonbLazyReadIT {
         Schedule schedule;
     }
 
+    /** Calibration data with a JSON document, embedded in a station. */
+    @Embeddable
+    public static class Calibration {
+        String method;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        Map<String, Object> params;
+    }
+
+    /** A channel of a station, an element of a collection, with a JSON document. */
+    @Embeddable
+    public static class Channel {
+        String label;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        Map<String, Object> config;
+    }
+
+    @Entity(name = "Station")
+    @Table(name = "station")
+    static class Station {
+        @Id Long id;
+
+        @Embedded Calibration calibration;
+
+        @ElementCollection
+        @CollectionTable(name = "station_channel")
+        @OrderColumn
+        List<Channel> channels = new ArrayList<>();
+    }
+
     /** The application's format mapper: Hibernate's Jackson one, counting its calls. */
     public static final class CountingFormatMapper implements FormatMapper {
         static final AtomicInteger PARSES = new AtomicInteger();
@@ -125,7 +161,7 @@ class JsonbLazyReadIT {
         modes =
                 new TransferModes(
                         db,
-                        List.of(Sensor.class, Shift.class),
+                        List.of(Sensor.class, Shift.class, Station.class),
                         Map.of(
                                 AvailableSettings.JSON_FORMAT_MAPPER,
                                 CountingFormatMapper.class.getName(),
@@ -140,10 +176,29 @@ class JsonbLazyReadIT {
 
     @BeforeEach
     void fill(PgTestDatabase db) {
-        db.execute("delete from sensor", "delete from shift");
+        db.execute(
+                "delete from sensor",
+                "delete from shift",
+                "delete from station_channel",
+                "delete from station");
         SessionFactory sf = modes.sf(TransferModes.TEXT);
         sf.inTransaction(
                 s -> {
+                    for (long i = 1; i <= 20; i++) {
+                        Station station = new Station();
+                        station.id = i;
+                        station.calibration = new Calibration();
+                        station.calibration.method = "two-point";
+                        station.calibration.params =
+                                new LinkedHashMap<>(Map.of("offset", 0.5, "gain", 1.02));
+                        for (int c = 0; c < 3; c++) {
+                            Channel channel = new Channel();
+                            channel.label = "ch" + c;
+                            channel.config = new LinkedHashMap<>(Map.of("rate", 10 * (c + 1)));
+                            station.channels.add(channel);
+                        }
+                        s.persist(station);
+                    }
                     for (long i = 1; i <= N; i++) {
                         Sensor sensor = new Sensor();
                         sensor.id = i;
@@ -158,6 +213,60 @@ class JsonbLazyReadIT {
         CountingFormatMapper.PARSES.set(0);
         CountingFormatMapper.SERIALIZATIONS.set(0);
         UPDATES.updates.set(0);
+        UPDATES.writes.set(0);
+    }
+
+    private List<Station> loadStations(org.hibernate.Session s) {
+        return s.createSelectionQuery(
+                        "select distinct st from Station st left join fetch st.channels order by st.id",
+                        Station.class)
+                .getResultList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void documentsInEmbeddablesAndElementCollectionsAreReadLazilyToo(String mode) {
+        modes.sf(mode)
+                .inTransaction(
+                        s -> {
+                            List<Station> all = loadStations(s);
+                            assertThat(all).hasSize(20);
+                            assertThat(all.get(0).channels).hasSize(3);
+                            assertThat(all.get(0).calibration.method).isEqualTo("two-point");
+                        });
+        assertThat(CountingFormatMapper.PARSES).hasValue(0);
+        assertThat(CountingFormatMapper.SERIALIZATIONS).hasValue(0);
+        assertThat(UPDATES.writes).hasValue(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TransferModes.TEXT, TransferModes.BINARY})
+    void changesInsideEmbeddedAndCollectionDocumentsAreWritten(String mode, PgTestDatabase db) {
+        modes.sf(mode)
+                .inTransaction(
+                        s -> {
+                            List<Station> all = loadStations(s);
+                            all.get(2).calibration.params.put("gain", 0.98);
+                            all.get(5).channels.get(1).config.put("rate", 25);
+                        });
+        // one UPDATE of the station, one of the changed channel row
+        assertThat(UPDATES.writes).hasValue(2);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select params->>'gain' || ' ' || ("
+                                                + "select string_agg(c.config->>'rate', ',' order by c.channels_order)"
+                                                + " from station_channel c where c.station_id = 6)"
+                                                + " from station where id = 3",
+                                        String.class))
+                .isEqualTo("0.98 10,25,30");
+        // the rest is untouched
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(*) from station where params->>'gain' = '1.02'",
+                                        Long.class))
+                .isEqualTo(19L);
     }
 
     private List<Sensor> loadAll(org.hibernate.Session s) {
