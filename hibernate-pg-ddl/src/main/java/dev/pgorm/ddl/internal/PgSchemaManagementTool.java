@@ -14,6 +14,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.tool.schema.TargetType;
@@ -24,10 +25,11 @@ import org.hibernate.tool.schema.spi.SchemaMigrator;
 import org.hibernate.tool.schema.spi.SchemaValidator;
 
 /**
- * Hibernate's own schema tool with two additions for PG-ORM's declared objects: before creating or
- * migrating a database it checks that every needed extension is installed or available, and {@code
- * validate} also checks the catalog for every declared object. Everything else (statement order,
- * targets, scripts) is Hibernate's, which sees our objects as auxiliary database objects.
+ * Hibernate's own schema tool with additions for PG-ORM's declared objects: before creating or
+ * migrating a database it checks that every needed extension is installed or available, {@code
+ * validate} also checks the catalog for every declared object, and so does {@code update} after
+ * migrating. Everything else (statement order, targets, scripts) is Hibernate's, which sees our
+ * objects as auxiliary database objects.
  *
  * <p>Registered through {@code META-INF/services}, so it is used unless the application sets {@code
  * hibernate.schema_management_tool}.
@@ -35,6 +37,8 @@ import org.hibernate.tool.schema.spi.SchemaValidator;
 public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
 
     private static final long serialVersionUID = 1L;
+
+    private static final System.Logger LOG = System.getLogger("dev.pgorm.ddl");
 
     /** Creates the tool; Hibernate does this through the service loader. */
     public PgSchemaManagementTool() {}
@@ -58,7 +62,35 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
                 checkExtensions(metadata, execution.getConfigurationValues());
             }
             delegate.doMigration(metadata, execution, filter, target);
+            if (target.getTargetTypes().contains(TargetType.DATABASE)) {
+                checkAfterUpdate(metadata, execution.getConfigurationValues());
+            }
         };
+    }
+
+    /**
+     * Hibernate's {@code update} runs the statements of auxiliary objects quietly: a declared
+     * object that could not be created (an exclusion constraint the existing rows violate, an index
+     * whose declaration changed but that was built concurrently) would go unnoticed. So the catalog
+     * is checked afterwards, as {@code validate} does: what is missing or different fails the
+     * update when {@code hibernate.hbm2ddl.halt_on_error} is set, and is logged as a warning
+     * otherwise.
+     */
+    private void checkAfterUpdate(Metadata metadata, Map<String, Object> config) {
+        List<String> missing = missingObjects(metadata, config);
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message =
+                "PG-ORM: after schema update, missing or different in the database: "
+                        + String.join("; ", missing)
+                        + " (update cannot change these in place; see the PostgreSQL log or run the"
+                        + " generated script to see why)";
+        if (PgSettingsReader.of(config)
+                .getBoolean(AvailableSettings.HBM2DDL_HALT_ON_ERROR, false)) {
+            throw new SchemaManagementException(message);
+        }
+        LOG.log(System.Logger.Level.WARNING, message);
     }
 
     @Override
@@ -119,9 +151,22 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
     }
 
     private void validateDeclaredObjects(Metadata metadata, Map<String, Object> config) {
+        List<String> missing = missingObjects(metadata, config);
+        if (!missing.isEmpty()) {
+            throw new SchemaManagementException(
+                    "Schema validation: missing or different in the database: "
+                            + String.join("; ", missing)
+                            + " (run schema export with create or update, or the"
+                            + " generated script)");
+        }
+    }
+
+    /** Runs every declared object's catalog checks; returns the descriptions of those failing. */
+    private List<String> missingObjects(Metadata metadata, Map<String, Object> config) {
         List<PgDdlObject> objects = declared(metadata);
+        List<String> missing = new ArrayList<>();
         if (objects.isEmpty()) {
-            return;
+            return missing;
         }
         SqlStringGenerationContext context =
                 SqlStringGenerationContextImpl.fromConfigurationMap(
@@ -131,7 +176,6 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
         withConnection(
                 config,
                 connection -> {
-                    List<String> missing = new ArrayList<>();
                     for (PgDdlObject object : objects) {
                         for (PgDdlObject.CatalogCheck check : object.catalogChecks(context)) {
                             if (!queryBoolean(connection, check.sql(), check.params())) {
@@ -139,14 +183,8 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
                             }
                         }
                     }
-                    if (!missing.isEmpty()) {
-                        throw new SchemaManagementException(
-                                "Schema validation: missing or different in the database: "
-                                        + String.join("; ", missing)
-                                        + " (run schema export with create or update, or the"
-                                        + " generated script)");
-                    }
                 });
+        return missing;
     }
 
     private interface ConnectionWork {

@@ -82,6 +82,41 @@ class ExclusionConstraintIT {
                                         .isEqualTo("23P01"));
         // Hibernate 7.4's PostgreSQL dialect extracts constraint names only for SQLSTATE 23505,
         // 23514, 23503 and 23502, so getConstraintName() is null here; the message names it.
-        assertThat(db.sql().queryValue("select count(*) from booking", Long.class)).isEqualTo(3L);
+        assertThat(db.sql().queryValue("select count(*) from booking where id < 10", Long.class))
+                .isEqualTo(3L);
+    }
+
+    @Test
+    void updateFailsNamingAConstraintTheRowsViolate(PgTestDatabase db) {
+        // rows written while the constraint was not there (an older version of the application)
+        db.execute(
+                "alter table booking drop constraint booking_no_overlap",
+                "insert into booking (id, roomId, during) values"
+                        + " (10, 301, '[2026-06-01, 2026-06-05)'), (11, 301, '[2026-06-03, 2026-06-08)')");
+        assertThatThrownBy(
+                        () ->
+                                db.entityManagerFactory(
+                                        java.util.List.of(Booking.class),
+                                        java.util.Map.of("hibernate.hbm2ddl.auto", "update")))
+                .hasStackTraceContaining("after schema update, missing or different")
+                .hasStackTraceContaining("exclusion constraint booking_no_overlap");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(*) from booking where roomId = 301",
+                                        Long.class))
+                .isEqualTo(2L);
+        // once the rows are fixed, update adds the constraint
+        db.execute("delete from booking where id = 11");
+        db.close(
+                db.entityManagerFactory(
+                        java.util.List.of(Booking.class),
+                        java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(*) from pg_constraint where conname = 'booking_no_overlap'",
+                                        Long.class))
+                .isEqualTo(1L);
     }
 }

@@ -2,12 +2,27 @@ package dev.pgorm.ddl.index.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.ddl.internal.PgDdlObject;
+import dev.pgorm.ddl.internal.SqlText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.mapping.Table;
 
-/** {@code CREATE INDEX IF NOT EXISTS}, after the tables; dropped with its table. */
+/**
+ * {@code CREATE INDEX IF NOT EXISTS}, after the tables; dropped with its table.
+ *
+ * <p>The index carries a fingerprint of its declaration as its comment ({@code pgorm:} and a hash
+ * of name, table, method, elements, include, nulls, with and where). When {@code update} finds an
+ * index of that name whose fingerprint differs, the declaration changed: the index is dropped and
+ * built again (an index holds no data of its own). An index built concurrently is not dropped by
+ * {@code update} (that cannot run in a transaction): it fails, naming the index, and {@code
+ * validate} reports it. An index without a fingerprint (built before PG-ORM recorded them, or by
+ * hand) is taken as it is and given one; an index with a comment of its own keeps it, unchecked.
+ */
 public final class IndexObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
@@ -53,8 +68,78 @@ public final class IndexObject extends PgDdlObject {
         return name;
     }
 
+    /** Returns the comment that identifies this declaration: {@code pgorm:} and 16 hex digits. */
+    String fingerprint() {
+        String declaration =
+                String.join(
+                        "\n",
+                        name,
+                        key(table),
+                        Boolean.toString(unique),
+                        method,
+                        String.join("\t", elements),
+                        String.join("\t", include),
+                        Boolean.toString(nullsNotDistinct),
+                        with,
+                        where);
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(declaration.getBytes(StandardCharsets.UTF_8));
+            return "pgorm:" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /** Selects this index (namespace, name, comment) in a generated block, by table and name. */
+    private String selectIndex(String qualified) {
+        return "select n.nspname, c.relname, pg_catalog.obj_description(c.oid, 'pg_class') as note"
+                + " from pg_catalog.pg_index x join pg_catalog.pg_class c on c.oid = x.indexrelid"
+                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " where x.indrelid = pg_catalog.to_regclass("
+                + SqlText.literal(qualified)
+                + ") and c.relname = "
+                + SqlText.literal(name);
+    }
+
     @Override
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
+        String qualified = context.format(table.getQualifiedTableName());
+        String fingerprint = fingerprint();
+        String changed =
+                " if found and i.note like 'pgorm:%' and i.note <> "
+                        + SqlText.literal(fingerprint)
+                        + " then ";
+        String dropChanged =
+                concurrently
+                        // DROP INDEX CONCURRENTLY cannot run inside a block
+                        ? changed
+                                + "raise exception 'index %.% differs from its declaration (%);"
+                                + " drop it with DROP INDEX CONCURRENTLY, then run update again',"
+                                + " i.nspname, i.relname, "
+                                + SqlText.literal(declaredBy())
+                                + "; end if;"
+                        : changed
+                                + "execute pg_catalog.format('drop index %I.%I', i.nspname,"
+                                + " i.relname); end if;";
+        String dropIfChanged =
+                "do $pgorm$ declare i record; begin "
+                        + selectIndex(qualified)
+                        + " into i;"
+                        + dropChanged
+                        + " end $pgorm$";
+        String recordFingerprint =
+                "do $pgorm$ declare i record; begin "
+                        + selectIndex(qualified)
+                        + " into i; if found and i.note is null then execute pg_catalog.format("
+                        + "'comment on index %I.%I is %L', i.nspname, i.relname, "
+                        + SqlText.literal(fingerprint)
+                        + "); end if; end $pgorm$";
+        return new String[] {dropIfChanged, createIndex(context), recordFingerprint};
+    }
+
+    private String createIndex(SqlStringGenerationContext context) {
         StringBuilder sql = new StringBuilder("create ");
         if (unique) {
             sql.append("unique ");
@@ -84,7 +169,7 @@ public final class IndexObject extends PgDdlObject {
         if (!where.isEmpty()) {
             sql.append(" where (").append(where).append(')');
         }
-        return new String[] {sql.toString()};
+        return sql.toString();
     }
 
     @Override
@@ -98,10 +183,16 @@ public final class IndexObject extends PgDdlObject {
                                 + qualified
                                 + " ("
                                 + declaredBy()
-                                + "; an invalid index left by a failed concurrent build counts as missing: drop it or REINDEX it)",
+                                + "; an invalid index left by a failed concurrent build counts as missing: drop it or REINDEX it;"
+                                + (concurrently
+                                        ? " an index whose declaration changed counts as different: drop it with"
+                                                + " DROP INDEX CONCURRENTLY, then run update)"
+                                        : " an index whose declaration changed counts as different: run update)"),
                         "select exists (select 1 from pg_catalog.pg_index i join pg_catalog.pg_class c"
                                 + " on c.oid = i.indexrelid where i.indrelid = to_regclass(?) and"
-                                + " c.relname = ? and i.indisvalid)",
-                        List.of(qualified, name)));
+                                + " c.relname = ? and i.indisvalid and coalesce(pg_catalog.obj_description("
+                                + "c.oid, 'pg_class') not like 'pgorm:%' or pg_catalog.obj_description("
+                                + "c.oid, 'pg_class') = ?, true))",
+                        List.of(qualified, name, fingerprint())));
     }
 }
