@@ -117,6 +117,45 @@ class IndexChangeIT {
                                                 .containsExactly(77)));
     }
 
+    /** A unique index on live codes only. */
+    @Entity(name = "Gauge")
+    @Table(name = "gauge")
+    @PgIndex(name = "gauge_code", columns = "code", unique = true, where = "reading >= 50")
+    static class GaugeUniqueLive {
+        @Id Long id;
+        String code;
+        int reading;
+    }
+
+    /** The same index made unique over every row, which the existing rows do not allow. */
+    @Entity(name = "Gauge")
+    @Table(name = "gauge")
+    @PgIndex(name = "gauge_code", columns = "code", unique = true)
+    static class GaugeUniqueAll {
+        @Id Long id;
+        String code;
+        int reading;
+    }
+
+    @Test
+    void aRebuildThatFailsKeepsTheOldIndex(PgTestDatabase db) {
+        db.close(boot(db, GaugeUniqueLive.class, "update", Map.of()));
+        db.execute("insert into gauge (id, code, reading) values (30001, 'G-1', 0)");
+        long before = indexOid(db);
+        assertThatThrownBy(() -> boot(db, GaugeUniqueAll.class, "update", Map.of()))
+                .hasStackTraceContaining("after schema update, missing or different")
+                .hasStackTraceContaining("index gauge_code on gauge");
+        // the old unique index is still there and still enforced
+        assertThat(indexOid(db)).isEqualTo(before);
+        assertThat(indexDef(db)).contains("UNIQUE").contains("WHERE (reading >= 50)");
+        assertThatThrownBy(
+                        () ->
+                                db.execute(
+                                        "insert into gauge (id, code, reading) values (30002, 'G-99', 60)"))
+                .hasStackTraceContaining("gauge_code");
+        assertThat(rows(db)).isEqualTo(20001L);
+    }
+
     @Test
     void validateReportsAChangedDeclaration(PgTestDatabase db) {
         assertThatThrownBy(() -> boot(db, GaugeV2.class, "validate", Map.of()))

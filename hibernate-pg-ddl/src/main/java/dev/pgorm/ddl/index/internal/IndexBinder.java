@@ -45,6 +45,12 @@ public final class IndexBinder {
         if (hasColumns == hasExpression) {
             throw entity.fail(label, "give either columns or expression (exactly one of them)");
         }
+        if ((index.name() + index.expression() + index.where()).contains("$pgorm")) {
+            throw entity.fail(
+                    label,
+                    "name, expression and where must not contain $pgorm, which PG-ORM uses to quote"
+                            + " generated blocks");
+        }
         IndexMethod method = index.method();
         String[] opclasses = index.opclass();
         int elementCount = hasColumns ? index.columns().length : 1;

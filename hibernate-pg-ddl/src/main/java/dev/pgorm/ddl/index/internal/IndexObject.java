@@ -18,10 +18,11 @@ import org.hibernate.mapping.Table;
  * <p>The index carries a fingerprint of its declaration as its comment ({@code pgorm:} and a hash
  * of name, table, method, elements, include, nulls, with and where). When {@code update} finds an
  * index of that name whose fingerprint differs, the declaration changed: the index is dropped and
- * built again (an index holds no data of its own). An index built concurrently is not dropped by
- * {@code update} (that cannot run in a transaction): it fails, naming the index, and {@code
- * validate} reports it. An index without a fingerprint (built before PG-ORM recorded them, or by
- * hand) is taken as it is and given one; an index with a comment of its own keeps it, unchecked.
+ * built again in one statement, so the old index stays when the new one cannot be built (an index
+ * holds no data of its own). An index built concurrently is not dropped by {@code update} (that
+ * cannot run in a transaction): it fails, naming the index, and {@code validate} reports it. An
+ * index without a fingerprint (built before PG-ORM recorded them, or by hand) is taken as it is and
+ * given one; an index with a comment of its own keeps it, unchecked.
  */
 public final class IndexObject extends PgDdlObject {
 
@@ -107,28 +108,29 @@ public final class IndexObject extends PgDdlObject {
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
         String qualified = context.format(table.getQualifiedTableName());
         String fingerprint = fingerprint();
-        String changed =
-                " if found and i.note like 'pgorm:%' and i.note <> "
-                        + SqlText.literal(fingerprint)
-                        + " then ";
-        String dropChanged =
+        String create = createIndex(context);
+        String rebuild =
                 concurrently
                         // DROP INDEX CONCURRENTLY cannot run inside a block
-                        ? changed
-                                + "raise exception 'index %.% differs from its declaration (%);"
+                        ? "raise exception 'index %.% differs from its declaration (%);"
                                 + " drop it with DROP INDEX CONCURRENTLY, then run update again',"
                                 + " i.nspname, i.relname, "
                                 + SqlText.literal(declaredBy())
-                                + "; end if;"
-                        : changed
-                                + "execute pg_catalog.format('drop index %I.%I', i.nspname,"
-                                + " i.relname); end if;";
-        String dropIfChanged =
+                                + ";"
+                        // one statement: if the new index cannot be built (duplicates for a
+                        // unique one), the old one stays
+                        : "execute pg_catalog.format('drop index %I.%I', i.nspname, i.relname);"
+                                + " execute "
+                                + SqlText.literal(create)
+                                + ";";
+        String rebuildIfChanged =
                 "do $pgorm$ declare i record; begin "
                         + selectIndex(qualified)
-                        + " into i;"
-                        + dropChanged
-                        + " end $pgorm$";
+                        + " into i; if found and i.note like 'pgorm:%' and i.note <> "
+                        + SqlText.literal(fingerprint)
+                        + " then "
+                        + rebuild
+                        + " end if; end $pgorm$";
         String recordFingerprint =
                 "do $pgorm$ declare i record; begin "
                         + selectIndex(qualified)
@@ -136,7 +138,7 @@ public final class IndexObject extends PgDdlObject {
                         + "'comment on index %I.%I is %L', i.nspname, i.relname, "
                         + SqlText.literal(fingerprint)
                         + "); end if; end $pgorm$";
-        return new String[] {dropIfChanged, createIndex(context), recordFingerprint};
+        return new String[] {rebuildIfChanged, create, recordFingerprint};
     }
 
     private String createIndex(SqlStringGenerationContext context) {
