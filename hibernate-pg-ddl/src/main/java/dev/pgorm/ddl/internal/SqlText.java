@@ -1,5 +1,9 @@
 package dev.pgorm.ddl.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** Small, strict helpers for the SQL text that generated DDL is made of. */
@@ -12,6 +16,21 @@ public final class SqlText {
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
     private SqlText() {}
+
+    /**
+     * Returns the comment that identifies a declaration: {@code pgorm:} and 16 hex digits of the
+     * SHA-256 of its parts, so that {@code update} and {@code validate} can tell a changed one.
+     */
+    public static String fingerprint(String... parts) {
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return "pgorm:" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
 
     /** Returns {@code value} as a SQL string literal, doubling single quotes. */
     public static String literal(String value) {

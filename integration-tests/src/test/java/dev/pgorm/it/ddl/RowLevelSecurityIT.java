@@ -140,6 +140,86 @@ class RowLevelSecurityIT {
         assertThat(visibleTexts(db, "")).isEmpty();
     }
 
+    /** The next version with a typo in a restrictive policy: its new text cannot be created. */
+    @Entity(name = "Note")
+    @Table(name = "note")
+    @RowLevelSecurity(force = true)
+    @Policy(name = "tenant_isolation", column = "tenantId", setting = "app.tenant_id")
+    @Policy(
+            name = "hide_archived",
+            type = PolicyType.RESTRICTIVE,
+            command = PolicyCommand.SELECT,
+            using = "not archivd")
+    static class NoteWithTypo {
+        @Id Long id;
+        long tenantId;
+        boolean archived;
+        String text;
+    }
+
+    /** The next version with a stricter restrictive policy. */
+    @Entity(name = "Note")
+    @Table(name = "note")
+    @RowLevelSecurity(force = true)
+    @Policy(name = "tenant_isolation", column = "tenantId", setting = "app.tenant_id")
+    @Policy(
+            name = "hide_archived",
+            type = PolicyType.RESTRICTIVE,
+            command = PolicyCommand.SELECT,
+            using = "not archived and text <> 'a1'")
+    static class NoteStricter {
+        @Id Long id;
+        long tenantId;
+        boolean archived;
+        String text;
+    }
+
+    private static void update(PgTestDatabase db, Class<?> entity) {
+        db.close(
+                db.entityManagerFactory(
+                        List.of(entity), Map.of("hibernate.hbm2ddl.auto", "update")));
+    }
+
+    @Test
+    void aPolicyWhoseNewTextFailsKeepsTheOldPolicies(PgTestDatabase db) throws SQLException {
+        try {
+            assertThatThrownBy(() -> update(db, NoteWithTypo.class))
+                    .hasStackTraceContaining("after schema update, missing or different")
+                    .hasStackTraceContaining("policy hide_archived on note");
+            assertThat(
+                            db.sql()
+                                    .queryValue(
+                                            "select qual from pg_policies where schemaname = current_schema()"
+                                                    + " and tablename = 'note' and policyname = 'hide_archived'",
+                                            String.class))
+                    .isEqualTo("(NOT archived)");
+            assertThat(visibleTexts(db, "1")).containsExactly("a1");
+        } finally {
+            update(db, Note.class);
+        }
+    }
+
+    @Test
+    void validateReportsAChangedPolicyAndUpdateAppliesIt(PgTestDatabase db) throws SQLException {
+        try {
+            assertThatThrownBy(
+                            () ->
+                                    db.entityManagerFactory(
+                                            List.of(NoteStricter.class),
+                                            Map.of("hibernate.hbm2ddl.auto", "validate")))
+                    .hasStackTraceContaining("policy hide_archived on note");
+            update(db, NoteStricter.class);
+            db.close(
+                    db.entityManagerFactory(
+                            List.of(NoteStricter.class),
+                            Map.of("hibernate.hbm2ddl.auto", "validate")));
+            assertThat(visibleTexts(db, "1")).isEmpty();
+        } finally {
+            update(db, Note.class);
+        }
+        assertThat(visibleTexts(db, "1")).containsExactly("a1");
+    }
+
     @Test
     void withCheckRejectsAnotherTenantsRow(PgTestDatabase db) throws SQLException {
         try (Connection c = db.appRoleDataSource().getConnection()) {

@@ -3,11 +3,7 @@ package dev.pgorm.ddl.index.internal;
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.ddl.internal.PgDdlObject;
 import dev.pgorm.ddl.internal.SqlText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.mapping.Table;
@@ -71,26 +67,16 @@ public final class IndexObject extends PgDdlObject {
 
     /** Returns the comment that identifies this declaration: {@code pgorm:} and 16 hex digits. */
     String fingerprint() {
-        String declaration =
-                String.join(
-                        "\n",
-                        name,
-                        key(table),
-                        Boolean.toString(unique),
-                        method,
-                        String.join("\t", elements),
-                        String.join("\t", include),
-                        Boolean.toString(nullsNotDistinct),
-                        with,
-                        where);
-        try {
-            byte[] hash =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(declaration.getBytes(StandardCharsets.UTF_8));
-            return "pgorm:" + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return SqlText.fingerprint(
+                name,
+                key(table),
+                Boolean.toString(unique),
+                method,
+                String.join("\t", elements),
+                String.join("\t", include),
+                Boolean.toString(nullsNotDistinct),
+                with,
+                where);
     }
 
     /** Selects this index (namespace, name, comment) in a generated block, by table and name. */

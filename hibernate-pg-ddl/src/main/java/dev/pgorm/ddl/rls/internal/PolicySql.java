@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.rls.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.ddl.internal.SqlText;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,10 @@ public record PolicySql(
         String withCheck)
         implements Serializable {
 
-    /** Returns the statements that (re-)create the policy on {@code table}. */
+    /**
+     * Returns the statements that (re-)create the policy on {@code table}, with its fingerprint as
+     * its comment; run them in one block, so that a policy whose new text fails keeps the old one.
+     */
     public List<String> statements(String table) {
         List<String> sql = new ArrayList<>();
         String policy = PgIdentifiers.render(name);
@@ -47,7 +51,19 @@ public record PolicySql(
             create.append(" with check (").append(withCheck).append(')');
         }
         sql.add(create.toString());
+        sql.add(
+                "comment on policy "
+                        + policy
+                        + " on "
+                        + table
+                        + " is "
+                        + SqlText.literal(fingerprint()));
         return sql;
+    }
+
+    /** Returns the comment that identifies this declaration ({@code pgorm:} and a hash). */
+    public String fingerprint() {
+        return SqlText.fingerprint(name, type, command, String.join("\t", roles), using, withCheck);
     }
 
     /** Returns the statements that enable row-level security on {@code table}. */

@@ -54,7 +54,13 @@ public final class RowLevelSecurityObject extends PgDdlObject {
     @Override
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
         String t = context.format(table.getQualifiedTableName());
-        List<String> sql = new ArrayList<>(statementsFor(t));
+        // one block for the table and its partitions: a policy whose new text fails (Hibernate
+        // runs update's statements quietly) leaves every old policy in place, not none
+        StringBuilder onTable = new StringBuilder();
+        for (String statement : statementsFor(t)) {
+            onTable.append(" execute ").append(SqlText.literal(statement)).append(';');
+        }
+        List<String> sql = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (PolicySql policy : policies) {
             names.add(SqlText.literal(policy.name()));
@@ -72,6 +78,7 @@ public final class RowLevelSecurityObject extends PgDdlObject {
         String parent = "to_regclass(" + SqlText.literal(t) + ")";
         sql.add(
                 "do $pgorm_rls$ declare c record; p record; begin"
+                        + onTable
                         + " for p in select polname from pg_catalog.pg_policy where polrelid = "
                         + parent
                         + " and polname <> all("
@@ -119,8 +126,10 @@ public final class RowLevelSecurityObject extends PgDdlObject {
                                     + " ("
                                     + declaredBy()
                                     + ")",
-                            "select exists (select 1 from pg_catalog.pg_policy where polrelid = to_regclass(?) and polname = ?)",
-                            List.of(qualified, policy.name())));
+                            "select exists (select 1 from pg_catalog.pg_policy p where polrelid = to_regclass(?)"
+                                    + " and polname = ? and coalesce(pg_catalog.obj_description(p.oid,"
+                                    + " 'pg_policy') = ?, true))",
+                            List.of(qualified, policy.name(), policy.fingerprint())));
         }
         return checks;
     }
