@@ -3,6 +3,8 @@ package dev.pgorm.ddl.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.MappingException;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.dialect.Dialect;
@@ -17,6 +19,18 @@ import org.hibernate.mapping.Table;
  * column names and boot errors that name the entity and the fix.
  */
 public final class EntityTable {
+
+    /** What may follow the type in a column definition. */
+    private static final Pattern TYPE_SUFFIX =
+            Pattern.compile(
+                    "\\s(not\\s+null|null|default|primary\\s+key|unique|check|references|constraint"
+                            + "|generated|collate)\\b");
+
+    /** A type name: words, a size or precision, array brackets, a schema qualification. */
+    private static final Pattern TYPE_NAME =
+            Pattern.compile(
+                    "[a-z_][a-z0-9_$]*(\\.[a-z_][a-z0-9_$]*)?(\\s+[a-z_][a-z0-9_]*)*"
+                            + "(\\s*\\(\\s*\\d+(\\s*,\\s*\\d+)?\\s*\\))?(\\s+[a-z_][a-z0-9_]*)*(\\s*\\[\\d*\\])*");
 
     private final PersistentClass entity;
     private final Table table;
@@ -120,6 +134,31 @@ public final class EntityTable {
      */
     public String sqlType(Column column) {
         return column.getSqlType(metadata).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the column's type as it can be written in a cast: its SQL type without what a {@code
+     * columnDefinition} may add after it ({@code not null}, {@code default ...}, constraints).
+     *
+     * @param annotation the annotation that needs the cast, for the message
+     * @throws MappingException when no plain type name is left
+     */
+    public String castType(Column column, String annotation) {
+        String type = sqlType(column);
+        Matcher rest = TYPE_SUFFIX.matcher(type);
+        if (rest.find()) {
+            type = type.substring(0, rest.start()).trim();
+        }
+        if (!TYPE_NAME.matcher(type).matches()) {
+            throw fail(
+                    annotation,
+                    "cannot tell the type of column "
+                            + column.getName()
+                            + " from \""
+                            + sqlType(column)
+                            + "\"; write the predicate with using/withCheck instead");
+        }
+        return type;
     }
 
     /** Returns the names of the primary key columns, as stored. */

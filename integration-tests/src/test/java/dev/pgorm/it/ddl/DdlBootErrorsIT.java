@@ -58,6 +58,28 @@ class DdlBootErrorsIT {
                 "id, attrs");
     }
 
+    @Entity(name = "PolicyOnOddColumn")
+    @dev.pgorm.ddl.rls.RowLevelSecurity
+    @dev.pgorm.ddl.rls.Policy(name = "by_tenant", column = "tenant", setting = "app.tenant")
+    static class PolicyOnOddColumn {
+        @Id Long id;
+
+        @jakarta.persistence.Column(columnDefinition = "varchar(64) as (lower(name))")
+        String tenant;
+
+        String name;
+    }
+
+    @Test
+    void aGeneratedPolicyNeedsATypeItCanCastTo(PgTestDatabase db) {
+        failsWith(
+                db,
+                PolicyOnOddColumn.class,
+                "@Policy(name = \"by_tenant\") on entity PolicyOnOddColumn",
+                "cannot tell the type of column tenant",
+                "using/withCheck");
+    }
+
     @Entity(name = "HnswOnText")
     @PgIndex(columns = "title", method = IndexMethod.HNSW)
     static class HnswOnText {

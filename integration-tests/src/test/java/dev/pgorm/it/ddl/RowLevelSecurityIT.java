@@ -174,6 +174,40 @@ class RowLevelSecurityIT {
         String text;
     }
 
+    /** A tenant column with a column definition that says more than its type. */
+    @Entity(name = "Memo")
+    @Table(name = "memo")
+    @RowLevelSecurity
+    @Policy(name = "memo_tenant", column = "tenant", setting = "app.tenant_id")
+    static class Memo {
+        @Id Long id;
+
+        @jakarta.persistence.Column(columnDefinition = "varchar(64) not null default 'none'")
+        String tenant;
+    }
+
+    @Test
+    void aGeneratedPolicyCastsToTheTypeOfAColumnDefinition(PgTestDatabase db) {
+        db.close(
+                db.entityManagerFactory(
+                        List.of(Memo.class), Map.of("hibernate.hbm2ddl.auto", "update")));
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select qual from pg_policies where schemaname = current_schema()"
+                                                + " and policyname = 'memo_tenant'",
+                                        String.class))
+                .contains("::character varying(64)");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select column_default from information_schema.columns where"
+                                                + " table_schema = current_schema() and table_name = 'memo'"
+                                                + " and column_name = 'tenant'",
+                                        String.class))
+                .contains("none");
+    }
+
     private static void update(PgTestDatabase db, Class<?> entity) {
         db.close(
                 db.entityManagerFactory(

@@ -104,18 +104,26 @@ public final class RowLevelSecurityBinder {
         } catch (IllegalArgumentException e) {
             throw entity.fail(label, e.getMessage());
         }
-        String predicate =
-                entity.sql(column)
-                        + " = (select nullif(current_setting("
-                        + SqlText.literal(setting)
-                        + ", true), '')::"
-                        + entity.sqlType(column)
-                        + ")";
+        String predicate = settingPredicate(entity, column, setting, label);
         String using = command == PolicyCommand.INSERT ? "" : predicate;
         String withCheck =
                 command == PolicyCommand.SELECT || command == PolicyCommand.DELETE ? "" : predicate;
         return new PolicySql(
                 name, type, command.name().toLowerCase(Locale.ROOT), roles, using, withCheck);
+    }
+
+    /**
+     * {@code column = setting}: the setting read once per statement, cast to the column's type; a
+     * missing or empty setting is null and matches no row.
+     */
+    private static String settingPredicate(
+            EntityTable entity, Column column, String setting, String label) {
+        return entity.sql(column)
+                + " = (select nullif(current_setting("
+                + SqlText.literal(setting)
+                + ", true), '')::"
+                + entity.castType(column, label)
+                + ")";
     }
 
     static PolicySql policy(EntityTable entity, Policy policy) {
@@ -143,13 +151,7 @@ public final class RowLevelSecurityBinder {
             } catch (IllegalArgumentException e) {
                 throw entity.fail(label, e.getMessage());
             }
-            String predicate =
-                    entity.sql(column)
-                            + " = (select nullif(current_setting("
-                            + SqlText.literal(setting)
-                            + ", true), '')::"
-                            + entity.sqlType(column)
-                            + ")";
+            String predicate = settingPredicate(entity, column, setting, label);
             PolicyCommand command = policy.command();
             using = command == PolicyCommand.INSERT ? "" : predicate;
             withCheck =
