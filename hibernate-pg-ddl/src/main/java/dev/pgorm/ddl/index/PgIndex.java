@@ -27,6 +27,7 @@ import java.lang.annotation.Target;
  * indexes but does not change an existing index of the same name: give a changed index a new name.
  *
  * @since 0.1
+ *     <p>On a {@code @MappedSuperclass}, it applies to the table of every entity extending it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

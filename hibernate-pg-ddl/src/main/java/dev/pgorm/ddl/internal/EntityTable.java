@@ -26,6 +26,30 @@ public final class EntityTable {
                     "\\s(not\\s+null|null|default|primary\\s+key|unique|check|references|constraint"
                             + "|generated|collate)\\b");
 
+    /**
+     * Returns the annotations of a type declared on the entity class and on the {@code
+     * MappedSuperclass}es it extends (a tenant base class declaring {@code @RowLevelSecurity}, for
+     * example), nearest first. Annotations on an entity superclass are that entity's, not this
+     * one's.
+     */
+    public <A extends java.lang.annotation.Annotation> List<A> annotations(Class<A> type) {
+        List<A> found = new ArrayList<>();
+        for (Class<?> c = javaClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c != javaClass()
+                    && !c.isAnnotationPresent(jakarta.persistence.MappedSuperclass.class)) {
+                break;
+            }
+            found.addAll(List.of(c.getDeclaredAnnotationsByType(type)));
+        }
+        return found;
+    }
+
+    /** Returns the nearest annotation of a type, as {@link #annotations}, or null. */
+    public <A extends java.lang.annotation.Annotation> A annotation(Class<A> type) {
+        List<A> found = annotations(type);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     /** A type name: words, a size or precision, array brackets, a schema qualification. */
     private static final Pattern TYPE_NAME =
             Pattern.compile(

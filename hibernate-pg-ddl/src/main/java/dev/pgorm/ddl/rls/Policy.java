@@ -30,6 +30,7 @@ import java.lang.annotation.Target;
  * changed predicate reaches the database.
  *
  * @since 0.1
+ *     <p>On a {@code @MappedSuperclass}, it applies to the table of every entity extending it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

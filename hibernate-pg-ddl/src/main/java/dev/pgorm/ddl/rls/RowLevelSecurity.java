@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
  * directly is no way around them.
  *
  * @since 0.1
+ *     <p>On a {@code @MappedSuperclass}, it applies to the table of every entity extending it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

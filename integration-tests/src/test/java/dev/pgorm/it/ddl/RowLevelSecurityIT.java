@@ -174,6 +174,63 @@ class RowLevelSecurityIT {
         String text;
     }
 
+    // tag::superclass[]
+    /** Every tenant-owned entity extends this: its table gets row-level security and the policy. */
+    @jakarta.persistence.MappedSuperclass
+    @RowLevelSecurity(force = true)
+    @Policy(name = "tenant_only", column = "tenantId", setting = "app.tenant_id")
+    @dev.pgorm.ddl.index.PgIndex(columns = "tenantId")
+    abstract static class TenantOwned {
+        long tenantId;
+    }
+
+    @Entity(name = "Ticket")
+    @Table(name = "ticket")
+    static class Ticket extends TenantOwned {
+        @Id Long id;
+        String title;
+    }
+
+    // end::superclass[]
+
+    @Test
+    void aMappedSuperclassDeclaresRlsPoliciesAndIndexesForItsEntities(PgTestDatabase db)
+            throws SQLException {
+        db.close(
+                db.entityManagerFactory(
+                        List.of(Ticket.class), Map.of("hibernate.hbm2ddl.auto", "update")));
+        db.execute("insert into ticket (id, tenantId, title) values (1, 1, 't1'), (2, 2, 't2')");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select relrowsecurity and relforcerowsecurity from pg_class where oid = 'ticket'::regclass",
+                                        Boolean.class))
+                .isTrue();
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(*) from pg_indexes where schemaname = current_schema()"
+                                                + " and tablename = 'ticket' and indexdef like '%(tenantid)%'",
+                                        Long.class))
+                .isEqualTo(1L);
+        try (Connection c = db.appRoleDataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement set =
+                            c.prepareStatement("select set_config('app.tenant_id', '2', true)");
+                    PreparedStatement read =
+                            c.prepareStatement("select title from ticket order by id")) {
+                set.execute();
+                try (ResultSet rs = read.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("t2");
+                    assertThat(rs.next()).isFalse();
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
     /** A tenant column with a column definition that says more than its type. */
     @Entity(name = "Memo")
     @Table(name = "memo")

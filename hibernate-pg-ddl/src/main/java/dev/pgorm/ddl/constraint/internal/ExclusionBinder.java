@@ -23,8 +23,7 @@ public final class ExclusionBinder {
     private ExclusionBinder() {}
 
     public static void bind(EntityTable entity, DdlRegistry registry) {
-        for (ExclusionConstraint constraint :
-                entity.javaClass().getAnnotationsByType(ExclusionConstraint.class)) {
+        for (ExclusionConstraint constraint : entity.annotations(ExclusionConstraint.class)) {
             String label = "@ExclusionConstraint(name = \"" + constraint.name() + "\")";
             try {
                 PgIdentifiers.requireValid(constraint.name(), "constraint name");

@@ -28,7 +28,7 @@ public final class IndexBinder {
     private IndexBinder() {}
 
     public static void bind(EntityTable entity, DdlRegistry registry) {
-        for (PgIndex index : entity.javaClass().getAnnotationsByType(PgIndex.class)) {
+        for (PgIndex index : entity.annotations(PgIndex.class)) {
             registry.add(DdlOrder.INDEXES, index(entity, index, registry));
         }
     }

@@ -90,7 +90,7 @@ public final class PartitionBinder {
                                 + "); PostgreSQL requires it: add the key columns or drop the constraint");
             }
         }
-        for (PgIndex index : entity.javaClass().getAnnotationsByType(PgIndex.class)) {
+        for (PgIndex index : entity.annotations(PgIndex.class)) {
             if (index.unique()) {
                 List<String> cols = new ArrayList<>();
                 for (String ref : index.columns()) {

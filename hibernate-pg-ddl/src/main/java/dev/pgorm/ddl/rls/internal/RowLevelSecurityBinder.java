@@ -24,12 +24,12 @@ public final class RowLevelSecurityBinder {
     private RowLevelSecurityBinder() {}
 
     public static void bind(EntityTable entity, DdlRegistry registry) {
-        RowLevelSecurity rls = entity.javaClass().getAnnotation(RowLevelSecurity.class);
-        Policy[] policies = entity.javaClass().getAnnotationsByType(Policy.class);
+        RowLevelSecurity rls = entity.annotation(RowLevelSecurity.class);
+        List<Policy> policies = entity.annotations(Policy.class);
         if (rls == null) {
-            if (policies.length > 0) {
+            if (!policies.isEmpty()) {
                 throw entity.fail(
-                        "@Policy(name = \"" + policies[0].name() + "\")",
+                        "@Policy(name = \"" + policies.get(0).name() + "\")",
                         "policies do nothing until row-level security is enabled: add @RowLevelSecurity to the entity");
             }
             return;

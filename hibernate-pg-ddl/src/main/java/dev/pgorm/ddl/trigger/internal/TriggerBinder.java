@@ -50,10 +50,10 @@ public final class TriggerBinder {
                         (a, m) -> new MappingException("PG-ORM: " + where + ": " + m));
             }
         }
-        for (PgTrigger trigger : type.getAnnotationsByType(PgTrigger.class)) {
+        for (PgTrigger trigger : entity.annotations(PgTrigger.class)) {
             registry.add(DdlOrder.TRIGGERS, trigger(entity, trigger));
         }
-        TouchOnUpdate touch = type.getAnnotation(TouchOnUpdate.class);
+        TouchOnUpdate touch = entity.annotation(TouchOnUpdate.class);
         if (touch != null) {
             touch(entity, touch, registry);
         }
