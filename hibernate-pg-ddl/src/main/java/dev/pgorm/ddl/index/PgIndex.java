@@ -24,10 +24,11 @@ import java.lang.annotation.Target;
  *
  * <p>On a partitioned entity the index is created on the parent table, and PostgreSQL creates it on
  * every partition, including partitions attached later. {@code hbm2ddl.auto=update} creates missing
- * indexes but does not change an existing index of the same name: give a changed index a new name.
+ * indexes and rebuilds an index whose declaration changed (see docs/ddl/indexes.md).
+ *
+ * <p>On a {@code @MappedSuperclass}, it applies to the table of every entity extending it.
  *
  * @since 0.1
- *     <p>On a {@code @MappedSuperclass}, it applies to the table of every entity extending it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -74,14 +74,23 @@ public final class SafeEnumTypes {
                             + ") is null then "
                             + create[0]
                             + "; end if; end $pgorm$");
+            // Missing values are added in declared order: last first, each before its declared
+            // successor, so that an updated type sorts as a freshly created one.
+            List<String> labels = new ArrayList<>();
             Matcher values = VALUE.matcher(type.group(2));
             while (values.find()) {
+                labels.add(values.group(1));
+            }
+            for (int i = labels.size() - 1; i >= 0; i--) {
                 sql.add(
                         "alter type "
                                 + name
                                 + " add value if not exists '"
-                                + values.group(1)
-                                + "'");
+                                + labels.get(i)
+                                + "'"
+                                + (i + 1 < labels.size()
+                                        ? " before '" + labels.get(i + 1) + "'"
+                                        : ""));
             }
             for (int i = 1; i < create.length; i++) {
                 Matcher cast = CREATE_CAST.matcher(create[i].trim());
@@ -113,9 +122,13 @@ public final class SafeEnumTypes {
                 "do $pgorm$ begin if to_regtype("
                         + name
                         + ") is not null and not exists (select 1 from pg_catalog.pg_depend d"
-                        + " where d.refobjid = to_regtype("
+                        // anything but a cast that uses the type or its array type: a column, an
+                        // array column, a domain, a function
+                        + " where d.refobjid in (to_regtype("
                         + name
-                        + ") and d.classid = 'pg_catalog.pg_class'::regclass and d.deptype = 'n')"
+                        + "), (select typarray from pg_catalog.pg_type where oid = to_regtype("
+                        + name
+                        + "))) and d.classid <> 'pg_catalog.pg_cast'::regclass and d.deptype = 'n')"
                         + " then drop type "
                         + type.group(1)
                         + " cascade; end if; end $pgorm$"

@@ -29,8 +29,9 @@ import java.lang.annotation.Target;
  * row. Schema export re-creates declared policies on every {@code create} and {@code update}, so a
  * changed predicate reaches the database.
  *
+ * <p>On a {@code @MappedSuperclass}, it applies to the table of every entity extending it.
+ *
  * @since 0.1
- *     <p>On a {@code @MappedSuperclass}, it applies to the table of every entity extending it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -15,8 +15,9 @@ import java.lang.annotation.Target;
  * partitioned entity the policies are applied to every partition too, so that querying a partition
  * directly is no way around them.
  *
+ * <p>On a {@code @MappedSuperclass}, it applies to the table of every entity extending it.
+ *
  * @since 0.1
- *     <p>On a {@code @MappedSuperclass}, it applies to the table of every entity extending it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

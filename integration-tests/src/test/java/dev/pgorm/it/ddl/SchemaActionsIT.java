@@ -236,6 +236,34 @@ class SchemaActionsIT {
     }
 
     @Test
+    void updateAddsAMissingEnumConstantInItsDeclaredPlace(PgTestDatabase db) {
+        db.execute("create type Status as enum ('NEW', 'SHIPPED')");
+        db.close(boot(db, "update", Map.of()));
+        assertThat(
+                        db.sql()
+                                .query(
+                                        "select enumlabel from pg_enum where enumtypid = 'status'::regtype order by enumsortorder"))
+                .extracting(r -> r.get("enumlabel"))
+                .containsExactly("NEW", "PAID", "SHIPPED");
+    }
+
+    @Test
+    void dropKeepsAnEnumTypeThatAnArrayColumnStillUses(PgTestDatabase db) {
+        db.close(boot(db, "create", Map.of()));
+        db.execute(
+                "create table audit_trail (id int primary key, states status[])",
+                "insert into audit_trail values (1, array['NEW', 'PAID']::status[])");
+        db.close(boot(db, "drop", Map.of()));
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select array_to_string(states, ',') from audit_trail where id = 1",
+                                        String.class))
+                .isEqualTo("NEW,PAID");
+        db.execute("drop table audit_trail", "drop type status cascade");
+    }
+
+    @Test
     void withoutSafeEnumsHibernatesUpdateLosesEnumValues(PgTestDatabase db) {
         // Documents why pgorm.ddl.safe_enum_types exists (Hibernate ORM 7.4.13 behaviour).
         db.close(boot(db, "create", Map.of()));
