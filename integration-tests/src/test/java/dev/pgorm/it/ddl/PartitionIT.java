@@ -86,6 +86,66 @@ class PartitionIT {
 
     // end::partitioned[]
 
+    public static class TickId implements Serializable {
+        private static final long serialVersionUID = 1L;
+        Long id;
+        java.time.Instant at;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TickId t
+                    && java.util.Objects.equals(id, t.id)
+                    && java.util.Objects.equals(at, t.at);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(id, at);
+        }
+    }
+
+    /** Partitioned by a timestamptz: declared bounds without a zone are UTC. */
+    @Entity(name = "Tick")
+    @Table(name = "tick")
+    @IdClass(TickId.class)
+    @Partitioned(strategy = PartitionStrategy.RANGE, key = "at")
+    @Partition(name = "tick_2026", from = "2026-01-01", to = "2027-01-01")
+    @Partition(name = "tick_default", isDefault = true)
+    static class Tick {
+        @Id Long id;
+        @Id java.time.Instant at;
+    }
+
+    @Test
+    void timestamptzBoundsAreUtcWhateverTheSessionZone(
+            PgTestDatabase db, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path script = dir.resolve("tick.sql");
+        db.close(
+                db.entityManagerFactory(
+                        List.of(Tick.class),
+                        Map.of(
+                                "hibernate.hbm2ddl.auto", "none",
+                                "jakarta.persistence.schema-generation.scripts.action", "create",
+                                "jakarta.persistence.schema-generation.scripts.create-target",
+                                        script.toString(),
+                                "hibernate.hbm2ddl.delimiter", ";")));
+        java.nio.file.Path berlin = dir.resolve("berlin.sql");
+        java.nio.file.Files.writeString(
+                berlin,
+                "set timezone = 'Europe/Berlin';\n" + java.nio.file.Files.readString(script));
+        db.psql(berlin, db.schema() + ", public");
+        db.execute(
+                "insert into tick (id, at) values (1, '2026-12-31 23:30:00+00'),"
+                        + " (2, '2026-01-01 00:30:00+00'), (3, '2027-01-01 00:00:00+00')");
+        assertThat(
+                        db.sql()
+                                .query(
+                                        "select id, tableoid::regclass::text as part from tick order by id"))
+                .extracting(r -> r.get("part"))
+                .containsExactly("tick_2026", "tick_2026", "tick_default");
+    }
+
     @Entity(name = "Shipment")
     @Table(name = "shipment")
     @IdClass(ShipmentId.class)

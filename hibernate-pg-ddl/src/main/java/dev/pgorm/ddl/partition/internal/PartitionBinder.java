@@ -155,7 +155,11 @@ public final class PartitionBinder {
                 bounds.add("default");
                 continue;
             }
-            bounds.add(bound(entity, partitioned.strategy(), key.size(), p, plabel));
+            List<Boolean> zoned = new ArrayList<>();
+            for (Column c : key) {
+                zoned.add(entity.sqlType(c).contains("with time zone"));
+            }
+            bounds.add(bound(entity, partitioned.strategy(), zoned, p, plabel));
             names.add(p.name());
         }
         registry.add(
@@ -171,9 +175,10 @@ public final class PartitionBinder {
     private static String bound(
             EntityTable entity,
             PartitionStrategy strategy,
-            int keySize,
+            List<Boolean> zoned,
             Partition p,
             String label) {
+        int keySize = zoned.size();
         switch (strategy) {
             case RANGE:
                 if (p.values().length > 0 || p.modulus() != 0 || p.remainder() != -1) {
@@ -187,9 +192,9 @@ public final class PartitionBinder {
                                     + ")");
                 }
                 return "for values from ("
-                        + rangeValues(p.from())
+                        + rangeValues(p.from(), zoned)
                         + ") to ("
-                        + rangeValues(p.to())
+                        + rangeValues(p.to(), zoned)
                         + ")";
             case LIST:
                 if (p.from().length + p.to().length > 0
@@ -223,14 +228,30 @@ public final class PartitionBinder {
         }
     }
 
-    private static String rangeValues(String[] values) {
+    /** A date or date-time without a zone: on a timestamptz key it is read as UTC. */
+    private static final java.util.regex.Pattern LOCAL_TIMESTAMP =
+            java.util.regex.Pattern.compile(
+                    "\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?)?");
+
+    /**
+     * Writes range bounds. On a {@code timestamptz} key column a bound without a zone is spelled
+     * out in UTC ({@code 2026-01-01 00:00:00+00}), as {@code PgPartitions.ensureRange} does: left
+     * to the session's time zone, the declared partitions and the ones created at run time would
+     * not meet.
+     */
+    private static String rangeValues(String[] values, List<Boolean> zoned) {
         List<String> out = new ArrayList<>();
-        for (String v : values) {
-            String t = v.trim();
+        for (int i = 0; i < values.length; i++) {
+            String t = values[i].trim();
             if (t.equalsIgnoreCase("minvalue") || t.equalsIgnoreCase("maxvalue")) {
                 out.add(t.toLowerCase(Locale.ROOT));
+            } else if (zoned.get(i) && LOCAL_TIMESTAMP.matcher(t).matches()) {
+                out.add(
+                        SqlText.literal(
+                                (t.length() == 10 ? t + " 00:00:00" : t.replace('T', ' '))
+                                        + "+00"));
             } else {
-                out.add(SqlText.literal(v));
+                out.add(SqlText.literal(values[i]));
             }
         }
         return String.join(", ", out);
