@@ -166,6 +166,11 @@ public final class DdlRegistry {
         for (ExtensionObject extension : extensions.values()) {
             database.addAuxiliaryDatabaseObject(extension);
         }
+        objects.computeIfPresent(
+                DdlOrder.VIEWS,
+                (order, views) ->
+                        dev.pgorm.ddl.view.internal.MaterializedViewObject.inDependencyOrder(
+                                views));
         for (DdlOrder order : DdlOrder.values()) {
             for (PgDdlObject object : objects.getOrDefault(order, List.of())) {
                 database.addAuxiliaryDatabaseObject(object);

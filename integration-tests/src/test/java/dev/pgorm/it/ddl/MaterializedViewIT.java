@@ -61,6 +61,16 @@ class MaterializedViewIT {
         String region;
     }
 
+    /** A view over the view above: created after it, whatever order Hibernate lists them in. */
+    @Entity(name = "TopRegion")
+    @Table(name = "top_region")
+    @Immutable
+    @MaterializedView(query = "select region, revenue from region_revenue where revenue > 8")
+    static class TopRegion {
+        @Id String region;
+        BigDecimal revenue;
+    }
+
     private SessionFactory sf;
 
     @BeforeAll
@@ -70,7 +80,7 @@ class MaterializedViewIT {
                 "insert into sale values (1, 'eu', 10), (2, 'eu', 5), (3, 'us', 7)");
         sf =
                 db.entityManagerFactory(
-                        List.of(Sale.class, RegionRevenue.class, EmptyView.class),
+                        List.of(TopRegion.class, Sale.class, RegionRevenue.class, EmptyView.class),
                         java.util.Map.of("hibernate.hbm2ddl.auto", "update"));
     }
 
@@ -102,6 +112,12 @@ class MaterializedViewIT {
                                         "select count(*) from pg_tables where schemaname = current_schema() and tablename = 'region_revenue'",
                                         Long.class))
                 .isZero();
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select string_agg(region, ',') from top_region",
+                                        String.class))
+                .isEqualTo("eu");
     }
 
     @Test
