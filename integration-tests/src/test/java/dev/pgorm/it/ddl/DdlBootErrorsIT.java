@@ -58,6 +58,72 @@ class DdlBootErrorsIT {
                 "id, attrs");
     }
 
+    @Entity(name = "SecuredView")
+    @org.hibernate.annotations.Immutable
+    @dev.pgorm.ddl.view.MaterializedView(query = "select 1::bigint as id")
+    @dev.pgorm.ddl.rls.RowLevelSecurity
+    static class SecuredView {
+        @Id Long id;
+    }
+
+    @Test
+    void aMaterializedViewCannotHaveRowLevelSecurity(PgTestDatabase db) {
+        failsWith(
+                db,
+                SecuredView.class,
+                "@MaterializedView on entity SecuredView",
+                "cannot have @RowLevelSecurity");
+    }
+
+    @Entity(name = "PartitionedBooking")
+    @dev.pgorm.ddl.partition.Partitioned(
+            strategy = dev.pgorm.ddl.partition.PartitionStrategy.LIST,
+            key = "roomId")
+    @dev.pgorm.ddl.constraint.ExclusionConstraint(
+            name = "partitioned_booking_no_overlap",
+            using = "gist",
+            elements = {"roomId WITH =", "id WITH ="})
+    @jakarta.persistence.IdClass(PartitionedBookingId.class)
+    static class PartitionedBooking {
+        @Id Long id;
+        @Id Long roomId;
+    }
+
+    public static class PartitionedBookingId implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        Long id;
+        Long roomId;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PartitionedBookingId k
+                    && java.util.Objects.equals(id, k.id)
+                    && java.util.Objects.equals(roomId, k.roomId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(id, roomId);
+        }
+    }
+
+    @Test
+    void exclusionConstraintsOnPartitionedTablesNeedPostgreSql17(PgTestDatabase db) {
+        int version =
+                db.sql()
+                        .queryValue(
+                                "select current_setting('server_version_num')::int", Integer.class);
+        if (version < 170000) {
+            failsWith(
+                    db,
+                    PartitionedBooking.class,
+                    "@ExclusionConstraint(name = \"partitioned_booking_no_overlap\")",
+                    "PostgreSQL before 17 has no exclusion constraints on partitioned tables");
+        } else {
+            db.close(db.entityManagerFactory(PartitionedBooking.class));
+        }
+    }
+
     @Entity(name = "PolicyOnOddColumn")
     @dev.pgorm.ddl.rls.RowLevelSecurity
     @dev.pgorm.ddl.rls.Policy(name = "by_tenant", column = "tenant", setting = "app.tenant")

@@ -25,6 +25,15 @@ public final class ExclusionBinder {
     public static void bind(EntityTable entity, DdlRegistry registry) {
         for (ExclusionConstraint constraint : entity.annotations(ExclusionConstraint.class)) {
             String label = "@ExclusionConstraint(name = \"" + constraint.name() + "\")";
+            if (entity.javaClass().isAnnotationPresent(dev.pgorm.ddl.partition.Partitioned.class)
+                    && entity.dialect().getVersion().isBefore(17)) {
+                throw entity.fail(
+                        label,
+                        "PostgreSQL before 17 has no exclusion constraints on partitioned tables"
+                                + " (the dialect says "
+                                + entity.dialect().getVersion()
+                                + "): declare it on each partition's table, or use PostgreSQL 17");
+            }
             try {
                 PgIdentifiers.requireValid(constraint.name(), "constraint name");
             } catch (IllegalArgumentException e) {

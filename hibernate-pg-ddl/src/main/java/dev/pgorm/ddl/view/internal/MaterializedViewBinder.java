@@ -4,6 +4,7 @@ import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
 import dev.pgorm.ddl.view.MaterializedView;
+import java.util.List;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.boot.model.relational.Namespace;
 
@@ -25,6 +26,26 @@ public final class MaterializedViewBinder {
             throw entity.fail(
                     label,
                     "a materialized view cannot be written: add @org.hibernate.annotations.Immutable to the entity");
+        }
+        // PostgreSQL has none of these for a materialized view
+        List<Class<? extends java.lang.annotation.Annotation>> refused =
+                List.of(
+                        dev.pgorm.ddl.rls.RowLevelSecurity.class,
+                        dev.pgorm.ddl.rls.Policy.class,
+                        dev.pgorm.ddl.trigger.PgTrigger.class,
+                        dev.pgorm.ddl.trigger.TouchOnUpdate.class,
+                        dev.pgorm.ddl.constraint.ExclusionConstraint.class,
+                        dev.pgorm.ddl.partition.Partitioned.class,
+                        dev.pgorm.ddl.inheritance.Inherits.class);
+        for (Class<? extends java.lang.annotation.Annotation> other : refused) {
+            if (!entity.annotations(other).isEmpty()) {
+                throw entity.fail(
+                        label,
+                        "a materialized view cannot have @"
+                                + other.getSimpleName()
+                                + " (PostgreSQL has no row-level security, triggers, constraints,"
+                                + " partitions or inheritance for materialized views): remove it");
+            }
         }
         if (view.query().isBlank()) {
             throw entity.fail(label, "query must be the view's SELECT");

@@ -31,7 +31,8 @@ class MaterializedViewObjectTest {
     void namesMatchAsWholeWordsOnly() {
         MaterializedViewObject a = view("totals", "select * from totals_archive");
         MaterializedViewObject b = view("totals_archive", "select 1 as x");
-        // a reads b (totals_archive), b does not read a: "totals" inside "totals_archive" is no match
+        // a reads b (totals_archive), b does not read a: "totals" inside "totals_archive" is no
+        // match
         assertThat(MaterializedViewObject.inDependencyOrder(List.of(a, b))).containsExactly(b, a);
         MaterializedViewObject c = view("sums", "select * from my_sums_x");
         MaterializedViewObject d = view("my_sums", "select 1 as x");
