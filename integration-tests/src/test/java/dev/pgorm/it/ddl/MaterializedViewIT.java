@@ -173,4 +173,87 @@ class MaterializedViewIT {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not annotated with @MaterializedView");
     }
+
+    /** The next version of EmptyView: another query. */
+    @Entity(name = "EmptyView")
+    @Table(name = "empty_view")
+    @Immutable
+    @MaterializedView(query = "select id, region from sale where id > 1")
+    static class EmptyViewV2 {
+        @Id Long id;
+        String region;
+    }
+
+    /** The next version of RegionRevenue, which TopRegion reads. */
+    @Entity(name = "RegionRevenue")
+    @Table(name = "region_revenue")
+    @Immutable
+    @MaterializedView(
+            query =
+                    "select region, sum(amount) * 2 as revenue, count(*) as sales from sale group by region")
+    @PgIndex(name = "region_revenue_pk", columns = "region", unique = true)
+    static class RegionRevenueV2 {
+        @Id String region;
+        BigDecimal revenue;
+        long sales;
+    }
+
+    private static long oid(PgTestDatabase db, String view) {
+        return db.sql().queryValue("select ?::regclass::oid::bigint", Long.class, view);
+    }
+
+    private static void boot(PgTestDatabase db, String action, Class<?>... entities) {
+        db.close(
+                db.entityManagerFactory(
+                        List.of(entities), java.util.Map.of("hibernate.hbm2ddl.auto", action)));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void updateRebuildsAViewWhoseQueryChanged(PgTestDatabase db) {
+        long before = oid(db, "empty_view");
+        boot(db, "update", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select definition from pg_matviews where schemaname = current_schema()"
+                                                + " and matviewname = 'empty_view'",
+                                        String.class))
+                .contains("id > 1");
+        long rebuilt = oid(db, "empty_view");
+        assertThat(rebuilt).isNotEqualTo(before);
+        assertThat(db.sql().queryValue("select min(id) from empty_view", Long.class)).isEqualTo(2L);
+        boot(db, "update", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
+        assertThat(oid(db, "empty_view")).as("unchanged query: not rebuilt").isEqualTo(rebuilt);
+        boot(db, "validate", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
+        assertThatThrownBy(
+                        () ->
+                                boot(
+                                        db,
+                                        "validate",
+                                        Sale.class,
+                                        RegionRevenue.class,
+                                        TopRegion.class,
+                                        EmptyView.class))
+                .hasStackTraceContaining("materialized view empty_view");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aViewOtherViewsReadIsKeptAndNamed(PgTestDatabase db) {
+        long before = oid(db, "region_revenue");
+        assertThatThrownBy(
+                        () ->
+                                boot(
+                                        db,
+                                        "update",
+                                        Sale.class,
+                                        RegionRevenueV2.class,
+                                        TopRegion.class,
+                                        EmptyViewV2.class))
+                .hasStackTraceContaining("after schema update, missing or different")
+                .hasStackTraceContaining("materialized view region_revenue");
+        assertThat(oid(db, "region_revenue")).isEqualTo(before);
+        assertThat(db.sql().queryValue("select count(*) from top_region", Long.class)).isPositive();
+    }
 }

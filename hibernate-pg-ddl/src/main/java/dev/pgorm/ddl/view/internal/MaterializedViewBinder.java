@@ -47,6 +47,11 @@ public final class MaterializedViewBinder {
                                 + " partitions or inheritance for materialized views): remove it");
             }
         }
+        if (view.query().contains("$pgorm")) {
+            throw entity.fail(
+                    label,
+                    "query must not contain $pgorm, which PG-ORM uses to quote generated blocks");
+        }
         if (view.query().isBlank()) {
             throw entity.fail(label, "query must be the view's SELECT");
         }

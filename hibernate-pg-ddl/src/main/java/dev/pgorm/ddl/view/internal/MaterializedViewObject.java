@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.view.internal;
 
 import dev.pgorm.ddl.internal.PgDdlObject;
+import dev.pgorm.ddl.internal.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -9,7 +10,9 @@ import org.hibernate.mapping.Table;
 
 /**
  * {@code CREATE MATERIALIZED VIEW IF NOT EXISTS}, after the tables. No drop strings: {@code update}
- * must not throw away a populated view, and dropping the tables it reads drops it (cascade).
+ * runs drop strings on every boot, and dropping the tables it reads drops it (cascade). The view
+ * carries a fingerprint of its query as its comment: when {@code update} finds another one, the
+ * query changed, and the view is dropped and created again in one statement.
  */
 public final class MaterializedViewObject extends PgDdlObject {
 
@@ -67,14 +70,51 @@ public final class MaterializedViewObject extends PgDdlObject {
                         .find();
     }
 
+    /** Returns the comment that identifies the declared query ({@code pgorm:} and a hash). */
+    String fingerprint() {
+        return SqlText.fingerprint(key(table), query);
+    }
+
+    private String create(String qualified) {
+        return "create materialized view if not exists "
+                + qualified
+                + " as "
+                + query
+                + (withData ? " with data" : " with no data");
+    }
+
+    /** Selects the view (namespace, name, comment) in a generated block. */
+    private static String selectView(String qualified) {
+        return "select n.nspname, c.relname, pg_catalog.obj_description(c.oid, 'pg_class') as note"
+                + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid ="
+                + " c.relnamespace where c.oid = pg_catalog.to_regclass("
+                + SqlText.literal(qualified)
+                + ") and c.relkind = 'm'";
+    }
+
     @Override
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
+        String qualified = context.format(table.getQualifiedTableName());
+        String fingerprint = fingerprint();
+        String create = create(qualified);
         return new String[] {
-            "create materialized view if not exists "
-                    + context.format(table.getQualifiedTableName())
-                    + " as "
-                    + query
-                    + (withData ? " with data" : " with no data")
+            // a changed query: drop and create in one statement, so that the old view stays when
+            // the new query fails or other views still read the old one (no cascade)
+            "do $pgorm$ declare v record; begin "
+                    + selectView(qualified)
+                    + " into v; if found and v.note like 'pgorm:%' and v.note <> "
+                    + SqlText.literal(fingerprint)
+                    + " then execute pg_catalog.format('drop materialized view %I.%I', v.nspname,"
+                    + " v.relname); execute "
+                    + SqlText.literal(create)
+                    + "; end if; end $pgorm$",
+            create,
+            "do $pgorm$ declare v record; begin "
+                    + selectView(qualified)
+                    + " into v; if found and v.note is null then execute pg_catalog.format("
+                    + "'comment on materialized view %I.%I is %L', v.nspname, v.relname, "
+                    + SqlText.literal(fingerprint)
+                    + "); end if; end $pgorm$"
         };
     }
 
@@ -83,8 +123,16 @@ public final class MaterializedViewObject extends PgDdlObject {
         String qualified = context.format(table.getQualifiedTableName());
         return List.of(
                 new CatalogCheck(
-                        "materialized view " + qualified + " (" + declaredBy() + ")",
-                        "select exists (select 1 from pg_catalog.pg_class where oid = to_regclass(?) and relkind = 'm')",
-                        List.of(qualified)));
+                        "materialized view "
+                                + qualified
+                                + " ("
+                                + declaredBy()
+                                + "; a view whose query changed counts as different: run update, and"
+                                + " if other views read it, drop those first)",
+                        "select exists (select 1 from pg_catalog.pg_class where oid = to_regclass(?)"
+                                + " and relkind = 'm' and coalesce(pg_catalog.obj_description(oid,"
+                                + " 'pg_class') not like 'pgorm:%' or pg_catalog.obj_description(oid,"
+                                + " 'pg_class') = ?, true))",
+                        List.of(qualified, fingerprint())));
     }
 }
