@@ -119,4 +119,58 @@ class ExclusionConstraintIT {
                                         Long.class))
                 .isEqualTo(1L);
     }
+
+    /** The next version: only rooms below 1000 are checked. */
+    @Entity(name = "Booking")
+    @Table(name = "booking")
+    @ExclusionConstraint(
+            name = "booking_no_overlap",
+            using = "gist",
+            elements = {"roomId WITH =", "during WITH &&"},
+            where = "roomId < 1000")
+    static class BookingV2 {
+        @Id Long id;
+        long roomId;
+
+        @Column(columnDefinition = "tstzrange")
+        @ColumnTransformer(write = "?::tstzrange")
+        String during;
+    }
+
+    @Test
+    void updateReplacesAChangedConstraintAndValidateSeesIt(PgTestDatabase db) {
+        assertThatThrownBy(
+                        () ->
+                                db.entityManagerFactory(
+                                        java.util.List.of(BookingV2.class),
+                                        java.util.Map.of("hibernate.hbm2ddl.auto", "validate")))
+                .hasStackTraceContaining("exclusion constraint booking_no_overlap");
+        try {
+            db.close(
+                    db.entityManagerFactory(
+                            java.util.List.of(BookingV2.class),
+                            java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+            assertThat(
+                            db.sql()
+                                    .queryValue(
+                                            "select pg_get_constraintdef(oid) from pg_constraint where conname = 'booking_no_overlap'",
+                                            String.class))
+                    .contains("WHERE ((roomid < 1000))");
+            db.close(
+                    db.entityManagerFactory(
+                            java.util.List.of(BookingV2.class),
+                            java.util.Map.of("hibernate.hbm2ddl.auto", "validate")));
+        } finally {
+            db.close(
+                    db.entityManagerFactory(
+                            java.util.List.of(Booking.class),
+                            java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+        }
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select pg_get_constraintdef(oid) from pg_constraint where conname = 'booking_no_overlap'",
+                                        String.class))
+                .isEqualTo("EXCLUDE USING gist (roomid WITH =, during WITH &&)");
+    }
 }

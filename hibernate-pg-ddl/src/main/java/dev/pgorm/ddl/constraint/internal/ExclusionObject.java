@@ -7,7 +7,11 @@ import java.util.List;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.mapping.Table;
 
-/** {@code ALTER TABLE ... ADD CONSTRAINT ... EXCLUDE} unless present, after the tables. */
+/**
+ * {@code ALTER TABLE ... ADD CONSTRAINT ... EXCLUDE} unless present, after the tables, with a
+ * fingerprint of the declaration as the constraint's comment; {@code update} replaces a constraint
+ * whose declaration changed.
+ */
 public final class ExclusionObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
@@ -23,20 +27,48 @@ public final class ExclusionObject extends PgDdlObject {
         this.definition = definition;
     }
 
+    /** Returns the comment that identifies the declaration ({@code pgorm:} and a hash). */
+    String fingerprint() {
+        return SqlText.fingerprint(key(table), name, definition);
+    }
+
     @Override
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
         String t = context.format(table.getQualifiedTableName());
+        String constraint = PgIdentifiers.render(name);
+        String add = "alter table " + t + " add constraint " + constraint + " " + definition;
+        String comment =
+                "comment on constraint "
+                        + constraint
+                        + " on "
+                        + t
+                        + " is "
+                        + SqlText.literal(fingerprint());
+        // one block: a changed declaration is dropped and added again, and if the rows violate
+        // the new one, the old one stays (the post-update check names it)
         return new String[] {
-            "do $pgorm$ begin if not exists (select 1 from pg_catalog.pg_constraint where conrelid = to_regclass("
+            "do $pgorm$ declare k record; begin select pg_catalog.obj_description(c.oid,"
+                    + " 'pg_constraint') as note into k from pg_catalog.pg_constraint c where"
+                    + " c.conrelid = to_regclass("
                     + SqlText.literal(t)
-                    + ") and conname = "
+                    + ") and c.conname = "
                     + SqlText.literal(name)
-                    + ") then alter table "
+                    + "; if not found then "
+                    + add
+                    + "; "
+                    + comment
+                    + "; elsif k.note is null then "
+                    + comment
+                    + "; elsif k.note like 'pgorm:%' and k.note <> "
+                    + SqlText.literal(fingerprint())
+                    + " then alter table "
                     + t
-                    + " add constraint "
-                    + PgIdentifiers.render(name)
-                    + " "
-                    + definition
+                    + " drop constraint "
+                    + constraint
+                    + "; "
+                    + add
+                    + "; "
+                    + comment
                     + "; end if; end $pgorm$"
         };
     }
@@ -46,8 +78,19 @@ public final class ExclusionObject extends PgDdlObject {
         String t = context.format(table.getQualifiedTableName());
         return List.of(
                 new CatalogCheck(
-                        "exclusion constraint " + name + " on " + t + " (" + declaredBy() + ")",
-                        "select exists (select 1 from pg_catalog.pg_constraint where conrelid = to_regclass(?) and conname = ? and contype = 'x')",
-                        List.of(t, name)));
+                        "exclusion constraint "
+                                + name
+                                + " on "
+                                + t
+                                + " ("
+                                + declaredBy()
+                                + "; rows that violate it keep update from adding it, and a changed"
+                                + " declaration counts as different)",
+                        "select exists (select 1 from pg_catalog.pg_constraint c where conrelid ="
+                                + " to_regclass(?) and conname = ? and contype = 'x' and"
+                                + " coalesce(pg_catalog.obj_description(c.oid, 'pg_constraint') not"
+                                + " like 'pgorm:%' or pg_catalog.obj_description(c.oid,"
+                                + " 'pg_constraint') = ?, true))",
+                        List.of(t, name, fingerprint())));
     }
 }
