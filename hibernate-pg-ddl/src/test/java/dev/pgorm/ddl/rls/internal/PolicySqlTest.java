@@ -20,7 +20,20 @@ class PolicySqlTest {
         assertThat(policy.statements("doc"))
                 .containsExactly(
                         "drop policy if exists \"tenant isolation\" on doc",
-                        "create policy \"tenant isolation\" on doc as permissive for all to app_user using (a = 1) with check (a = 1)");
+                        "create policy \"tenant isolation\" on doc as permissive for all to app_user using (a = 1) with check (a = 1)",
+                        "comment on policy \"tenant isolation\" on doc is '"
+                                + policy.fingerprint()
+                                + "'");
+        assertThat(policy.fingerprint()).matches("pgorm:[0-9a-f]{16}");
+        PolicySql stricter =
+                new PolicySql(
+                        "tenant isolation",
+                        "permissive",
+                        "all",
+                        List.of("app_user"),
+                        "a = 1 and b",
+                        "a = 1");
+        assertThat(stricter.fingerprint()).isNotEqualTo(policy.fingerprint());
     }
 
     @Test
