@@ -58,6 +58,24 @@ class DdlBootErrorsIT {
                 "id, attrs");
     }
 
+    @Entity(name = "QuotedPartition")
+    @dev.pgorm.ddl.partition.Partitioned(
+            strategy = dev.pgorm.ddl.partition.PartitionStrategy.HASH,
+            key = "id")
+    @dev.pgorm.ddl.partition.Partition(name = "part\"0", modulus = 1, remainder = 0)
+    static class QuotedPartition {
+        @Id Long id;
+    }
+
+    @Test
+    void aPartitionNameCannotHoldADoubleQuote(PgTestDatabase db) {
+        failsWith(
+                db,
+                QuotedPartition.class,
+                "@Partition(name = \"part\"0\")",
+                "cannot contain a double quote");
+    }
+
     @Entity(name = "SecuredView")
     @org.hibernate.annotations.Immutable
     @dev.pgorm.ddl.view.MaterializedView(query = "select 1::bigint as id")

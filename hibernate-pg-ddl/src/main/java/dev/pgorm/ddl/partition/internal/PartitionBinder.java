@@ -132,6 +132,10 @@ public final class PartitionBinder {
             } catch (IllegalArgumentException e) {
                 throw entity.fail(plabel, e.getMessage());
             }
+            if (p.name().indexOf('"') >= 0) {
+                // rendered through Hibernate's Identifier, which quotes without doubling quotes
+                throw entity.fail(plabel, "a partition name cannot contain a double quote");
+            }
             if (!seen.add(p.name())) {
                 throw entity.fail(plabel, "two partitions have this name");
             }
