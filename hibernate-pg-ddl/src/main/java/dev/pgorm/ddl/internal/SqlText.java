@@ -78,8 +78,9 @@ public final class SqlText {
     /** Returns a dollar-quoted body that cannot end early: fails when the body contains the tag. */
     public static String dollarQuoted(String body, String where) {
         String tag = "$pgorm$";
-        if (body.contains(tag)) {
-            throw new IllegalArgumentException(where + ": the body must not contain " + tag);
+        if (body.contains("$pgorm")) {
+            // $pgorm$ quotes the body, $pgorm_...$ the blocks around it
+            throw new IllegalArgumentException(where + ": the body must not contain $pgorm");
         }
         return tag + body + tag;
     }

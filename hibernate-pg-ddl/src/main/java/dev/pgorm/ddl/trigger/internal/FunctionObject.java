@@ -18,16 +18,28 @@ public final class FunctionObject extends PgDdlObject {
     private final String schema;
     private final String name;
     private final String renderedName;
+    private final String signature;
     private final String definition;
     private final java.util.ArrayList<Table> mappedTables = new java.util.ArrayList<>();
 
     FunctionObject(
-            String schema, String name, String renderedName, String definition, String declaredBy) {
+            String schema,
+            String name,
+            String renderedName,
+            String signature,
+            String definition,
+            String declaredBy) {
         super("pgorm.function." + (schema == null ? "" : schema + ".") + name, declaredBy);
         this.schema = schema;
         this.name = name;
         this.renderedName = renderedName;
+        this.signature = signature;
         this.definition = definition;
+    }
+
+    /** Returns the comment that identifies the definition ({@code pgorm:} and a hash). */
+    String fingerprint() {
+        return SqlText.fingerprint(definition);
     }
 
     /**
@@ -52,7 +64,24 @@ public final class FunctionObject extends PgDdlObject {
     @Override
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
         return new String[] {
-            "set check_function_bodies = off", definition, "reset check_function_bodies"
+            "set check_function_bodies = off",
+            // CREATE OR REPLACE cannot change the return type or a parameter name: then the old
+            // function is dropped and created anew, in one block and without cascade, so that a
+            // trigger still using it keeps it (and the post-update check names the function)
+            "do $pgorm_fn$ begin begin execute "
+                    + SqlText.literal(definition)
+                    + "; exception when invalid_function_definition then execute "
+                    + SqlText.literal("drop function " + signature)
+                    + "; execute "
+                    + SqlText.literal(definition)
+                    + "; end; execute "
+                    + SqlText.literal(
+                            "comment on function "
+                                    + signature
+                                    + " is "
+                                    + SqlText.literal(fingerprint()))
+                    + "; end $pgorm_fn$",
+            "reset check_function_bodies"
         };
     }
 
@@ -89,9 +118,15 @@ public final class FunctionObject extends PgDdlObject {
     public List<CatalogCheck> catalogChecks(SqlStringGenerationContext context) {
         return List.of(
                 new CatalogCheck(
-                        "function " + renderedName + " (" + declaredBy() + ")",
+                        "function "
+                                + renderedName
+                                + " ("
+                                + declaredBy()
+                                + "; a changed definition counts as different)",
                         "select exists (select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace"
-                                + " where p.proname = ? and n.nspname = coalesce(nullif(?, ''), current_schema()))",
-                        List.of(name, schema == null ? "" : schema)));
+                                + " where p.proname = ? and n.nspname = coalesce(nullif(?, ''), current_schema())"
+                                + " and coalesce(pg_catalog.obj_description(p.oid, 'pg_proc') not like 'pgorm:%'"
+                                + " or pg_catalog.obj_description(p.oid, 'pg_proc') = ?, true))",
+                        List.of(name, schema == null ? "" : schema, fingerprint())));
     }
 }

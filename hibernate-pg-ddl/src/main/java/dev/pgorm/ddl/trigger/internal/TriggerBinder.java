@@ -105,7 +105,13 @@ public final class TriggerBinder {
                         + body;
         registry.addOnce(
                 DdlOrder.FUNCTIONS,
-                new FunctionObject(schema, name, rendered, definition, where),
+                new FunctionObject(
+                        schema,
+                        name,
+                        rendered,
+                        rendered + "(" + function.arguments().trim() + ")",
+                        definition,
+                        where),
                 definition);
     }
 
@@ -209,6 +215,7 @@ public final class TriggerBinder {
                         null,
                         functionName,
                         functionName,
+                        functionName + "()",
                         definition,
                         label + " on entity " + entity.describe()),
                 definition);

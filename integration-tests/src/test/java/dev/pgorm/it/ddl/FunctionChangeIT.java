@@ -1,0 +1,94 @@
+package dev.pgorm.it.ddl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pgorm.ddl.trigger.PgFunction;
+import dev.pgorm.ddl.trigger.Volatility;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A declared function whose return type or parameter names change: {@code CREATE OR REPLACE} cannot
+ * do that, so {@code update} replaces it, unless something still uses it; {@code validate} sees a
+ * changed definition.
+ */
+@PgTest
+class FunctionChangeIT {
+
+    @Entity(name = "Player")
+    @Table(name = "player")
+    @PgFunction(
+            name = "score",
+            arguments = "x integer",
+            returns = "integer",
+            language = "sql",
+            volatility = Volatility.IMMUTABLE,
+            body = "select x * 2")
+    static class PlayerV1 {
+        @Id Long id;
+    }
+
+    /** The next version: another parameter name and return type. */
+    @Entity(name = "Player")
+    @Table(name = "player")
+    @PgFunction(
+            name = "score",
+            arguments = "points integer",
+            returns = "bigint",
+            language = "sql",
+            volatility = Volatility.IMMUTABLE,
+            body = "select points::bigint * 3")
+    static class PlayerV2 {
+        @Id Long id;
+    }
+
+    private static void boot(PgTestDatabase db, Class<?> entity, String action) {
+        db.close(
+                db.entityManagerFactory(List.of(entity), Map.of("hibernate.hbm2ddl.auto", action)));
+    }
+
+    private static String result(PgTestDatabase db) {
+        return db.sql()
+                .queryValue(
+                        "select pg_get_function_result('score(integer)'::regprocedure) || ' '"
+                                + " || score(2)::text",
+                        String.class);
+    }
+
+    @BeforeEach
+    void v1(PgTestDatabase db) {
+        db.resetSchema();
+        boot(db, PlayerV1.class, "create");
+        db.execute("insert into player (id) values (1)");
+    }
+
+    @Test
+    void updateReplacesAFunctionWhoseReturnTypeChanged(PgTestDatabase db) {
+        assertThat(result(db)).isEqualTo("integer 4");
+        assertThatThrownBy(() -> boot(db, PlayerV2.class, "validate"))
+                .hasStackTraceContaining("function score");
+        boot(db, PlayerV2.class, "update");
+        assertThat(result(db)).isEqualTo("bigint 6");
+        boot(db, PlayerV2.class, "update");
+        boot(db, PlayerV2.class, "validate");
+        assertThat(db.sql().queryValue("select count(*) from player", Long.class)).isEqualTo(1L);
+    }
+
+    @Test
+    void aFunctionSomethingStillUsesIsKeptAndNamed(PgTestDatabase db) {
+        db.execute("create view player_score as select id, score(id::int) as s from player");
+        assertThatThrownBy(() -> boot(db, PlayerV2.class, "update"))
+                .hasStackTraceContaining("after schema update, missing or different")
+                .hasStackTraceContaining("function score");
+        assertThat(result(db)).isEqualTo("integer 4");
+        assertThat(db.sql().queryValue("select s from player_score", Integer.class)).isEqualTo(2);
+    }
+}
