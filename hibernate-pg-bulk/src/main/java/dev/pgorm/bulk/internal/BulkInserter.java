@@ -180,8 +180,11 @@ public final class BulkInserter {
                                             e);
                                 }
                             });
-                } catch (PgBulkException e) {
-                    copy.cancelCopy();
+                } catch (RuntimeException | Error e) {
+                    // Whatever fails while a row is converted (a converter, a binder), the COPY
+                    // must end here: pgjdbc keeps the connection locked while it is open, and the
+                    // next statement, even the rollback, would wait for it forever.
+                    cancelQuietly(copy, e);
                     throw e;
                 }
                 line.append('\n');
@@ -198,14 +201,19 @@ public final class BulkInserter {
             }
             return copy.endCopy();
         } catch (SQLException e) {
-            if (copy.isActive()) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the original failure is what matters
-                }
-            }
+            cancelQuietly(copy, e);
             throw copyFailure(table, e, offset);
+        }
+    }
+
+    /** Ends a COPY that is still open; a failure to do so is added to the original one. */
+    private static void cancelQuietly(CopyIn copy, Throwable failure) {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
