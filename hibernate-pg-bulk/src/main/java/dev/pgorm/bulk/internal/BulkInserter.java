@@ -62,13 +62,14 @@ public final class BulkInserter {
         BulkTable table = new BulkTable(persister);
         Connection connection =
                 session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+        boolean few = !entities.hasNext() && head.size() < threshold;
+        // A queue, so that written entities are not kept alive by the list of the first ones.
+        java.util.ArrayDeque<Object> queue = new java.util.ArrayDeque<>(head);
+        head.clear();
         try {
-            if (!entities.hasNext() && head.size() < threshold) {
-                return batch(table, head, session, connection);
+            if (few || table.copyRefusal() != null) {
+                return batch(table, queue, entities, session, connection);
             }
-            // A queue, so that written entities are not kept alive by the list of the first ones.
-            java.util.ArrayDeque<Object> queue = new java.util.ArrayDeque<>(head);
-            head.clear();
             return copy(table, queue, entities, session, connection);
         } catch (SQLException e) {
             throw new PgBulkException(
@@ -137,7 +138,10 @@ public final class BulkInserter {
                 return total;
             }
             // Identifiers come from the sequence: the connection must not be in COPY yet.
-            table.assignIdentifiers(chunk, session, connection);
+            table.identifiers().assignIdentifiers(chunk, session, connection);
+            for (Object entity : chunk) {
+                table.prepare(entity, session);
+            }
             total += copyChunk(table, chunk, total, copyManager.copyIn(sql), text, session);
         }
     }
@@ -153,7 +157,7 @@ public final class BulkInserter {
         StringBuilder line = new StringBuilder(256);
         java.io.ByteArrayOutputStream buffer =
                 new java.io.ByteArrayOutputStream(FLUSH_BYTES + 4096);
-        List<BulkTable.Column> columns = table.columns();
+        List<BulkTable.Column> columns = table.boundColumns();
         try {
             for (int i = 0; i < chunk.size(); i++) {
                 long current = offset + i;
@@ -255,7 +259,8 @@ public final class BulkInserter {
 
     private static long batch(
             BulkTable table,
-            List<Object> entities,
+            java.util.ArrayDeque<Object> head,
+            Iterator<?> rest,
             SharedSessionContractImplementor session,
             Connection connection)
             throws SQLException {
@@ -271,15 +276,16 @@ public final class BulkInserter {
                         + ") values ("
                         + values
                         + ")";
-        List<BulkTable.Column> columns = table.columns();
+        List<BulkTable.Column> columns = table.boundColumns();
         long done = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int pending = 0;
             long batchStart = 0;
-            for (int i = 0; i < entities.size(); i++) {
-                Object entity = entities.get(i);
+            for (long i = 0; !head.isEmpty() || rest.hasNext(); i++) {
+                Object entity = !head.isEmpty() ? head.poll() : rest.next();
                 checkClass(table, entity, i);
-                table.assignIdentifier(entity, session);
+                table.identifiers().assignIdentifier(entity, session);
+                table.prepare(entity, session);
                 long current = i;
                 table.row(
                         entity,
@@ -305,7 +311,7 @@ public final class BulkInserter {
                         });
                 ps.addBatch();
                 pending++;
-                if (pending == BATCH_SIZE || i == entities.size() - 1) {
+                if (pending == BATCH_SIZE || head.isEmpty() && !rest.hasNext()) {
                     try {
                         for (int count : ps.executeBatch()) {
                             done += count == Statement.SUCCESS_NO_INFO ? 1 : count;
