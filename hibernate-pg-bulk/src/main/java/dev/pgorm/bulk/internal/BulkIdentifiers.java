@@ -32,7 +32,7 @@ final class BulkIdentifiers {
             throws java.sql.SQLException {
         List<Object> missing = new ArrayList<>();
         for (Object entity : chunk) {
-            if (persister.getIdentifier(entity, session) == null) {
+            if (needsIdentifier(entity, session)) {
                 missing.add(entity);
             }
         }
@@ -105,7 +105,7 @@ final class BulkIdentifiers {
      */
     void assignIdentifier(Object entity, SharedSessionContractImplementor session) {
         if (generator instanceof BeforeExecutionGenerator before
-                && persister.getIdentifier(entity, session) == null) {
+                && needsIdentifier(entity, session)) {
             Object id = before.generate(session, entity, null, EventType.INSERT);
             persister.setIdentifier(entity, id, session);
         }
@@ -115,5 +115,22 @@ final class BulkIdentifiers {
                             + persister.getMappedClass().getName()
                             + " has no identifier and no generator assigns one");
         }
+    }
+
+    /**
+     * Whether the generator must give the entity an identifier: none yet, or, with a generator, one
+     * that Hibernate's unsaved-value says is unsaved (0 for a primitive {@code long}), as {@code
+     * persist} decides.
+     */
+    private boolean needsIdentifier(Object entity, SharedSessionContractImplementor session) {
+        Object id = persister.getIdentifier(entity, session);
+        if (id == null) {
+            return true;
+        }
+        if (generator == null || !generator.generatesOnInsert()) {
+            return false; // assigned identifiers are the application's
+        }
+        return Boolean.TRUE.equals(
+                persister.getIdentifierMapping().getUnsavedStrategy().isUnsaved(id));
     }
 }
