@@ -67,7 +67,11 @@ public final class BulkInserter {
         java.util.ArrayDeque<Object> queue = new java.util.ArrayDeque<>(head);
         head.clear();
         try {
-            if (few || table.copyRefusal() != null) {
+            // The RLS query is also the transaction's first prepared statement before COPY: it
+            // carries the settings that wrappers (PG-ORM's RLS context) attach to that one.
+            if (few
+                    || table.copyRefusal() != null
+                    || RowSecurity.appliesTo(connection, table.table())) {
                 return batch(table, queue, entities, session, connection);
             }
             return copy(table, queue, entities, session, connection);
@@ -116,11 +120,6 @@ public final class BulkInserter {
             SharedSessionContractImplementor session,
             Connection connection)
             throws SQLException {
-        // A prepared statement first: it carries settings that wrappers (RLS) attach to a
-        // transaction's first statement.
-        try (PreparedStatement ps = connection.prepareStatement("select 1")) {
-            ps.execute();
-        }
         CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
         CopyText text = new CopyText(session, connection);
         text.resolveArrayTypes(table.columns());
