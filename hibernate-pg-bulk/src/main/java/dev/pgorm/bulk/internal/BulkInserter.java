@@ -51,9 +51,21 @@ public final class BulkInserter {
         int threshold =
                 PgSettingsReader.of(session.getFactory().getProperties())
                         .getInt(PgBulkSettings.COPY_THRESHOLD, 200);
+        if (threshold < 0) {
+            throw new IllegalArgumentException(
+                    PgBulkSettings.COPY_THRESHOLD
+                            + " is "
+                            + threshold
+                            + "; set it to 0 (always COPY) or a positive number of entities");
+        }
         List<Object> head = new ArrayList<>();
-        while (entities.hasNext() && head.size() < threshold) {
+        head.add(entities.next());
+        while (head.size() < threshold && entities.hasNext()) {
             head.add(entities.next());
+        }
+        if (head.get(0) == null) {
+            throw new PgBulkException(
+                    0, null, "row 0 is null, but PgBulk.insert takes entities of one class", null);
         }
         EntityPersister persister =
                 session.getFactory()
