@@ -23,7 +23,13 @@ import java.util.stream.Stream;
  *       them out in blocks) and are set on the entities. Entities with IDENTITY ids are refused:
  *       COPY cannot return the ids the database assigns.
  *   <li>The entities are not managed afterwards: load them to change them in this session.
- *   <li>Below {@link PgBulkSettings#COPY_THRESHOLD} entities it uses batched INSERTs instead.
+ *   <li>Version seeds and Hibernate's in-memory insert generators ({@code @TenantId},
+ *       {@code @CreationTimestamp} ...) are applied as by {@code persist}; columns the database
+ *       generates keep their defaults, and their values are not read back into the entities.
+ *   <li>Below {@link PgBulkSettings#COPY_THRESHOLD} entities it uses batched INSERTs instead, and
+ *       also where COPY cannot write the rows: a column written as an SQL expression
+ *       ({@code @ColumnTransformer(write = ...)}), or a table with row-level security that applies
+ *       to the current role.
  *   <li>A bad row fails the call with a {@link PgBulkException} naming the row's position and the
  *       column; PostgreSQL aborts the transaction, so none of the rows remain.
  * </ul>

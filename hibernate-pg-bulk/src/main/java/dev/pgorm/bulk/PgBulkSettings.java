@@ -12,7 +12,8 @@ public final class PgBulkSettings {
 
     /**
      * Below this many entities, {@link PgBulk#insert} uses batched INSERTs, which are quicker than
-     * COPY for few rows (200 by default): {@value}.
+     * COPY for few rows (200 by default; 0 means always COPY where COPY can write the rows):
+     * {@value}.
      */
     public static final String COPY_THRESHOLD = "pgorm.bulk.copy_threshold";
 

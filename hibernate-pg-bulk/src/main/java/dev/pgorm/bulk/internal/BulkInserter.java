@@ -51,9 +51,21 @@ public final class BulkInserter {
         int threshold =
                 PgSettingsReader.of(session.getFactory().getProperties())
                         .getInt(PgBulkSettings.COPY_THRESHOLD, 200);
+        if (threshold < 0) {
+            throw new IllegalArgumentException(
+                    PgBulkSettings.COPY_THRESHOLD
+                            + " is "
+                            + threshold
+                            + "; set it to 0 (always COPY) or a positive number of entities");
+        }
         List<Object> head = new ArrayList<>();
-        while (entities.hasNext() && head.size() < threshold) {
+        head.add(entities.next());
+        while (head.size() < threshold && entities.hasNext()) {
             head.add(entities.next());
+        }
+        if (head.get(0) == null) {
+            throw new PgBulkException(
+                    0, null, "row 0 is null, but PgBulk.insert takes entities of one class", null);
         }
         EntityPersister persister =
                 session.getFactory()
@@ -62,13 +74,18 @@ public final class BulkInserter {
         BulkTable table = new BulkTable(persister);
         Connection connection =
                 session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+        boolean few = !entities.hasNext() && head.size() < threshold;
+        // A queue, so that written entities are not kept alive by the list of the first ones.
+        java.util.ArrayDeque<Object> queue = new java.util.ArrayDeque<>(head);
+        head.clear();
         try {
-            if (!entities.hasNext() && head.size() < threshold) {
-                return batch(table, head, session, connection);
+            // The RLS query is also the transaction's first prepared statement before COPY: it
+            // carries the settings that wrappers (PG-ORM's RLS context) attach to that one.
+            if (few
+                    || table.copyRefusal() != null
+                    || RowSecurity.appliesTo(connection, table.table())) {
+                return batch(table, queue, entities, session, connection);
             }
-            // A queue, so that written entities are not kept alive by the list of the first ones.
-            java.util.ArrayDeque<Object> queue = new java.util.ArrayDeque<>(head);
-            head.clear();
             return copy(table, queue, entities, session, connection);
         } catch (SQLException e) {
             throw new PgBulkException(
@@ -115,11 +132,6 @@ public final class BulkInserter {
             SharedSessionContractImplementor session,
             Connection connection)
             throws SQLException {
-        // A prepared statement first: it carries settings that wrappers (RLS) attach to a
-        // transaction's first statement.
-        try (PreparedStatement ps = connection.prepareStatement("select 1")) {
-            ps.execute();
-        }
         CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
         CopyText text = new CopyText(session, connection);
         text.resolveArrayTypes(table.columns());
@@ -137,7 +149,10 @@ public final class BulkInserter {
                 return total;
             }
             // Identifiers come from the sequence: the connection must not be in COPY yet.
-            table.assignIdentifiers(chunk, session, connection);
+            table.identifiers().assignIdentifiers(chunk, session, connection);
+            for (Object entity : chunk) {
+                table.prepare(entity, session);
+            }
             total += copyChunk(table, chunk, total, copyManager.copyIn(sql), text, session);
         }
     }
@@ -153,7 +168,7 @@ public final class BulkInserter {
         StringBuilder line = new StringBuilder(256);
         java.io.ByteArrayOutputStream buffer =
                 new java.io.ByteArrayOutputStream(FLUSH_BYTES + 4096);
-        List<BulkTable.Column> columns = table.columns();
+        List<BulkTable.Column> columns = table.boundColumns();
         try {
             for (int i = 0; i < chunk.size(); i++) {
                 long current = offset + i;
@@ -180,8 +195,11 @@ public final class BulkInserter {
                                             e);
                                 }
                             });
-                } catch (PgBulkException e) {
-                    copy.cancelCopy();
+                } catch (RuntimeException | Error e) {
+                    // Whatever fails while a row is converted (a converter, a binder), the COPY
+                    // must end here: pgjdbc keeps the connection locked while it is open, and the
+                    // next statement, even the rollback, would wait for it forever.
+                    cancelQuietly(copy, e);
                     throw e;
                 }
                 line.append('\n');
@@ -198,14 +216,19 @@ public final class BulkInserter {
             }
             return copy.endCopy();
         } catch (SQLException e) {
-            if (copy.isActive()) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the original failure is what matters
-                }
-            }
+            cancelQuietly(copy, e);
             throw copyFailure(table, e, offset);
+        }
+    }
+
+    /** Ends a COPY that is still open; a failure to do so is added to the original one. */
+    private static void cancelQuietly(CopyIn copy, Throwable failure) {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -247,7 +270,8 @@ public final class BulkInserter {
 
     private static long batch(
             BulkTable table,
-            List<Object> entities,
+            java.util.ArrayDeque<Object> head,
+            Iterator<?> rest,
             SharedSessionContractImplementor session,
             Connection connection)
             throws SQLException {
@@ -263,15 +287,16 @@ public final class BulkInserter {
                         + ") values ("
                         + values
                         + ")";
-        List<BulkTable.Column> columns = table.columns();
+        List<BulkTable.Column> columns = table.boundColumns();
         long done = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int pending = 0;
             long batchStart = 0;
-            for (int i = 0; i < entities.size(); i++) {
-                Object entity = entities.get(i);
+            for (long i = 0; !head.isEmpty() || rest.hasNext(); i++) {
+                Object entity = !head.isEmpty() ? head.poll() : rest.next();
                 checkClass(table, entity, i);
-                table.assignIdentifier(entity, session);
+                table.identifiers().assignIdentifier(entity, session);
+                table.prepare(entity, session);
                 long current = i;
                 table.row(
                         entity,
@@ -297,7 +322,7 @@ public final class BulkInserter {
                         });
                 ps.addBatch();
                 pending++;
-                if (pending == BATCH_SIZE || i == entities.size() - 1) {
+                if (pending == BATCH_SIZE || head.isEmpty() && !rest.hasNext()) {
                     try {
                         for (int count : ps.executeBatch()) {
                             done += count == Statement.SUCCESS_NO_INFO ? 1 : count;

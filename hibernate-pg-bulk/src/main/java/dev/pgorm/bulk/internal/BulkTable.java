@@ -2,13 +2,19 @@ package dev.pgorm.bulk.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.TransientPropertyValueException;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.internal.ForeignKeys;
+import org.hibernate.engine.internal.Versioning;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.generator.Generator;
+import org.hibernate.generator.OnExecutionGenerator;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
@@ -18,10 +24,27 @@ import org.hibernate.persister.entity.EntityPersister;
  */
 final class BulkTable {
 
+    private static final java.util.regex.Pattern CAST =
+            java.util.regex.Pattern.compile(
+                    "(?i)\\s*cast\\s*\\(\\s*\\?\\s+as\\s+[\\w.\" ]+(\\(\\s*\\d+\\s*\\))?\\s*\\)\\s*");
+
     /**
-     * One column: its SQL name, its JDBC mapping and its write expression ({@code ?} or a cast).
+     * One column: its SQL name, its JDBC mapping, its write expression ({@code ?}, a
+     * {@code @ColumnTransformer(write = ...)} or the SQL of a database-side generator) and whether
+     * the expression takes the entity's value as a parameter.
      */
-    record Column(String name, JdbcMapping mapping, String writeExpression) {}
+    record Column(String name, JdbcMapping mapping, String writeExpression, boolean bound) {
+
+        /**
+         * Whether COPY can write this column: a plain value, or one only cast to a type, as vector
+         * columns are written ({@code cast(? as vector)}): COPY's input conversion to the column's
+         * type does the same.
+         */
+        boolean plain() {
+            return bound
+                    && (writeExpression.equals("?") || CAST.matcher(writeExpression).matches());
+        }
+    }
 
     /** Receives a row's JDBC values, column by column. */
     interface RowConsumer {
@@ -33,8 +56,9 @@ final class BulkTable {
     private final List<Column> columns = new ArrayList<>();
     private final List<AttributeMapping> attributes = new ArrayList<>();
     private final List<boolean[]> insertable = new ArrayList<>();
-    private final boolean[] idInsertable;
+    private final List<Column> bound = new ArrayList<>();
     private final Generator generator;
+    private final BulkIdentifiers identifiers;
 
     BulkTable(EntityPersister persister) {
         this.persister = persister;
@@ -52,6 +76,7 @@ final class BulkTable {
         }
         this.table = p.getTableName();
         this.generator = persister.getGenerator();
+        this.identifiers = new BulkIdentifiers(persister, generator);
         if (generator != null && generator.generatedOnExecution()) {
             throw new UnsupportedOperationException(
                     "entity "
@@ -59,57 +84,123 @@ final class BulkTable {
                             + " uses database-assigned (IDENTITY) identifiers, which COPY cannot return;"
                             + " map its identifier with a sequence (@GeneratedValue(strategy = GenerationType.SEQUENCE)) for bulk inserts");
         }
-        List<Boolean> idCols = new ArrayList<>();
         persister
                 .getIdentifierMapping()
                 .forEachSelectable(
-                        (i, s) -> {
-                            idCols.add(true);
-                            columns.add(
-                                    new Column(
-                                            s.getSelectionExpression(),
-                                            s.getJdbcMapping(),
-                                            write(s.getWriteExpression())));
-                        });
-        idInsertable = new boolean[idCols.size()];
-        java.util.Arrays.fill(idInsertable, true);
+                        (i, s) ->
+                                add(
+                                        new Column(
+                                                s.getSelectionExpression(),
+                                                s.getJdbcMapping(),
+                                                s.getWriteExpression(),
+                                                true)));
+        Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
+        boolean[] propertyInsertable = persister.getPropertyInsertability();
         for (int n = 0; n < persister.getNumberOfAttributeMappings(); n++) {
             AttributeMapping attribute = persister.getAttributeMapping(n);
             if (attribute instanceof PluralAttributeMapping) {
                 continue;
             }
-            List<Boolean> flags = new ArrayList<>();
-            attribute.forEachSelectable(
-                    (i, s) -> {
-                        boolean in = s.isInsertable() && !s.isFormula();
-                        flags.add(in);
-                        if (in) {
-                            columns.add(
-                                    new Column(
-                                            s.getSelectionExpression(),
-                                            s.getJdbcMapping(),
-                                            write(s.getWriteExpression())));
-                        }
-                    });
-            boolean[] f = new boolean[flags.size()];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = flags.get(i);
+            Generator g = attribute.getGenerator();
+            boolean[] flags = new boolean[attribute.getJdbcTypeCount()];
+            if (g instanceof OnExecutionGenerator onExecution
+                    && g.generatesOnInsert()
+                    && g.generatedOnExecution()) {
+                // As Hibernate's insert: the column is left out (its default applies) unless the
+                // generator names SQL for it; "?" there means the entity's value.
+                if (onExecution.referenceColumnsInSql(dialect, EventType.INSERT)) {
+                    String[] values =
+                            onExecution.getReferencedColumnValues(dialect, EventType.INSERT);
+                    boolean[] inclusions =
+                            onExecution.getColumnInclusions(dialect, EventType.INSERT);
+                    boolean writeValue = onExecution.writePropertyValue(EventType.INSERT);
+                    attribute.forEachSelectable(
+                            (i, s) -> {
+                                if (!s.isInsertable()
+                                        || s.isFormula()
+                                        || inclusions != null && !inclusions[i]) {
+                                    return;
+                                }
+                                String value =
+                                        values != null && values[i] != null ? values[i] : "?";
+                                boolean param = value.equals("?") && (values != null || writeValue);
+                                if (value.equals("?") && !param) {
+                                    return;
+                                }
+                                flags[i] = param;
+                                add(
+                                        new Column(
+                                                s.getSelectionExpression(),
+                                                s.getJdbcMapping(),
+                                                param ? s.getWriteExpression() : value,
+                                                param));
+                            });
+                }
+            } else if (propertyInsertable[n]
+                    || g != null && g.generatesOnInsert() && !g.generatedOnExecution()) {
+                attribute.forEachSelectable(
+                        (i, s) -> {
+                            if (s.isInsertable() && !s.isFormula()) {
+                                flags[i] = true;
+                                add(
+                                        new Column(
+                                                s.getSelectionExpression(),
+                                                s.getJdbcMapping(),
+                                                s.getWriteExpression(),
+                                                true));
+                            }
+                        });
             }
             attributes.add(attribute);
-            insertable.add(f);
+            insertable.add(flags);
         }
     }
 
-    private static String write(String expression) {
-        return expression == null || expression.isBlank() ? "?" : expression;
+    private void add(Column column) {
+        columns.add(column);
+        if (column.bound()) {
+            bound.add(column);
+        }
+    }
+
+    /**
+     * Returns why COPY cannot write this entity's rows, or null when it can: COPY takes plain
+     * values, so a column with SQL around its value ({@code @ColumnTransformer(write = ...)}) or
+     * instead of it (a generator's SQL such as {@code current_timestamp}) needs an INSERT.
+     */
+    String copyRefusal() {
+        for (Column c : columns) {
+            if (!c.plain()) {
+                return "column "
+                        + c.name()
+                        + " of "
+                        + entityClass().getName()
+                        + " is written as the SQL expression "
+                        + c.writeExpression();
+            }
+        }
+        return null;
     }
 
     String table() {
         return table;
     }
 
+    /** Returns the columns of the statement, in order. */
     List<Column> columns() {
         return columns;
+    }
+
+    /**
+     * Returns the columns that take a value from the entity, in the order {@link #row} gives them.
+     */
+    List<Column> boundColumns() {
+        return bound;
+    }
+
+    /** Returns what gives the entities their identifiers. */
+    BulkIdentifiers identifiers() {
+        return identifiers;
     }
 
     Class<?> entityClass() {
@@ -117,100 +208,64 @@ final class BulkTable {
     }
 
     /**
-     * Gives every entity of a chunk without an identifier one: for a sequence with Hibernate's
-     * pooled (or no) optimizer, all at once with one {@code nextval} query, reserving the same
-     * blocks Hibernate's optimizer would, so the ids never meet those {@code persist} hands out;
-     * otherwise one by one through the generator.
+     * Does what {@code persist} does to an entity before its insert, after the identifier: seeds
+     * the version ({@code Versioning.seedVersion}), runs the in-memory generators of insert-time
+     * values ({@code @TenantId}, {@code @CreationTimestamp}, {@code @CurrentTimestamp(source =
+     * VM)}) and sets their values on the entity, and refuses a reference to a transient entity.
      */
-    void assignIdentifiers(
-            List<Object> chunk,
-            SharedSessionContractImplementor session,
-            java.sql.Connection connection)
-            throws java.sql.SQLException {
-        List<Object> missing = new ArrayList<>();
-        for (Object entity : chunk) {
-            if (persister.getIdentifier(entity, session) == null) {
-                missing.add(entity);
+    void prepare(Object entity, SharedSessionContractImplementor session) {
+        if (persister.isVersioned()) {
+            int v = persister.getVersionPropertyIndex();
+            Object version = persister.getValue(entity, v);
+            if (Versioning.isNullInitialVersion(version)) {
+                persister.setValue(
+                        entity,
+                        v,
+                        persister
+                                .getVersionGenerator()
+                                .generate(session, entity, version, EventType.INSERT));
             }
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        if (!(generator instanceof org.hibernate.id.enhanced.SequenceStyleGenerator sequence)
-                || !(sequence.getDatabaseStructure()
-                        instanceof org.hibernate.id.enhanced.SequenceStructure)) {
-            for (Object entity : missing) {
-                assignIdentifier(entity, session);
-            }
-            return;
-        }
-        var optimizer = sequence.getOptimizer();
-        int increment = sequence.getDatabaseStructure().getIncrementSize();
-        boolean pooled = optimizer instanceof org.hibernate.id.enhanced.PooledOptimizer;
-        boolean plain = optimizer instanceof org.hibernate.id.enhanced.NoopOptimizer;
-        if (!pooled && !plain) {
-            for (Object entity : missing) {
-                assignIdentifier(entity, session);
-            }
-            return;
-        }
-        long initial = sequence.getDatabaseStructure().getInitialValue();
-        String name = sequence.getDatabaseStructure().getPhysicalName().render();
-        int calls = plain ? missing.size() : (missing.size() + increment - 1) / increment + 1;
-        List<Long> ids = new ArrayList<>(missing.size() + increment);
-        try (java.sql.PreparedStatement ps =
-                connection.prepareStatement(
-                        "select nextval(?::regclass) from generate_series(1, ?)")) {
-            ps.setString(1, name);
-            ps.setInt(2, calls);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && ids.size() < missing.size()) {
-                    long v = rs.getLong(1);
-                    if (plain || v == initial || (initial == -1 && v < increment)) {
-                        // the sequence's first value reserves itself only, as in Hibernate's pooled
-                        // optimizer
-                        ids.add(v);
-                    } else {
-                        for (long id = v - increment + 1;
-                                id <= v && ids.size() < missing.size();
-                                id++) {
-                            ids.add(id);
-                        }
-                    }
+        if (persister.hasPreInsertGeneratedProperties()) {
+            Generator[] generators = persister.getGenerators();
+            for (int i = 0; i < generators.length; i++) {
+                Generator g = generators[i];
+                if (g != null
+                        && g.generatesOnInsert()
+                        && g.generatedBeforeExecution(entity, session)) {
+                    Object current = persister.getValue(entity, i);
+                    persister.setValue(
+                            entity,
+                            i,
+                            ((BeforeExecutionGenerator) g)
+                                    .generate(session, entity, current, EventType.INSERT));
                 }
             }
         }
-        if (ids.size() < missing.size()) {
-            throw new IllegalStateException(
-                    "the sequence "
-                            + name
-                            + " gave "
-                            + ids.size()
-                            + " identifiers for "
-                            + missing.size()
-                            + " entities");
-        }
-        var idType = persister.getIdentifierMapping().getJavaType();
-        for (int i = 0; i < missing.size(); i++) {
-            persister.setIdentifier(missing.get(i), idType.wrap(ids.get(i), session), session);
-        }
-    }
-
-    /**
-     * Gives the entity an identifier from its generator, when it has a generator that runs before
-     * the insert.
-     */
-    void assignIdentifier(Object entity, SharedSessionContractImplementor session) {
-        if (generator instanceof BeforeExecutionGenerator before
-                && persister.getIdentifier(entity, session) == null) {
-            Object id = before.generate(session, entity, null, EventType.INSERT);
-            persister.setIdentifier(entity, id, session);
-        }
-        if (persister.getIdentifier(entity, session) == null) {
-            throw new IllegalArgumentException(
-                    "an entity of "
-                            + entityClass().getName()
-                            + " has no identifier and no generator assigns one");
+        for (AttributeMapping attribute : attributes) {
+            if (attribute instanceof ToOneAttributeMapping toOne) {
+                Object target = attribute.getValue(entity);
+                String targetName = toOne.getEntityMappingType().getEntityName();
+                // FALSE: an entity whose id does not say "unsaved" is taken to exist (no query,
+                // the foreign key checks it), as ForeignKeys does when it must not hit the
+                // database.
+                if (target != null
+                        && ForeignKeys.isTransient(targetName, target, Boolean.FALSE, session)) {
+                    throw new TransientPropertyValueException(
+                            "PgBulk.insert: an entity of "
+                                    + persister.getEntityName()
+                                    + " references an unsaved transient instance of "
+                                    + targetName
+                                    + " in attribute "
+                                    + attribute.getAttributeName()
+                                    + " (persist it, or insert the "
+                                    + targetName
+                                    + " entities first)",
+                            targetName,
+                            persister.getEntityName(),
+                            attribute.getAttributeName());
+                }
+            }
         }
     }
 

@@ -33,9 +33,16 @@ final class CopyText {
     private final JsonWriters json;
     private final PreparedStatement recorder;
 
+    /**
+     * Whether Hibernate binds timestamps in {@code hibernate.jdbc.time_zone}: then local date-times
+     * go through its binder, which shifts them to that zone.
+     */
+    private final boolean zoned;
+
     CopyText(SharedSessionContractImplementor session, Connection connection) {
         this.session = session;
         this.connection = connection;
+        this.zoned = session.getJdbcTimeZone() != null;
         this.json =
                 new JsonWriters(
                         session.getFactory().getSessionFactoryOptions().getJsonFormatMapper(),
@@ -54,7 +61,10 @@ final class CopyText {
                                             && args != null
                                             && args.length >= 2
                                             && method.getParameterTypes()[0] == int.class) {
-                                        recorded[0] = name.equals("setNull") ? null : args[1];
+                                        recorded[0] =
+                                                name.equals("setNull")
+                                                        ? null
+                                                        : inCalendarZone(args[1], args);
                                         return null;
                                     }
                                     if (name.equals("unwrap") || name.equals("isWrapperFor")) {
@@ -63,6 +73,19 @@ final class CopyText {
                                     throw new UnsupportedOperationException(
                                             "PgBulk's value recorder does not support " + name);
                                 });
+    }
+
+    /**
+     * A timestamp bound with a calendar (Hibernate does so with {@code hibernate.jdbc.time_zone})
+     * is written by pgjdbc as its wall time in the calendar's zone; so is it here.
+     */
+    private static Object inCalendarZone(Object value, Object[] args) {
+        if (value instanceof java.sql.Timestamp ts
+                && args.length == 3
+                && args[2] instanceof java.util.Calendar calendar) {
+            return ts.toInstant().atZone(calendar.getTimeZone().toZoneId()).toLocalDateTime();
+        }
+        return value;
     }
 
     /**
@@ -127,7 +150,11 @@ final class CopyText {
             escape(out, json.write(value, javaType(mapping)));
             return;
         }
-        if (!appendSimple(out, value)) {
+        if (zoned
+                        && value instanceof LocalDateTime t
+                        && !t.equals(LocalDateTime.MAX)
+                        && !t.equals(LocalDateTime.MIN)
+                || !appendSimple(out, value)) {
             recorded[0] = null;
             CopyText.binder(mapping).bind(recorder, value, 1, session);
             Object bound = recorded[0];
@@ -171,6 +198,8 @@ final class CopyText {
                     t.equals(LocalDateTime.MAX)
                             ? "infinity"
                             : t.equals(LocalDateTime.MIN) ? "-infinity" : t.toString());
+        } else if (value instanceof java.sql.Timestamp ts) {
+            out.append(ts.toLocalDateTime());
         } else if (value instanceof OffsetDateTime
                 || value instanceof Instant
                 || value instanceof LocalTime

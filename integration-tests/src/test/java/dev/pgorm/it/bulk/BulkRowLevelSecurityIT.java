@@ -1,0 +1,118 @@
+package dev.pgorm.it.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.ddl.rls.Policy;
+import dev.pgorm.ddl.rls.RowLevelSecurity;
+import dev.pgorm.rls.RlsContext;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * PostgreSQL refuses COPY FROM into a table with row-level security for a role subject to it, so
+ * PgBulk uses batched INSERTs there, whatever the number of rows; the policies still apply.
+ */
+@PgTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BulkRowLevelSecurityIT {
+
+    @Entity(name = "Memo")
+    @Table(name = "memo")
+    @RowLevelSecurity
+    @Policy(name = "tenant_isolation", column = "tenantId", setting = "app.tenant_id")
+    public static class Memo {
+        @Id
+        @GeneratedValue(strategy = GenerationType.SEQUENCE)
+        Long id;
+
+        long tenantId;
+        String text;
+    }
+
+    private HikariDataSource pool;
+    private SessionFactory app;
+
+    @BeforeAll
+    void setUp(PgTestDatabase db) {
+        db.entityManagerFactory(Memo.class); // the owner creates the schema
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.appRoleName());
+        config.setPassword(db.appRoleName());
+        config.setMaximumPoolSize(1);
+        pool = new HikariDataSource(config);
+        app =
+                db.entityManagerFactory(
+                        List.of(Memo.class),
+                        Map.of(
+                                AvailableSettings.JAKARTA_NON_JTA_DATASOURCE,
+                                pool,
+                                AvailableSettings.HBM2DDL_AUTO,
+                                "none"));
+    }
+
+    @AfterAll
+    void tearDown() {
+        app.close();
+        pool.close();
+    }
+
+    @BeforeEach
+    void empty(PgTestDatabase db) {
+        db.execute("delete from memo");
+    }
+
+    private static List<Memo> memos(long tenant, int n) {
+        return IntStream.range(0, n)
+                .mapToObj(
+                        i -> {
+                            Memo m = new Memo();
+                            m.tenantId = tenant;
+                            m.text = "memo " + i;
+                            return m;
+                        })
+                .toList();
+    }
+
+    @Test
+    void theApplicationRoleInsertsAboveTheCopyThreshold(PgTestDatabase db) {
+        long n;
+        try (var scope = RlsContext.set("app.tenant_id", "7")) {
+            n = app.fromTransaction(em -> PgBulk.insert(em, memos(7, 300)));
+        }
+        assertThat(n).isEqualTo(300);
+        assertThat(db.sql().queryValue("select count(*) from memo where tenantId = 7", Long.class))
+                .isEqualTo(300L);
+        assertThat(db.asAppRole().queryValue("select count(*) from memo", Long.class))
+                .as("no tenant set: the policy hides every row")
+                .isZero();
+    }
+
+    @Test
+    void thePolicyStillChecksEveryRow(PgTestDatabase db) {
+        try (var scope = RlsContext.set("app.tenant_id", "7")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> app.inTransaction(em -> PgBulk.insert(em, memos(8, 300))))
+                    .hasMessageContaining("row-level security policy");
+        }
+        assertThat(db.sql().queryValue("select count(*) from memo", Long.class)).isZero();
+    }
+}
