@@ -11,6 +11,8 @@ import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -39,13 +41,25 @@ class ListenNotifyIT {
 
     // end::entity[]
 
+    @Entity(name = "Vehicle")
+    @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
+    @NotifyOnChange(channel = "vehicle_changes")
+    static class Vehicle {
+        @Id Long id;
+    }
+
+    @Entity(name = "Truck")
+    static class Truck extends Vehicle {
+        int axles;
+    }
+
     public record OrderEvent(long id, String status) {}
 
     private SessionFactory sf;
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        sf = db.entityManagerFactory(Shipment.class);
+        sf = db.entityManagerFactory(Shipment.class, Vehicle.class, Truck.class);
     }
 
     private PgListener.Builder listener(PgTestDatabase db) {
@@ -302,6 +316,27 @@ class ListenNotifyIT {
                 s.getTransaction().rollback();
             }
             assertThat(got.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void subclassesOfAnAnnotatedEntityPublishToo(PgTestDatabase db) throws Exception {
+        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        try (PgListener listener =
+                listener(db).listen("vehicle_changes", n -> got.add(n.payload())).build().start()) {
+            awaitListening(listener);
+            sf.inTransaction(
+                    s -> {
+                        Truck truck = new Truck();
+                        truck.id = 7L;
+                        truck.axles = 3;
+                        s.persist(truck);
+                    });
+            sf.inTransaction(s -> s.remove(s.find(Vehicle.class, 7L)));
+            assertThat(got.poll(5, TimeUnit.SECONDS))
+                    .isEqualTo("{\"entity\":\"Truck\",\"op\":\"INSERT\",\"id\":7}");
+            assertThat(got.poll(5, TimeUnit.SECONDS))
+                    .isEqualTo("{\"entity\":\"Truck\",\"op\":\"DELETE\",\"id\":7}");
         }
     }
 
