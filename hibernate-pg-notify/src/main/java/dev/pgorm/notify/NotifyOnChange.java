@@ -16,7 +16,9 @@ import java.lang.annotation.Target;
  * class Order { ... }
  * }</pre>
  *
- * Changes made by bulk HQL or native SQL statements bypass entity events and send nothing.
+ * Subclass entities of an annotated entity publish on its channel too, under their own entity name,
+ * unless they carry an annotation of their own. Changes made by bulk HQL or native SQL statements
+ * bypass entity events and send nothing.
  *
  * @since 0.1
  */

@@ -12,8 +12,10 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Listens to PostgreSQL notifications on a connection of its own (never a pool slot), and keeps
- * listening across disconnects.
+ * Listens to PostgreSQL notifications on a connection of its own, and keeps listening across
+ * disconnects. Built from a JDBC URL, or from a HikariCP or pgjdbc data source (whose URL and
+ * credentials it reads), the connection is never a pool slot; a data source that does not tell its
+ * URL lends it one of its connections for as long as the listener runs.
  *
  * <pre>{@code
  * PgListener listener = PgListener.builder(dataSource)
@@ -44,8 +46,10 @@ public final class PgListener implements AutoCloseable {
 
     /**
      * Returns a builder whose connection is made with the settings of {@code dataSource}: the URL
-     * and credentials of a HikariCP or pgjdbc data source, otherwise {@code getConnection()} of a
-     * data source that is not a pool.
+     * and credentials of a HikariCP or pgjdbc data source. Any other data source is asked for a
+     * connection with {@code getConnection()}, which the listener keeps while it runs (a pool slot,
+     * if it is a pool; a warning says so) and gives back after {@code UNLISTEN *}; prefer {@link
+     * #builder(String, String, String)} then.
      */
     public static Builder builder(DataSource dataSource) {
         return new Builder(ConnectionFactory.from(dataSource));

@@ -21,20 +21,41 @@ import org.hibernate.Session;
  * }   // the previous value (or none) is back
  * }</pre>
  *
- * Scopes nest and must be closed in reverse order, which try-with-resources does. Settings are read
- * when a transaction starts: changing them inside a transaction takes effect with the next one.
+ * Scopes nest and must be closed in reverse order, which try-with-resources does. Closing a scope
+ * while one opened inside it is still open throws {@link IllegalStateException}, after closing both
+ * and restoring the settings from before the outer scope, so that a pooled thread never carries one
+ * request's settings into the next. Settings are read when a transaction starts: changing them
+ * inside a transaction takes effect with the next one.
  *
  * @since 0.1
  */
 public final class RlsContext {
 
-    private static final ThreadLocal<Map<String, String>> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
 
     private RlsContext() {}
 
+    /** One open scope: its merged settings and the scope it was opened in. */
+    private static final class Frame {
+        final Map<String, String> settings;
+        final Frame parent;
+        boolean closed;
+
+        Frame(Map<String, String> settings, Frame parent) {
+            this.settings = settings;
+            this.parent = parent;
+        }
+    }
+
     /** An open scope; closing it restores the settings that were in effect before it. */
     public interface Scope extends AutoCloseable {
-        /** Restores the previous settings. */
+        /**
+         * Restores the previous settings; closing twice does nothing.
+         *
+         * @throws IllegalStateException on another thread than the one that opened the scope, or
+         *     when a scope opened inside this one is still open: that scope is closed too, the
+         *     settings from before this scope are back, and the exception names the mistake
+         */
         @Override
         void close();
     }
@@ -51,35 +72,53 @@ public final class RlsContext {
 
     /** Sets several settings for this thread until the returned scope is closed. */
     public static Scope set(Map<String, String> settings) {
-        Map<String, String> previous = CURRENT.get();
-        Map<String, String> next = new LinkedHashMap<>(previous == null ? Map.of() : previous);
+        Frame previous = CURRENT.get();
+        Map<String, String> next =
+                new LinkedHashMap<>(previous == null ? Map.of() : previous.settings);
         settings.forEach(
                 (name, value) ->
                         next.put(
                                 SettingNames.require(name),
                                 Objects.requireNonNull(value, "value of " + name)));
-        CURRENT.set(Collections.unmodifiableMap(next));
+        Frame frame = new Frame(Collections.unmodifiableMap(next), previous);
+        CURRENT.set(frame);
         Thread owner = Thread.currentThread();
-        return new Scope() {
-            private boolean closed;
+        return () -> close(frame, owner);
+    }
 
-            @Override
-            public void close() {
-                if (closed) {
-                    return;
-                }
-                if (Thread.currentThread() != owner) {
-                    throw new IllegalStateException(
-                            "an RlsContext scope must be closed on the thread that opened it");
-                }
-                closed = true;
-                if (previous == null) {
-                    CURRENT.remove();
-                } else {
-                    CURRENT.set(previous);
-                }
+    private static void close(Frame frame, Thread owner) {
+        if (frame.closed) {
+            return;
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException(
+                    "an RlsContext scope must be closed on the thread that opened it");
+        }
+        // Every scope opened inside this one and still open is above it on the stack.
+        int stillOpen = 0;
+        for (Frame f = CURRENT.get(); f != frame; f = f.parent) {
+            if (f == null) {
+                // Cannot happen while scopes are only closed through this method.
+                throw new IllegalStateException(
+                        "this RlsContext scope is no longer on the thread's stack of scopes");
             }
-        };
+            f.closed = true;
+            stillOpen++;
+        }
+        frame.closed = true;
+        if (frame.parent == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(frame.parent);
+        }
+        if (stillOpen > 0) {
+            throw new IllegalStateException(
+                    "RlsContext scopes closed out of order: this scope was closed while "
+                            + stillOpen
+                            + " scope(s) opened inside it were still open. They are closed now and"
+                            + " the settings from before this scope are back; close scopes in"
+                            + " reverse order of opening (try-with-resources does)");
+        }
     }
 
     /** Runs {@code work} with the given settings and restores the previous ones afterwards. */
@@ -106,8 +145,8 @@ public final class RlsContext {
      * Returns the settings bound to this thread, without those of an {@link RlsContextProvider}.
      */
     public static Map<String, String> current() {
-        Map<String, String> current = CURRENT.get();
-        return current == null ? Map.of() : current;
+        Frame current = CURRENT.get();
+        return current == null ? Map.of() : current.settings;
     }
 
     /**

@@ -25,6 +25,62 @@ class RlsContextTest {
     }
 
     @Test
+    void closingTheOuterScopeFirstFailsAndLeavesNoContext() {
+        RlsContext.Scope outer = RlsContext.set("app.tenant_id", "1");
+        RlsContext.Scope inner = RlsContext.set("app.tenant_id", "2");
+        assertThatThrownBy(outer::close)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed out of order")
+                .hasMessageContaining("1 scope(s) opened inside it were still open");
+        assertThat(RlsContext.current()).isEmpty();
+        inner.close(); // already closed with the outer one: must not bring tenant 1 back
+        assertThat(RlsContext.current()).isEmpty();
+        outer.close();
+        assertThat(RlsContext.current()).isEmpty();
+        // the thread works normally afterwards
+        RlsContext.Scope next = RlsContext.set("app.tenant_id", "3");
+        assertThat(RlsContext.current()).containsEntry("app.tenant_id", "3");
+        next.close();
+        assertThat(RlsContext.current()).isEmpty();
+    }
+
+    @Test
+    void closingAMiddleScopeFirstRestoresTheScopeAroundIt() {
+        RlsContext.Scope a = RlsContext.set("app.tenant_id", "1");
+        RlsContext.Scope b = RlsContext.set("app.tenant_id", "2");
+        RlsContext.Scope c = RlsContext.set("app.tenant_id", "3");
+        try {
+            assertThatThrownBy(b::close).hasMessageContaining("closed out of order");
+            assertThat(RlsContext.current()).containsEntry("app.tenant_id", "1");
+            c.close();
+            assertThat(RlsContext.current()).containsEntry("app.tenant_id", "1");
+        } finally {
+            a.close();
+        }
+        assertThat(RlsContext.current()).isEmpty();
+    }
+
+    @Test
+    void everyCloseOrderOfThreeScopesEndsWithNoContext() {
+        int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+        for (int[] order : orders) {
+            RlsContext.Scope[] scopes = {
+                RlsContext.set("app.tenant_id", "1"),
+                RlsContext.set("app.tenant_id", "2"),
+                RlsContext.set("app.user_id", "3")
+            };
+            for (int i : order) {
+                try {
+                    scopes[i].close();
+                } catch (IllegalStateException e) {
+                    assertThat(e).hasMessageContaining("closed out of order");
+                }
+            }
+            assertThat(RlsContext.current()).as(java.util.Arrays.toString(order)).isEmpty();
+        }
+    }
+
+    @Test
     void contextIsPerThread() throws Exception {
         RlsContext.Scope scope = RlsContext.set("app.tenant_id", "1");
         try {

@@ -24,34 +24,26 @@ public final class ChangeNotifier
 
     private static final long serialVersionUID = 1L;
 
+    /** Channel by entity name, subclasses of an annotated entity included. */
+    private final Map<String, String> channels;
+
+    ChangeNotifier(Map<String, String> channels) {
+        this.channels = Map.copyOf(channels);
+    }
+
     @Override
     public void onPostInsert(PostInsertEvent event) {
-        publish(
-                event.getSession(),
-                event.getPersister(),
-                event.getEntity(),
-                event.getId(),
-                "INSERT");
+        publish(event.getSession(), event.getPersister(), event.getId(), "INSERT");
     }
 
     @Override
     public void onPostUpdate(PostUpdateEvent event) {
-        publish(
-                event.getSession(),
-                event.getPersister(),
-                event.getEntity(),
-                event.getId(),
-                "UPDATE");
+        publish(event.getSession(), event.getPersister(), event.getId(), "UPDATE");
     }
 
     @Override
     public void onPostDelete(PostDeleteEvent event) {
-        publish(
-                event.getSession(),
-                event.getPersister(),
-                event.getEntity(),
-                event.getId(),
-                "DELETE");
+        publish(event.getSession(), event.getPersister(), event.getId(), "DELETE");
     }
 
     @Override
@@ -59,14 +51,14 @@ public final class ChangeNotifier
         return false;
     }
 
-    private static void publish(
+    private void publish(
             SharedSessionContractImplementor session,
             EntityPersister persister,
-            Object entity,
             Object id,
             String op) {
-        NotifyOnChange annotation = entity.getClass().getAnnotation(NotifyOnChange.class);
-        if (annotation == null) {
+        // By the persister's entity name: the subclass of an annotated entity publishes too.
+        String channel = channels.get(persister.getEntityName());
+        if (channel == null) {
             return;
         }
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -79,7 +71,7 @@ public final class ChangeNotifier
                         .getLogicalConnection()
                         .getPhysicalConnection()
                         .prepareStatement("select pg_notify(?, ?)")) {
-            ps.setString(1, annotation.channel());
+            ps.setString(1, channel);
             ps.setString(2, text);
             ps.execute();
         } catch (SQLException e) {
@@ -87,7 +79,7 @@ public final class ChangeNotifier
                     "PG-ORM could not publish the change of "
                             + persister.getEntityName()
                             + " on channel "
-                            + annotation.channel(),
+                            + channel,
                     e);
         }
     }

@@ -1,13 +1,19 @@
 package dev.pgorm.notify.internal;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import javax.sql.DataSource;
 
-/** Opens the listener's own connection, with TCP keepalive, outside any pool. */
+/**
+ * Opens the listener's own connection, with TCP keepalive, outside any pool when it knows the URL;
+ * otherwise from the data source, with {@code UNLISTEN *} before the connection is given back.
+ */
 @FunctionalInterface
 public interface ConnectionFactory {
 
@@ -49,7 +55,45 @@ public interface ConnectionFactory {
             }
             return from(url, user, call(dataSource, "getPassword"));
         }
-        return dataSource::getConnection;
+        System.getLogger("dev.pgorm.notify")
+                .log(
+                        System.Logger.Level.WARNING,
+                        "PG-ORM listener: "
+                                + dataSource.getClass().getName()
+                                + " tells no JDBC URL (getJdbcUrl/getURL/getUrl), so the listener"
+                                + " takes its connection from getConnection() and keeps it while it"
+                                + " runs; if this data source is a pool, that is one of its slots."
+                                + " Pass a URL and credentials to PgListener.builder(url, user,"
+                                + " password) for a connection of its own");
+        return () -> unlistenOnClose(dataSource.getConnection());
+    }
+
+    /**
+     * Wraps a connection that may go back to a pool so that closing it first runs {@code UNLISTEN
+     * *}: otherwise the next borrower would keep receiving the listener's channels.
+     */
+    private static Connection unlistenOnClose(Connection connection) {
+        return (Connection)
+                Proxy.newProxyInstance(
+                        ConnectionFactory.class.getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("close") && !connection.isClosed()) {
+                                try (Statement st = connection.createStatement()) {
+                                    if (!connection.getAutoCommit()) {
+                                        connection.rollback();
+                                    }
+                                    st.execute("unlisten *");
+                                } catch (SQLException e) {
+                                    // A broken connection listens to nothing; the pool drops it.
+                                }
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
     }
 
     private static String call(Object target, String getter) {

@@ -105,12 +105,18 @@ public final class ListenerLoop {
             try (Connection c = connections.open()) {
                 connection = c;
                 c.setAutoCommit(true);
+                // Drop the queued commands first, then LISTEN to what the map holds: listen() and
+                // unlisten() change the map before they queue, so a command dropped here is
+                // already in the map this loop reads, and one queued later is applied by
+                // receive(). Clearing after the loop lost a listen() made during it.
+                while (commands.poll() != null) {
+                    // the fresh connection starts from the map
+                }
                 try (Statement st = c.createStatement()) {
                     for (String channel : handlers.keySet()) {
                         st.execute("listen " + PgIdentifiers.quote(channel));
                     }
                 }
-                commands.clear();
                 connected = true;
                 if (!first) {
                     reconnects.incrementAndGet();

@@ -3,6 +3,8 @@ package dev.pgorm.notify.internal;
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.notify.NotifyOnChange;
+import java.util.HashMap;
+import java.util.Map;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -26,12 +28,9 @@ public final class NotifyIntegrator implements Integrator {
                 || !PgSettingsReader.of(factory.getProperties()).isModuleEnabled("notify")) {
             return;
         }
-        boolean any = false;
+        Map<String, String> channels = new HashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
-            NotifyOnChange annotation =
-                    entity.getMappedClass() == null
-                            ? null
-                            : entity.getMappedClass().getAnnotation(NotifyOnChange.class);
+            NotifyOnChange annotation = find(entity);
             if (annotation != null) {
                 try {
                     Limits.channel(annotation.channel());
@@ -42,17 +41,31 @@ public final class NotifyIntegrator implements Integrator {
                                     + ": "
                                     + e.getMessage());
                 }
-                any = true;
+                channels.put(entity.getEntityName(), annotation.channel());
             }
         }
-        if (!any) {
+        if (channels.isEmpty()) {
             return;
         }
-        ChangeNotifier notifier = new ChangeNotifier();
+        ChangeNotifier notifier = new ChangeNotifier(channels);
         EventListenerRegistry registry =
                 factory.getServiceRegistry().requireService(EventListenerRegistry.class);
         registry.appendListeners(EventType.POST_INSERT, notifier);
         registry.appendListeners(EventType.POST_UPDATE, notifier);
         registry.appendListeners(EventType.POST_DELETE, notifier);
+    }
+
+    /**
+     * Returns the annotation of the entity or of the nearest superclass carrying it (an entity or a
+     * mapped superclass of its hierarchy): the annotation is not {@code @Inherited}.
+     */
+    static NotifyOnChange find(PersistentClass entity) {
+        for (Class<?> c = entity.getMappedClass(); c != null; c = c.getSuperclass()) {
+            NotifyOnChange annotation = c.getAnnotation(NotifyOnChange.class);
+            if (annotation != null) {
+                return annotation;
+            }
+        }
+        return null;
     }
 }

@@ -4,11 +4,10 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,9 +17,12 @@ import java.util.Map;
  * <p>The first prepared statement of a transaction (and, in auto-commit mode, every prepared
  * statement) is sent as {@code select set_config(?, ?, true), ...; <statement>}: pgjdbc sends both
  * in one round trip, in one transaction, and the wrapper skips the first result so Hibernate sees
- * only its own. Statements that cannot be combined (batches, generated keys) get the settings in a
- * separate statement first. {@code set_config(..., true)} ends with the transaction, so nothing
- * outlives it: not after commit, not after rollback, not on the next borrower of the connection.
+ * only its own. Statements that cannot be combined (batches, generated keys, calls, metadata asked
+ * before execution) get the settings in a separate statement first, in the same transaction; in
+ * auto-commit mode each of their executions runs in a short transaction of its own with the
+ * settings. {@code set_config(..., true)} ends with the transaction, so nothing outlives it: not
+ * after commit, not after rollback, not on the next borrower of the connection. A rollback to a
+ * savepoint, which may undo the settings, applies them again.
  */
 public final class RlsConnections {
 
@@ -46,7 +48,7 @@ public final class RlsConnections {
         return connection;
     }
 
-    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+    static Object call(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
@@ -54,7 +56,7 @@ public final class RlsConnections {
         }
     }
 
-    private static String combinedSql(Map<String, String> settings, String sql) {
+    static String combinedSql(Map<String, String> settings, String sql) {
         StringBuilder sb = new StringBuilder("select ");
         for (int i = 0; i < settings.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append("set_config(?, ?, true)");
@@ -62,7 +64,7 @@ public final class RlsConnections {
         return sb.append("; ").append(sql).toString();
     }
 
-    private static void bindSettings(PreparedStatement ps, Map<String, String> settings)
+    static void bindSettings(PreparedStatement ps, Map<String, String> settings)
             throws SQLException {
         int i = 1;
         for (Map.Entry<String, String> e : settings.entrySet()) {
@@ -71,8 +73,7 @@ public final class RlsConnections {
         }
     }
 
-    private static void applySeparately(Connection c, Map<String, String> settings)
-            throws SQLException {
+    static void applySeparately(Connection c, Map<String, String> settings) throws SQLException {
         String sql = combinedSql(settings, "").replace("; ", "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindSettings(ps, settings);
@@ -80,18 +81,39 @@ public final class RlsConnections {
         }
     }
 
-    /** Per-connection state: whether the current transaction has its settings yet. */
-    private static final class ConnectionState implements InvocationHandler {
-        private final Connection delegate;
+    /** Per-connection state: whether the current transaction has its settings yet, and which. */
+    static final class ConnectionState implements InvocationHandler {
+        final Connection delegate;
         private final SettingsSource source;
-        private boolean autoCommit;
+        boolean autoCommit;
         private boolean pending = true;
-        private Connection proxy;
+        private Map<String, String> applied;
+        Connection proxy;
 
         ConnectionState(Connection delegate, SettingsSource source) throws SQLException {
             this.delegate = delegate;
             this.source = source;
             this.autoCommit = delegate.getAutoCommit();
+        }
+
+        /** Records that the current transaction carries {@code settings} now. */
+        void applied(Map<String, String> settings) {
+            if (!autoCommit) {
+                pending = false;
+                applied = settings;
+            }
+        }
+
+        /** Records that the settings may have been undone and must be sent again. */
+        void lost() {
+            if (!autoCommit) {
+                pending = true;
+            }
+        }
+
+        /** Returns whether the current transaction still needs its settings. */
+        boolean pending() {
+            return pending;
         }
 
         @Override
@@ -102,12 +124,17 @@ public final class RlsConnections {
                     call(delegate, method, args);
                     autoCommit = (Boolean) args[0];
                     pending = true;
+                    applied = null;
                     return null;
                 case "commit":
                 case "rollback":
                     Object result = call(delegate, method, args);
                     if (args == null || args.length == 0) {
                         pending = true;
+                        applied = null;
+                    } else if (!autoCommit && !pending && applied != null) {
+                        // The settings may have been set after the savepoint and are gone now.
+                        applySeparately(delegate, applied);
                     }
                     return result;
                 case "unwrap":
@@ -118,182 +145,30 @@ public final class RlsConnections {
                     return ((Class<?>) args[0]).isInstance(proxy)
                             || (Boolean) call(delegate, method, args);
                 case "prepareStatement":
-                    return prepare(method, args);
+                    return prepare(method, args, PreparedStatement.class);
+                case "prepareCall":
+                    return prepare(method, args, CallableStatement.class);
                 default:
                     return call(delegate, method, args);
             }
         }
 
-        private Object prepare(Method method, Object[] args) throws Throwable {
+        private Object prepare(Method method, Object[] args, Class<?> type) throws Throwable {
             String sql = (String) args[0];
             if (!pending && !autoCommit) {
                 return call(delegate, method, args);
             }
-            Map<String, String> settings = source.current();
+            Map<String, String> settings = applied != null ? applied : source.current();
             source.checkRequired(sql, settings);
             if (settings.isEmpty()) {
                 // Nothing to apply: a transaction without context sees no settings at all, since
-                // the
-                // previous transaction's set_config(..., true) ended with it.
+                // the previous transaction's set_config(..., true) ended with it.
                 return call(delegate, method, args);
             }
-            DeferredStatement deferred = new DeferredStatement(this, method, args, settings);
             return Proxy.newProxyInstance(
                     RlsConnections.class.getClassLoader(),
-                    new Class<?>[] {PreparedStatement.class},
-                    deferred);
-        }
-    }
-
-    /**
-     * The first statement of a transaction: records what Hibernate does with it until it is
-     * executed, then prepares it combined with the settings (or after them, when it cannot be
-     * combined) and replays the calls.
-     */
-    private static final class DeferredStatement implements InvocationHandler {
-        private final ConnectionState connection;
-        private final Method prepare;
-        private final Object[] prepareArgs;
-        private final Map<String, String> settings;
-        private final List<Object[]> recorded = new ArrayList<>();
-        private PreparedStatement real;
-        private int shift;
-        private boolean closed;
-
-        DeferredStatement(
-                ConnectionState connection,
-                Method prepare,
-                Object[] prepareArgs,
-                Map<String, String> settings) {
-            this.connection = connection;
-            this.prepare = prepare;
-            this.prepareArgs = prepareArgs;
-            this.settings = settings;
-        }
-
-        private boolean combinable() {
-            // prepareStatement(sql) and prepareStatement(sql, type, concurrency[, holdability]);
-            // variants asking for generated keys cannot carry a second statement.
-            Class<?>[] types = prepare.getParameterTypes();
-            return types.length == 1
-                    || (types.length >= 3 && types[1] == int.class && types[2] == int.class);
-        }
-
-        private void materialize(boolean combine) throws Throwable {
-            Connection c = connection.delegate;
-            Object[] args = prepareArgs.clone();
-            if (combine) {
-                args[0] = combinedSql(settings, (String) prepareArgs[0]);
-                real = (PreparedStatement) call(c, prepare, args);
-                bindSettings(real, settings);
-                shift = settings.size() * 2;
-            } else {
-                applySeparately(c, settings);
-                real = (PreparedStatement) call(c, prepare, args);
-            }
-            if (!connection.autoCommit) {
-                connection.pending = false;
-            }
-            for (Object[] call : recorded) {
-                invokeOnReal((Method) call[0], (Object[]) call[1]);
-            }
-            recorded.clear();
-        }
-
-        private Object invokeOnReal(Method method, Object[] args) throws Throwable {
-            if (shift > 0 && isParameterSetter(method, args)) {
-                Object[] shifted = args.clone();
-                shifted[0] = (Integer) args[0] + shift;
-                return call(real, method, shifted);
-            }
-            return call(real, method, args);
-        }
-
-        private static boolean isParameterSetter(Method method, Object[] args) {
-            return method.getName().startsWith("set")
-                    && args != null
-                    && args.length >= 2
-                    && method.getParameterTypes()[0] == int.class;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            String name = method.getName();
-            if (real == null) {
-                switch (name) {
-                    case "executeQuery":
-                    case "executeUpdate":
-                    case "executeLargeUpdate":
-                    case "execute":
-                        if (args != null && args.length > 0) {
-                            throw new SQLException(
-                                    "the SQL of a PreparedStatement cannot be replaced at execution");
-                        }
-                        materialize(combinable());
-                        break;
-                    case "close":
-                        closed = true;
-                        return null;
-                    case "isClosed":
-                        return closed;
-                    case "getConnection":
-                        return connection.proxy;
-                    case "unwrap":
-                        if (((Class<?>) args[0]).isInstance(proxy)) {
-                            return proxy;
-                        }
-                        materialize(false);
-                        return call(real, method, args);
-                    default:
-                        if (name.startsWith("set")
-                                || name.equals("clearParameters")
-                                || name.equals("clearWarnings")
-                                || name.equals("closeOnCompletion")) {
-                            recorded.add(new Object[] {method, args == null ? null : args.clone()});
-                            return null;
-                        }
-                        // Anything else (metadata, batches) needs the real statement now.
-                        materialize(false);
-                        return invokeOnReal(method, args);
-                }
-            }
-            if (shift > 0) {
-                switch (name) {
-                    case "executeQuery":
-                        {
-                            real.execute();
-                            if (!real.getMoreResults()) {
-                                throw new SQLException("the statement did not return a result set");
-                            }
-                            return real.getResultSet();
-                        }
-                    case "executeUpdate":
-                        {
-                            real.execute();
-                            real.getMoreResults();
-                            return real.getUpdateCount();
-                        }
-                    case "executeLargeUpdate":
-                        {
-                            real.execute();
-                            real.getMoreResults();
-                            return real.getLargeUpdateCount();
-                        }
-                    case "execute":
-                        if (args == null || args.length == 0) {
-                            real.execute();
-                            return real.getMoreResults();
-                        }
-                        break;
-                    case "getConnection":
-                        return connection.proxy;
-                    default:
-                        break;
-                }
-            } else if (name.equals("getConnection")) {
-                return connection.proxy;
-            }
-            return invokeOnReal(method, args);
+                    new Class<?>[] {type},
+                    new DeferredStatement(this, method, args, settings));
         }
     }
 }

@@ -44,7 +44,8 @@ public final class RlsIntegrator implements Integrator {
         for (PersistentClass entity : metadata.getEntityBindings()) {
             if (entity.getMappedClass() != null
                     && entity.getMappedClass().isAnnotationPresent(RowLevelSecurity.class)) {
-                tables.add(entity.getTable().getQuotedName(metadata.getDatabase().getDialect()));
+                // The bare name: the check matches it plain, quoted and schema-qualified.
+                tables.add(entity.getTable().getName());
             }
         }
         provider.unwrap(RlsConnectionProvider.class).source().protectTables(tables);

@@ -54,18 +54,34 @@ public final class SettingsSource {
         return merged;
     }
 
-    /** Records the tables that have row-level security (their SQL names). */
+    /**
+     * Records the tables that have row-level security, by their unquoted names: a statement matches
+     * a table written plain or quoted, alone or qualified by any schema (and catalog), such as
+     * {@code invoice}, {@code "invoice"}, {@code app.invoice} or {@code "app"."invoice"}.
+     */
     public void protectTables(List<String> tables) {
         protectedTableNames = List.copyOf(tables);
-        protectedTables =
-                tables.stream()
-                        .map(
-                                t ->
-                                        Pattern.compile(
-                                                "(?i)\\b(from|join|into|update)\\s+"
-                                                        + Pattern.quote(t)
-                                                        + "(\\s|$|\\))"))
-                        .toList();
+        protectedTables = tables.stream().map(SettingsSource::tablePattern).toList();
+    }
+
+    /**
+     * A table reference after FROM, JOIN, INTO or UPDATE: up to two qualifiers (schema, catalog),
+     * each a plain or quoted identifier followed by a dot, then the name, plain or quoted. Any
+     * qualifier matches, so a same-named table in another schema is refused too: the check fails
+     * closed, and an unqualified name may reach the protected table through the search path.
+     */
+    static Pattern tablePattern(String table) {
+        String identifier = "(?:\"(?:[^\"]|\"\")+\"|[\\p{L}_][\\p{L}\\p{N}_$]*)";
+        String name = Pattern.quote(table);
+        String quotedName = Pattern.quote("\"" + table.replace("\"", "\"\"") + "\"");
+        return Pattern.compile(
+                "(?i)\\b(?:from|join|into|update)\\s+(?:only\\s+)?(?:"
+                        + identifier
+                        + "\\s*\\.\\s*){0,2}(?:"
+                        + quotedName
+                        + "|"
+                        + name
+                        + "(?![\\p{L}\\p{N}_$]))");
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.pgorm.it.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.notify.NotifyOnChange;
 import dev.pgorm.notify.PgListener;
 import dev.pgorm.notify.PgNotification;
@@ -11,6 +13,10 @@ import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,13 +47,25 @@ class ListenNotifyIT {
 
     // end::entity[]
 
+    @Entity(name = "Vehicle")
+    @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
+    @NotifyOnChange(channel = "vehicle_changes")
+    static class Vehicle {
+        @Id Long id;
+    }
+
+    @Entity(name = "Truck")
+    static class Truck extends Vehicle {
+        int axles;
+    }
+
     public record OrderEvent(long id, String status) {}
 
     private SessionFactory sf;
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        sf = db.entityManagerFactory(Shipment.class);
+        sf = db.entityManagerFactory(Shipment.class, Vehicle.class, Truck.class);
     }
 
     private PgListener.Builder listener(PgTestDatabase db) {
@@ -302,6 +322,97 @@ class ListenNotifyIT {
                 s.getTransaction().rollback();
             }
             assertThat(got.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void subclassesOfAnAnnotatedEntityPublishToo(PgTestDatabase db) throws Exception {
+        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        try (PgListener listener =
+                listener(db).listen("vehicle_changes", n -> got.add(n.payload())).build().start()) {
+            awaitListening(listener);
+            sf.inTransaction(
+                    s -> {
+                        Truck truck = new Truck();
+                        truck.id = 7L;
+                        truck.axles = 3;
+                        s.persist(truck);
+                    });
+            sf.inTransaction(s -> s.remove(s.find(Vehicle.class, 7L)));
+            assertThat(got.poll(5, TimeUnit.SECONDS))
+                    .isEqualTo("{\"entity\":\"Truck\",\"op\":\"INSERT\",\"id\":7}");
+            assertThat(got.poll(5, TimeUnit.SECONDS))
+                    .isEqualTo("{\"entity\":\"Truck\",\"op\":\"DELETE\",\"id\":7}");
+        }
+    }
+
+    @Test
+    void aPooledConnectionGoesBackWithoutItsChannels(PgTestDatabase db) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(1);
+        AtomicBoolean failValidity = new AtomicBoolean();
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            // A data source that tells no URL: the listener borrows one of its connections.
+            DataSource opaque =
+                    (DataSource)
+                            Proxy.newProxyInstance(
+                                    getClass().getClassLoader(),
+                                    new Class<?>[] {DataSource.class},
+                                    (proxy, method, args) -> {
+                                        Object result = invoke(pool, method, args);
+                                        if (method.getName().equals("getConnection")) {
+                                            return failingValidity(
+                                                    (Connection) result, failValidity);
+                                        }
+                                        return result;
+                                    });
+            try (PgListener listener =
+                    PgListener.builder(opaque)
+                            .pollTimeout(Duration.ofMillis(100))
+                            .validationInterval(Duration.ofSeconds(1))
+                            // long enough for this test to borrow the connection meanwhile
+                            .reconnectBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30))
+                            .listen("pooled", n -> {})
+                            .build()
+                            .start()) {
+                awaitListening(listener);
+                failValidity.set(true); // the error path: the loop gives the connection back
+                for (int i = 0; i < 250 && listener.isConnected(); i++) {
+                    Thread.sleep(20);
+                }
+                assertThat(listener.isConnected()).isFalse();
+                try (Connection c = pool.getConnection();
+                        var st = c.createStatement();
+                        var rs = st.executeQuery("select count(*) from pg_listening_channels()")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("channels left on the pooled connection").isZero();
+                }
+            }
+        }
+    }
+
+    private static Connection failingValidity(Connection real, AtomicBoolean fail) {
+        return (Connection)
+                Proxy.newProxyInstance(
+                        ListenNotifyIT.class.getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("isValid") && fail.getAndSet(false)) {
+                                return false;
+                            }
+                            return invoke(real, method, args);
+                        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
+            throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 

@@ -249,6 +249,51 @@ class RlsContextIT {
     }
 
     @Test
+    void requiredModeSeesSchemaQualifiedAndQuotedTables(PgTestDatabase db) {
+        for (Map<String, Object> naming :
+                List.<Map<String, Object>>of(
+                        Map.of(AvailableSettings.DEFAULT_SCHEMA, db.schema()),
+                        Map.of(
+                                AvailableSettings.DEFAULT_SCHEMA,
+                                db.schema(),
+                                AvailableSettings.GLOBALLY_QUOTED_IDENTIFIERS,
+                                true))) {
+            Map<String, Object> properties = new java.util.HashMap<>(naming);
+            try (HikariDataSource pool = pool(db, 1)) {
+                properties.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
+                properties.put(AvailableSettings.HBM2DDL_AUTO, "none");
+                properties.put(PgRlsSettings.REQUIRED, "true");
+                try (SessionFactory strict =
+                        db.entityManagerFactory(List.of(Invoice.class), properties)) {
+                    assertThatThrownBy(
+                                    () ->
+                                            strict.inTransaction(
+                                                    s ->
+                                                            s.createSelectionQuery(
+                                                                            "from Invoice",
+                                                                            Invoice.class)
+                                                                    .getResultList()))
+                            .as(naming.toString())
+                            .hasStackTraceContaining(
+                                    "no row-level security setting is in effect for a statement on table invoice");
+                    if (!naming.containsKey(AvailableSettings.GLOBALLY_QUOTED_IDENTIFIERS)) {
+                        try (var scope = RlsContext.set("app.tenant_id", "2")) {
+                            List<Long> ids =
+                                    strict.fromTransaction(
+                                            s ->
+                                                    s.createSelectionQuery(
+                                                                    "select i.id from Invoice i",
+                                                                    Long.class)
+                                                            .getResultList());
+                            assertThat(ids).containsExactly(3L);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void providerSuppliesSettings(PgTestDatabase db) {
         try (HikariDataSource pool = pool(db, 1);
                 SessionFactory withProvider =

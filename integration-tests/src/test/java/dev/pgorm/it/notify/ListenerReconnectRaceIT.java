@@ -1,0 +1,135 @@
+package dev.pgorm.it.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgorm.notify.PgNotification;
+import dev.pgorm.notify.internal.ConnectionFactory;
+import dev.pgorm.notify.internal.ListenerLoop;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code listen} made while a reconnect is LISTENing to the known channels again: the connection
+ * factory's statements call {@code listen} from inside that loop, which forces the interleaving.
+ */
+@PgTest
+class ListenerReconnectRaceIT {
+
+    /** Runs {@code duringRelisten} once, inside the first LISTEN sent on the n-th connection. */
+    private static ConnectionFactory interleaving(
+            ConnectionFactory real, int connection, Runnable duringRelisten) {
+        AtomicInteger opened = new AtomicInteger();
+        return () -> {
+            Connection c = real.open();
+            if (opened.incrementAndGet() != connection) {
+                return c;
+            }
+            CountDownLatch once = new CountDownLatch(1);
+            return (Connection)
+                    Proxy.newProxyInstance(
+                            ListenerReconnectRaceIT.class.getClassLoader(),
+                            new Class<?>[] {Connection.class},
+                            (proxy, method, args) -> {
+                                Object result = invoke(c, method, args);
+                                if (method.getName().equals("createStatement")) {
+                                    return statement((Statement) result, once, duringRelisten);
+                                }
+                                return result;
+                            });
+        };
+    }
+
+    private static Statement statement(
+            Statement real, CountDownLatch once, Runnable duringRelisten) {
+        return (Statement)
+                Proxy.newProxyInstance(
+                        ListenerReconnectRaceIT.class.getClassLoader(),
+                        new Class<?>[] {Statement.class},
+                        (proxy, method, args) -> {
+                            Object result = invoke(real, method, args);
+                            if (method.getName().equals("execute")
+                                    && ((String) args[0]).startsWith("listen")
+                                    && once.getCount() > 0) {
+                                once.countDown();
+                                duringRelisten.run();
+                            }
+                            return result;
+                        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
+            throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void publish(PgTestDatabase db, String channel, String payload) {
+        db.execute("select pg_notify('" + channel + "', '" + payload + "')");
+    }
+
+    @Test
+    void aChannelAddedDuringTheReconnectLoopIsListenedTo(PgTestDatabase db) throws Exception {
+        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        Consumer<PgNotification> handler = n -> got.add(n.channel() + ":" + n.payload());
+        ListenerLoop[] loop = new ListenerLoop[1];
+        CountDownLatch reconnected = new CountDownLatch(1);
+        ConnectionFactory connections =
+                interleaving(
+                        ConnectionFactory.from(
+                                db.jdbcUrl() + "&ApplicationName=it-race",
+                                db.user(),
+                                db.password()),
+                        2,
+                        () -> loop[0].listen("late", handler));
+        loop[0] =
+                new ListenerLoop(
+                        connections,
+                        Map.of("early", handler),
+                        reconnected::countDown,
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(500));
+        try {
+            loop[0].start();
+            awaitConnected(loop[0]);
+            publish(db, "early", "1");
+            assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("early:1");
+            db.execute(
+                    "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'it-race'");
+            assertThat(reconnected.await(10, TimeUnit.SECONDS)).isTrue();
+            awaitConnected(loop[0]);
+            // receive() applies queued commands before each wait, so once "early:3" arrived they
+            // ran: "late" is listened to, or never will be until the next reconnect
+            publish(db, "early", "3");
+            assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("early:3");
+            publish(db, "late", "4");
+            assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("late:4");
+        } finally {
+            loop[0].close();
+        }
+    }
+
+    private static void awaitConnected(ListenerLoop loop) throws InterruptedException {
+        for (int i = 0; i < 250 && !loop.isConnected(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(loop.isConnected()).isTrue();
+    }
+}
