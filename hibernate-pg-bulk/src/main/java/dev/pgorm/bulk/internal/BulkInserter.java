@@ -6,11 +6,8 @@ import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +27,6 @@ import org.postgresql.util.ServerErrorMessage;
 public final class BulkInserter {
 
     private static final int FLUSH_BYTES = 256 * 1024;
-    private static final int BATCH_SIZE = 50;
     private static final Pattern KEY_DETAIL = Pattern.compile("^Key \\((.+?)\\)=\\(");
     private static final Pattern COPY_CONTEXT = Pattern.compile("line (\\d+)(?:, column ([^:]+))?");
 
@@ -84,7 +80,7 @@ public final class BulkInserter {
             if (few
                     || table.copyRefusal() != null
                     || RowSecurity.appliesTo(connection, table.table())) {
-                return batch(table, queue, entities, session, connection);
+                return BatchedInserts.insert(table, queue, entities, session, connection);
             }
             return copy(table, queue, entities, session, connection);
         } catch (SQLException e) {
@@ -96,7 +92,7 @@ public final class BulkInserter {
         }
     }
 
-    private static void checkClass(BulkTable table, Object entity, long row) {
+    static void checkClass(BulkTable table, Object entity, long row) {
         if (entity == null || entity.getClass() != table.entityClass()) {
             throw new PgBulkException(
                     row,
@@ -111,7 +107,7 @@ public final class BulkInserter {
         }
     }
 
-    private static String columnList(BulkTable table) {
+    static String columnList(BulkTable table) {
         StringBuilder sb = new StringBuilder();
         for (BulkTable.Column c : table.columns()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(c.name());
@@ -266,102 +262,5 @@ public final class BulkInserter {
                         + e.getMessage()
                         + " (the transaction is aborted: roll it back)",
                 e);
-    }
-
-    private static long batch(
-            BulkTable table,
-            java.util.ArrayDeque<Object> head,
-            Iterator<?> rest,
-            SharedSessionContractImplementor session,
-            Connection connection)
-            throws SQLException {
-        StringBuilder values = new StringBuilder();
-        for (BulkTable.Column c : table.columns()) {
-            values.append(values.length() == 0 ? "" : ", ").append(c.writeExpression());
-        }
-        String sql =
-                "insert into "
-                        + table.table()
-                        + " ("
-                        + columnList(table)
-                        + ") values ("
-                        + values
-                        + ")";
-        List<BulkTable.Column> columns = table.boundColumns();
-        long done = 0;
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            int pending = 0;
-            long batchStart = 0;
-            for (long i = 0; !head.isEmpty() || rest.hasNext(); i++) {
-                Object entity = !head.isEmpty() ? head.poll() : rest.next();
-                checkClass(table, entity, i);
-                table.identifiers().assignIdentifier(entity, session);
-                table.prepare(entity, session);
-                long current = i;
-                table.row(
-                        entity,
-                        session,
-                        (column, value, mapping) -> {
-                            try {
-                                if (value instanceof String s && s.indexOf('\0') >= 0) {
-                                    throw new CopyText.NulCharacterException();
-                                }
-                                CopyText.binder(mapping).bind(ps, value, column + 1, session);
-                            } catch (SQLException | IllegalArgumentException e) {
-                                throw new PgBulkException(
-                                        current,
-                                        columns.get(column).name(),
-                                        "row "
-                                                + current
-                                                + ", column "
-                                                + columns.get(column).name()
-                                                + ": "
-                                                + e.getMessage(),
-                                        e);
-                            }
-                        });
-                ps.addBatch();
-                pending++;
-                if (pending == BATCH_SIZE || head.isEmpty() && !rest.hasNext()) {
-                    try {
-                        for (int count : ps.executeBatch()) {
-                            done += count == Statement.SUCCESS_NO_INFO ? 1 : count;
-                        }
-                    } catch (BatchUpdateException e) {
-                        int[] counts = e.getUpdateCounts();
-                        long failed = batchStart;
-                        for (int k = 0;
-                                counts != null
-                                        && k < counts.length
-                                        && counts[k] != Statement.EXECUTE_FAILED;
-                                k++) {
-                            failed++;
-                        }
-                        SQLException cause =
-                                e.getNextException() != null ? e.getNextException() : e;
-                        String column =
-                                cause instanceof PSQLException p
-                                                && p.getServerErrorMessage() != null
-                                        ? p.getServerErrorMessage().getColumn()
-                                        : null;
-                        throw new PgBulkException(
-                                failed,
-                                column,
-                                "PgBulk.insert into "
-                                        + table.table()
-                                        + " failed at row "
-                                        + failed
-                                        + (column == null ? "" : ", column " + column)
-                                        + ": "
-                                        + cause.getMessage()
-                                        + " (the transaction is aborted: roll it back)",
-                                e);
-                    }
-                    pending = 0;
-                    batchStart = i + 1;
-                }
-            }
-        }
-        return done;
     }
 }

@@ -1,0 +1,118 @@
+package dev.pgorm.bulk.internal;
+
+import dev.pgorm.bulk.PgBulkException;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Iterator;
+import java.util.List;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.postgresql.util.PSQLException;
+
+/** Batched INSERTs: {@link BulkInserter}'s way for few rows, and where COPY cannot be used. */
+final class BatchedInserts {
+
+    private static final int BATCH_SIZE = 50;
+
+    private BatchedInserts() {}
+
+    /** Inserts the entities of {@code head}, then of {@code rest}; returns the rows written. */
+    static long insert(
+            BulkTable table,
+            java.util.ArrayDeque<Object> head,
+            Iterator<?> rest,
+            SharedSessionContractImplementor session,
+            Connection connection)
+            throws SQLException {
+        StringBuilder values = new StringBuilder();
+        for (BulkTable.Column c : table.columns()) {
+            values.append(values.length() == 0 ? "" : ", ").append(c.writeExpression());
+        }
+        String sql =
+                "insert into "
+                        + table.table()
+                        + " ("
+                        + BulkInserter.columnList(table)
+                        + ") values ("
+                        + values
+                        + ")";
+        List<BulkTable.Column> columns = table.boundColumns();
+        long done = 0;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int pending = 0;
+            long batchStart = 0;
+            for (long i = 0; !head.isEmpty() || rest.hasNext(); i++) {
+                Object entity = !head.isEmpty() ? head.poll() : rest.next();
+                BulkInserter.checkClass(table, entity, i);
+                table.identifiers().assignIdentifier(entity, session);
+                table.prepare(entity, session);
+                long current = i;
+                table.row(
+                        entity,
+                        session,
+                        (column, value, mapping) -> {
+                            try {
+                                if (value instanceof String s && s.indexOf('\0') >= 0) {
+                                    throw new CopyText.NulCharacterException();
+                                }
+                                CopyText.binder(mapping).bind(ps, value, column + 1, session);
+                            } catch (SQLException | IllegalArgumentException e) {
+                                throw new PgBulkException(
+                                        current,
+                                        columns.get(column).name(),
+                                        "row "
+                                                + current
+                                                + ", column "
+                                                + columns.get(column).name()
+                                                + ": "
+                                                + e.getMessage(),
+                                        e);
+                            }
+                        });
+                ps.addBatch();
+                pending++;
+                if (pending == BATCH_SIZE || head.isEmpty() && !rest.hasNext()) {
+                    try {
+                        for (int count : ps.executeBatch()) {
+                            done += count == Statement.SUCCESS_NO_INFO ? 1 : count;
+                        }
+                    } catch (BatchUpdateException e) {
+                        int[] counts = e.getUpdateCounts();
+                        long failed = batchStart;
+                        for (int k = 0;
+                                counts != null
+                                        && k < counts.length
+                                        && counts[k] != Statement.EXECUTE_FAILED;
+                                k++) {
+                            failed++;
+                        }
+                        SQLException cause =
+                                e.getNextException() != null ? e.getNextException() : e;
+                        String column =
+                                cause instanceof PSQLException p
+                                                && p.getServerErrorMessage() != null
+                                        ? p.getServerErrorMessage().getColumn()
+                                        : null;
+                        throw new PgBulkException(
+                                failed,
+                                column,
+                                "PgBulk.insert into "
+                                        + table.table()
+                                        + " failed at row "
+                                        + failed
+                                        + (column == null ? "" : ", column " + column)
+                                        + ": "
+                                        + cause.getMessage()
+                                        + " (the transaction is aborted: roll it back)",
+                                e);
+                    }
+                    pending = 0;
+                    batchStart = i + 1;
+                }
+            }
+        }
+        return done;
+    }
+}
