@@ -17,12 +17,16 @@ import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextIm
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+import org.hibernate.resource.transaction.spi.DdlTransactionIsolator;
 import org.hibernate.tool.schema.TargetType;
 import org.hibernate.tool.schema.internal.HibernateSchemaManagementTool;
+import org.hibernate.tool.schema.internal.exec.JdbcContext;
+import org.hibernate.tool.schema.spi.GenerationTarget;
 import org.hibernate.tool.schema.spi.SchemaCreator;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.hibernate.tool.schema.spi.SchemaMigrator;
 import org.hibernate.tool.schema.spi.SchemaValidator;
+import org.hibernate.tool.schema.spi.TargetDescriptor;
 
 /**
  * Hibernate's own schema tool with additions for PG-ORM's declared objects: before creating or
@@ -100,6 +104,17 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
             delegate.doValidation(metadata, execution, filter);
             validateDeclaredObjects(metadata, execution.getConfigurationValues());
         };
+    }
+
+    @Override
+    public DdlTransactionIsolator getDdlTransactionIsolator(JdbcContext jdbcContext) {
+        return new IdempotentAddColumn.Isolator(super.getDdlTransactionIsolator(jdbcContext));
+    }
+
+    @Override
+    protected GenerationTarget buildScriptTarget(
+            TargetDescriptor targetDescriptor, String scriptDelimiter) {
+        return new IdempotentAddColumn(super.buildScriptTarget(targetDescriptor, scriptDelimiter));
     }
 
     private static List<PgDdlObject> declared(Metadata metadata) {

@@ -82,4 +82,68 @@ class InheritanceIT {
                                         .getSingleResult());
         assertThat(trucks).isEqualTo(1L);
     }
+
+    @MappedSuperclass
+    static class AutoBase {
+        @Id Long id;
+        String plate;
+    }
+
+    @Entity(name = "Auto")
+    @Table(name = "auto")
+    static class Auto extends AutoBase {}
+
+    @Entity(name = "Van")
+    @Table(name = "van")
+    @Inherits(Auto.class)
+    static class Van extends AutoBase {}
+
+    /** The next version: a new attribute on the shared base class. */
+    @MappedSuperclass
+    static class AutoBaseV2 {
+        @Id Long id;
+        String plate;
+        String color;
+    }
+
+    @Entity(name = "Auto")
+    @Table(name = "auto")
+    static class AutoV2 extends AutoBaseV2 {}
+
+    @Entity(name = "Van")
+    @Table(name = "van")
+    @Inherits(AutoV2.class)
+    static class VanV2 extends AutoBaseV2 {}
+
+    @Test
+    void updateAddsANewInheritedColumnOnceAndKeepsRows(PgTestDatabase db) {
+        // parent "auto" sorts before child "van": Hibernate alters the parent first
+        db.close(
+                db.entityManagerFactory(
+                        List.of(Auto.class, Van.class),
+                        java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+        db.execute(
+                "insert into auto (id, plate) values (1, 'A-1')",
+                "insert into van (id, plate) values (2, 'V-2')");
+        for (int i = 0; i < 2; i++) {
+            db.close(
+                    db.entityManagerFactory(
+                            List.of(AutoV2.class, VanV2.class),
+                            java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+        }
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select string_agg(c.relname || ':' || a.attinhcount, ',' order by c.relname)"
+                                                + " from pg_attribute a join pg_class c on c.oid = a.attrelid"
+                                                + " where a.attname = 'color' and c.relname in ('auto', 'van')"
+                                                + " and c.relnamespace = current_schema()::regnamespace",
+                                        String.class))
+                .isEqualTo("auto:0,van:1");
+        assertThat(db.sql().queryValue("select count(*) from auto", Long.class)).isEqualTo(2L);
+        db.close(
+                db.entityManagerFactory(
+                        List.of(AutoV2.class, VanV2.class),
+                        java.util.Map.of("hibernate.hbm2ddl.auto", "validate")));
+    }
 }
