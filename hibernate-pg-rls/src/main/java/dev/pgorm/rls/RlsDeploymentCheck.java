@@ -1,5 +1,6 @@
 package dev.pgorm.rls;
 
+import dev.pgorm.ddl.internal.EntityAnnotations;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.PreparedStatement;
@@ -24,7 +25,8 @@ public final class RlsDeploymentCheck {
 
     /**
      * Returns one message per problem, empty when row-level security applies to the connecting role
-     * on every entity annotated with {@link RowLevelSecurity}.
+     * on every entity annotated with {@link RowLevelSecurity} (on the entity or a mapped
+     * superclass).
      *
      * @param factory the entity manager factory to check, through one of its connections
      */
@@ -36,7 +38,7 @@ public final class RlsDeploymentCheck {
                         persister -> {
                             Class<?> type = persister.getMappedClass();
                             if (type != null
-                                    && type.isAnnotationPresent(RowLevelSecurity.class)
+                                    && EntityAnnotations.declares(type, RowLevelSecurity.class)
                                     && persister instanceof AbstractEntityPersister p) {
                                 tables.add(p.getIdentifierTableName());
                             }

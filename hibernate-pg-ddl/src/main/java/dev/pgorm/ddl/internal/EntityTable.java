@@ -33,15 +33,7 @@ public final class EntityTable {
      * one's.
      */
     public <A extends java.lang.annotation.Annotation> List<A> annotations(Class<A> type) {
-        List<A> found = new ArrayList<>();
-        for (Class<?> c = javaClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c != javaClass()
-                    && !c.isAnnotationPresent(jakarta.persistence.MappedSuperclass.class)) {
-                break;
-            }
-            found.addAll(List.of(c.getDeclaredAnnotationsByType(type)));
-        }
-        return found;
+        return EntityAnnotations.of(javaClass(), type);
     }
 
     /** Returns the nearest annotation of a type, as {@link #annotations}, or null. */

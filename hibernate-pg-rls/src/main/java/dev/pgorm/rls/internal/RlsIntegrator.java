@@ -2,6 +2,7 @@ package dev.pgorm.rls.internal;
 
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
+import dev.pgorm.ddl.internal.EntityAnnotations;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
 import dev.pgorm.rls.PgRlsSettings;
 import dev.pgorm.rls.RlsDeploymentCheck;
@@ -43,7 +44,8 @@ public final class RlsIntegrator implements Integrator {
         List<String> tables = new ArrayList<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             if (entity.getMappedClass() != null
-                    && entity.getMappedClass().isAnnotationPresent(RowLevelSecurity.class)) {
+                    && EntityAnnotations.declares(
+                            entity.getMappedClass(), RowLevelSecurity.class)) {
                 // The bare name: the check matches it plain, quoted and schema-qualified.
                 tables.add(entity.getTable().getName());
             }

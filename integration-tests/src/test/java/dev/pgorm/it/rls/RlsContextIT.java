@@ -248,6 +248,62 @@ class RlsContextIT {
         }
     }
 
+    /** Row-level security declared once for every tenant-owned entity. */
+    @jakarta.persistence.MappedSuperclass
+    @RowLevelSecurity
+    @Policy(name = "tenant_only", column = "tenantId", setting = "app.tenant_id")
+    abstract static class TenantOwned {
+        long tenantId;
+    }
+
+    @Entity(name = "Receipt")
+    @Table(name = "receipt")
+    static class Receipt extends TenantOwned {
+        @Id Long id;
+    }
+
+    @Test
+    void requiredModeSeesRowLevelSecurityFromAMappedSuperclass(PgTestDatabase db) {
+        db.close(
+                db.entityManagerFactory(
+                        List.of(Receipt.class), Map.of(AvailableSettings.HBM2DDL_AUTO, "update")));
+        try (HikariDataSource pool = pool(db, 1);
+                SessionFactory strict =
+                        db.entityManagerFactory(
+                                List.of(Receipt.class),
+                                Map.of(
+                                        AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool,
+                                        AvailableSettings.HBM2DDL_AUTO, "none",
+                                        PgRlsSettings.REQUIRED, "true"))) {
+            assertThatThrownBy(
+                            () ->
+                                    strict.inTransaction(
+                                            s ->
+                                                    s.createSelectionQuery(
+                                                                    "select count(*) from Receipt",
+                                                                    Long.class)
+                                                            .getSingleResult()))
+                    .hasStackTraceContaining(
+                            "no row-level security setting is in effect for a statement on table receipt");
+        }
+        // the deployment check looks at the table too
+        db.execute("alter table receipt disable row level security");
+        try {
+            SessionFactory plain =
+                    db.entityManagerFactory(
+                            List.of(Receipt.class), Map.of(AvailableSettings.HBM2DDL_AUTO, "none"));
+            assertThat(dev.pgorm.rls.RlsDeploymentCheck.check(plain))
+                    .anySatisfy(
+                            problem ->
+                                    assertThat(problem)
+                                            .contains(
+                                                    "table receipt does not have row-level security enabled"));
+            db.close(plain);
+        } finally {
+            db.execute("alter table receipt enable row level security");
+        }
+    }
+
     @Test
     void requiredModeSeesSchemaQualifiedAndQuotedTables(PgTestDatabase db) {
         for (Map<String, Object> naming :

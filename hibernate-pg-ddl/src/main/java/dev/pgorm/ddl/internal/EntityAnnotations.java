@@ -1,0 +1,36 @@
+package dev.pgorm.ddl.internal;
+
+import jakarta.persistence.MappedSuperclass;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds PG-ORM's annotations of an entity as the DDL binders apply them: on the entity class and on
+ * the {@code @MappedSuperclass}es it extends, nearest first. Shared with hibernate-pg-rls, whose
+ * checks must see the same row-level security the DDL creates.
+ */
+public final class EntityAnnotations {
+
+    private EntityAnnotations() {}
+
+    /**
+     * Returns the annotations of a type on the entity class and its mapped superclasses; an entity
+     * superclass's annotations are that entity's, so the walk stops there.
+     */
+    public static <A extends Annotation> List<A> of(Class<?> entityClass, Class<A> type) {
+        List<A> found = new ArrayList<>();
+        for (Class<?> c = entityClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c != entityClass && !c.isAnnotationPresent(MappedSuperclass.class)) {
+                break;
+            }
+            found.addAll(List.of(c.getDeclaredAnnotationsByType(type)));
+        }
+        return found;
+    }
+
+    /** Returns whether the entity class or one of its mapped superclasses has the annotation. */
+    public static boolean declares(Class<?> entityClass, Class<? extends Annotation> type) {
+        return !of(entityClass, type).isEmpty();
+    }
+}
