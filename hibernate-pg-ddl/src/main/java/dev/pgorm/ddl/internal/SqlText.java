@@ -3,7 +3,9 @@ package dev.pgorm.ddl.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Small, strict helpers for the SQL text that generated DDL is made of. */
@@ -30,6 +32,76 @@ public final class SqlText {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
+    }
+
+    /**
+     * Returns a function's argument list without its defaults ({@code a integer default 0, b text =
+     * 'x'} becomes {@code a integer, b text}), as {@code DROP FUNCTION} and {@code COMMENT ON
+     * FUNCTION} want it. Commas, {@code =} and {@code default} inside parentheses or quotes are not
+     * separators.
+     */
+    public static String withoutDefaults(String arguments) {
+        List<String> kept = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i <= arguments.length(); i++) {
+            char c = i < arguments.length() ? arguments.charAt(i) : ',';
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                current.append(c);
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String arg = current.toString();
+                java.util.regex.Matcher d = DEFAULT.matcher(arg);
+                int cut = -1;
+                while (d.find()) {
+                    if (topLevel(arg, d.start())) {
+                        cut = d.start();
+                        break;
+                    }
+                }
+                String type = (cut < 0 ? arg : arg.substring(0, cut)).trim();
+                if (!type.isEmpty()) {
+                    kept.add(type);
+                }
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        return String.join(", ", kept);
+    }
+
+    private static final Pattern DEFAULT =
+            Pattern.compile("(\\s+default\\s|\\s*=)", Pattern.CASE_INSENSITIVE);
+
+    /** Returns whether position {@code at} of {@code arg} is outside parentheses and quotes. */
+    private static boolean topLevel(String arg, int at) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < at; i++) {
+            char c = arg.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return depth == 0 && quote == 0;
     }
 
     /** Returns {@code value} as a SQL string literal, doubling single quotes. */

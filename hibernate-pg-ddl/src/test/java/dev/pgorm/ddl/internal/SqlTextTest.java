@@ -44,4 +44,15 @@ class SqlTextTest {
         assertThatThrownBy(() -> SqlText.dollarQuoted("x $pgorm$ y", "f"))
                 .hasMessageContaining("must not contain");
     }
+
+    @Test
+    void argumentsWithoutDefaults() {
+        assertThat(SqlText.withoutDefaults("a integer default 0, b text = 'x, y', c numeric(10,2)"))
+                .isEqualTo("a integer, b text, c numeric(10,2)");
+        assertThat(SqlText.withoutDefaults("")).isEmpty();
+        assertThat(SqlText.withoutDefaults("in \"Default\" text DEFAULT 'a=b'"))
+                .isEqualTo("in \"Default\" text");
+        assertThat(SqlText.withoutDefaults("x int default least(1, 2), y int"))
+                .isEqualTo("x int, y int");
+    }
 }

@@ -27,7 +27,7 @@ class FunctionChangeIT {
     @Table(name = "player")
     @PgFunction(
             name = "score",
-            arguments = "x integer",
+            arguments = "x integer default 1",
             returns = "integer",
             language = "sql",
             volatility = Volatility.IMMUTABLE,
@@ -73,6 +73,7 @@ class FunctionChangeIT {
     @Test
     void updateReplacesAFunctionWhoseReturnTypeChanged(PgTestDatabase db) {
         assertThat(result(db)).isEqualTo("integer 4");
+        assertThat(db.sql().queryValue("select score()", Integer.class)).isEqualTo(2);
         assertThatThrownBy(() -> boot(db, PlayerV2.class, "validate"))
                 .hasStackTraceContaining("function score");
         boot(db, PlayerV2.class, "update");

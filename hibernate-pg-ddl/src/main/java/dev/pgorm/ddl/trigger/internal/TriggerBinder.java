@@ -109,7 +109,7 @@ public final class TriggerBinder {
                         schema,
                         name,
                         rendered,
-                        rendered + "(" + function.arguments().trim() + ")",
+                        rendered + "(" + SqlText.withoutDefaults(function.arguments()) + ")",
                         definition,
                         where),
                 definition);
