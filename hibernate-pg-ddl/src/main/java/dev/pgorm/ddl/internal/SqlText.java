@@ -104,6 +104,25 @@ public final class SqlText {
         return depth == 0 && quote == 0;
     }
 
+    /**
+     * Returns PL/pgSQL that grants again what an access list held, after an object was dropped and
+     * created anew (a rebuilt view, a replaced function), so that the roles the application granted
+     * keep their privileges; {@code acl} is a variable of type {@code aclitem[]} read before the
+     * drop, {@code kind} the object kind of {@code GRANT ... ON}, {@code object} its SQL name.
+     */
+    public static String grantAgain(String acl, String kind, String object) {
+        return "for g in select a.privilege_type, a.grantee, a.is_grantable from"
+                + " pg_catalog.aclexplode("
+                + acl
+                + ") a loop execute pg_catalog.format('grant %s on "
+                + kind
+                + " %s to %s%s', g.privilege_type, "
+                + object
+                + ", case when g.grantee = 0 then 'public' else"
+                + " pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(g.grantee)) end, case when"
+                + " g.is_grantable then ' with grant option' else '' end); end loop;";
+    }
+
     /** Returns {@code value} as a SQL string literal, doubling single quotes. */
     public static String literal(String value) {
         if (value.indexOf('\0') >= 0) {

@@ -84,6 +84,25 @@ class FunctionChangeIT {
     }
 
     @Test
+    void aReplacedFunctionKeepsItsGrants(PgTestDatabase db) {
+        String app = db.appRoleName();
+        db.execute(
+                "revoke all on function score(integer) from public",
+                "grant execute on function score(integer) to " + app);
+        boot(db, PlayerV2.class, "update");
+        assertThat(result(db)).isEqualTo("bigint 6");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select has_function_privilege(?, 'score(integer)', 'execute')"
+                                                + " and not exists (select 1 from aclexplode((select proacl from pg_proc"
+                                                + " where oid = 'score(integer)'::regprocedure)) where grantee = 0)",
+                                        Boolean.class,
+                                        app))
+                .isTrue();
+    }
+
+    @Test
     void aFunctionSomethingStillUsesIsKeptAndNamed(PgTestDatabase db) {
         db.execute("create view player_score as select id, score(id::int) as s from player");
         assertThatThrownBy(() -> boot(db, PlayerV2.class, "update"))

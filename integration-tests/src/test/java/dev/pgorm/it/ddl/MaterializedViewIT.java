@@ -212,6 +212,12 @@ class MaterializedViewIT {
     @Order(Integer.MAX_VALUE - 1)
     void updateRebuildsAViewWhoseQueryChanged(PgTestDatabase db) {
         long before = oid(db, "empty_view");
+        // a role of the application's own, which default privileges do not cover
+        db.execute(
+                "do $$ begin if not exists (select 1 from pg_roles where rolname = 'pgorm_it_reader')"
+                        + " then create role pgorm_it_reader nologin; end if; end $$",
+                "grant usage on schema " + db.schema() + " to pgorm_it_reader",
+                "grant select on empty_view to pgorm_it_reader");
         boot(db, "update", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
         assertThat(
                         db.sql()
@@ -223,6 +229,13 @@ class MaterializedViewIT {
         long rebuilt = oid(db, "empty_view");
         assertThat(rebuilt).isNotEqualTo(before);
         assertThat(db.sql().queryValue("select min(id) from empty_view", Long.class)).isEqualTo(2L);
+        // the grant carried over to the rebuilt view
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select has_table_privilege('pgorm_it_reader', 'empty_view', 'select')",
+                                        Boolean.class))
+                .isTrue();
         boot(db, "update", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
         assertThat(oid(db, "empty_view")).as("unchanged query: not rebuilt").isEqualTo(rebuilt);
         boot(db, "validate", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);

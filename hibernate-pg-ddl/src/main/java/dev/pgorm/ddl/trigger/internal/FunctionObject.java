@@ -68,13 +68,33 @@ public final class FunctionObject extends PgDdlObject {
             // CREATE OR REPLACE cannot change the return type or a parameter name: then the old
             // function is dropped and created anew, in one block and without cascade, so that a
             // trigger still using it keeps it (and the post-update check names the function)
-            "do $pgorm_fn$ begin begin execute "
+            "do $pgorm_fn$ declare g record; acl aclitem[]; owner oid; old regprocedure;"
+                    + " tmp name := 'pgorm_replaced_' || pg_catalog.pg_backend_pid(); begin begin"
+                    + " execute "
                     + SqlText.literal(definition)
+                    // the signature names parameters, which regprocedure does not read: the old
+                    // function is found under a name of its own
                     + "; exception when invalid_function_definition then execute "
-                    + SqlText.literal("drop function " + signature)
-                    + "; execute "
+                    + SqlText.literal("alter function " + signature + " rename to ")
+                    + " || pg_catalog.quote_ident(tmp); select p.oid, p.proacl, p.proowner into"
+                    + " old, acl, owner from pg_catalog.pg_proc p where p.proname = tmp and "
+                    + (schema == null
+                            ? "pg_catalog.pg_function_is_visible(p.oid)"
+                            : "p.pronamespace = pg_catalog.to_regnamespace("
+                                    + SqlText.literal(schema)
+                                    + ")")
+                    + "; execute 'drop function ' || old::text; execute "
                     + SqlText.literal(definition)
-                    + "; end; execute "
+                    // the owner and the grants of the old function carry over
+                    + "; execute pg_catalog.format('alter function %s owner to %I', "
+                    + SqlText.literal(signature)
+                    + ", pg_catalog.pg_get_userbyid(owner)); "
+                    + SqlText.grantAgain("acl", "function", SqlText.literal(signature))
+                    // a new function may be executed by PUBLIC; the old one may not have been
+                    + " if acl is not null and not exists (select 1 from pg_catalog.aclexplode(acl)"
+                    + " where grantee = 0) then execute "
+                    + SqlText.literal("revoke all on function " + signature + " from public")
+                    + "; end if; end; execute "
                     + SqlText.literal(
                             "comment on function "
                                     + signature

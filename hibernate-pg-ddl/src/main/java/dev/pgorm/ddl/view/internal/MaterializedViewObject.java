@@ -100,14 +100,22 @@ public final class MaterializedViewObject extends PgDdlObject {
         return new String[] {
             // a changed query: drop and create in one statement, so that the old view stays when
             // the new query fails or other views still read the old one (no cascade)
-            "do $pgorm$ declare v record; begin "
+            "do $pgorm$ declare v record; g record; acl aclitem[]; owner oid; begin "
                     + selectView(qualified)
                     + " into v; if found and v.note like 'pgorm:%' and v.note <> "
                     + SqlText.literal(fingerprint)
-                    + " then execute pg_catalog.format('drop materialized view %I.%I', v.nspname,"
+                    + " then select relacl, relowner into acl, owner from pg_catalog.pg_class"
+                    + " where oid = pg_catalog.to_regclass("
+                    + SqlText.literal(qualified)
+                    + "); execute pg_catalog.format('drop materialized view %I.%I', v.nspname,"
                     + " v.relname); execute "
                     + SqlText.literal(create)
-                    + "; end if; end $pgorm$",
+                    // the owner and the grants of the old view carry over
+                    + "; execute pg_catalog.format('alter materialized view %I.%I owner to %I',"
+                    + " v.nspname, v.relname, pg_catalog.pg_get_userbyid(owner)); "
+                    + SqlText.grantAgain(
+                            "acl", "table", "pg_catalog.format('%I.%I', v.nspname, v.relname)")
+                    + " end if; end $pgorm$",
             create,
             "do $pgorm$ declare v record; begin "
                     + selectView(qualified)
