@@ -64,7 +64,13 @@ public final class DdlRegistry {
                             + name
                             + "', but "
                             + previous
-                            + " uses that name already; indexes, partitions, exclusion constraints and tables share one namespace per schema: choose another name");
+                            + " uses that name already; indexes, partitions, exclusion constraints and tables share one namespace per schema: choose another name"
+                            + (declaredBy.contains("(from mapped superclass ")
+                                    ? "; a name declared on a mapped superclass would be used by"
+                                            + " every entity extending it: leave an index's name"
+                                            + " empty (one name per table), or declare it on each"
+                                            + " entity"
+                                    : ""));
         }
     }
 

@@ -29,6 +29,22 @@ public final class EntityAnnotations {
         return found;
     }
 
+    /**
+     * Returns " (from mapped superclass X)" when {@code annotation} is declared on a mapped
+     * superclass of the entity class rather than on the class itself, else "", for messages.
+     */
+    public static String origin(Class<?> entityClass, Annotation annotation) {
+        for (Class<?> c = entityClass.getSuperclass();
+                c != null && c.isAnnotationPresent(MappedSuperclass.class);
+                c = c.getSuperclass()) {
+            if (List.of(c.getDeclaredAnnotationsByType(annotation.annotationType()))
+                    .contains(annotation)) {
+                return " (from mapped superclass " + c.getSimpleName() + ")";
+            }
+        }
+        return "";
+    }
+
     /** Returns whether the entity class or one of its mapped superclasses has the annotation. */
     public static boolean declares(Class<?> entityClass, Class<? extends Annotation> type) {
         return !of(entityClass, type).isEmpty();

@@ -76,6 +76,43 @@ class DdlBootErrorsIT {
                 "cannot contain a double quote");
     }
 
+    @jakarta.persistence.MappedSuperclass
+    @PgIndex(name = "owned_tenant", columns = "tenant")
+    abstract static class Owned {
+        String tenant;
+    }
+
+    @Entity(name = "OwnedA")
+    static class OwnedA extends Owned {
+        @Id Long id;
+    }
+
+    @Entity(name = "OwnedB")
+    static class OwnedB extends Owned {
+        @Id Long id;
+    }
+
+    @Test
+    void aNamedIndexOnAMappedSuperclassOfTwoEntitiesSaysHowToFixIt(PgTestDatabase db) {
+        assertThatThrownBy(
+                        () ->
+                                db.entityManagerFactory(
+                                        java.util.List.of(OwnedA.class, OwnedB.class),
+                                        java.util.Map.of()))
+                .satisfies(
+                        thrown -> {
+                            Throwable deepest = thrown;
+                            while (deepest.getCause() != null) {
+                                deepest = deepest.getCause();
+                            }
+                            assertThat(deepest.getMessage())
+                                    .contains(
+                                            "names a relation 'owned_tenant'",
+                                            "(from mapped superclass Owned)",
+                                            "leave an index's name empty");
+                        });
+    }
+
     @Entity(name = "SecuredView")
     @org.hibernate.annotations.Immutable
     @dev.pgorm.ddl.view.MaterializedView(query = "select 1::bigint as id")

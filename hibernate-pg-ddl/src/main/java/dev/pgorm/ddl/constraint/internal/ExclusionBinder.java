@@ -4,6 +4,7 @@ import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.ddl.constraint.ExclusionConstraint;
 import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
+import dev.pgorm.ddl.internal.EntityAnnotations;
 import dev.pgorm.ddl.internal.EntityTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,10 @@ public final class ExclusionBinder {
             registry.claimRelation(
                     entity.table().getSchema(),
                     constraint.name(),
-                    label + " on entity " + entity.describe());
+                    label
+                            + " on entity "
+                            + entity.describe()
+                            + EntityAnnotations.origin(entity.javaClass(), constraint));
             String using = constraint.using().trim().toLowerCase(Locale.ROOT);
             if (!METHOD.matcher(using).matches()) {
                 throw entity.fail(

@@ -6,6 +6,7 @@ import dev.pgorm.ddl.index.IndexMethod;
 import dev.pgorm.ddl.index.PgIndex;
 import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
+import dev.pgorm.ddl.internal.EntityAnnotations;
 import dev.pgorm.ddl.internal.EntityTable;
 import dev.pgorm.ddl.internal.SqlText;
 import dev.pgorm.ddl.partition.Partitioned;
@@ -150,7 +151,12 @@ public final class IndexBinder {
             throw entity.fail(label, e.getMessage());
         }
         registry.claimRelation(
-                entity.table().getSchema(), name, label + " on entity " + entity.describe());
+                entity.table().getSchema(),
+                name,
+                label
+                        + " on entity "
+                        + entity.describe()
+                        + EntityAnnotations.origin(entity.javaClass(), index));
         return new IndexObject(
                 name,
                 entity.table(),

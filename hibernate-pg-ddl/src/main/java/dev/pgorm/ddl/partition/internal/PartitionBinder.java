@@ -161,7 +161,8 @@ public final class PartitionBinder {
             }
             List<Boolean> zoned = new ArrayList<>();
             for (Column c : key) {
-                zoned.add(entity.sqlType(c).contains("with time zone"));
+                String type = entity.sqlType(c);
+                zoned.add(type.contains("with time zone") || type.startsWith("timestamptz"));
             }
             bounds.add(bound(entity, partitioned.strategy(), zoned, p, plabel));
             names.add(p.name());
