@@ -23,10 +23,13 @@ import org.hibernate.tool.schema.spi.ScriptSourceInput;
  */
 final class IdempotentAddColumn implements GenerationTarget {
 
+    /** The shape Hibernate writes: {@code alter table [if exists] <name> add column <column>}. */
     private static final Pattern ADD_COLUMN =
             Pattern.compile(
-                    "^(\\s*alter\\s+table\\s.*?\\sadd\\s+column\\s)(?!\\s*if\\s+not\\s+exists\\s)",
-                    Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+                    "^(\\s*alter\\s+table\\s+(?:if\\s+exists\\s+)?"
+                            + "(?:\"(?:[^\"]|\"\")+\"|[^\\s\".]+)(?:\\.(?:\"(?:[^\"]|\"\")+\"|[^\\s\".]+))*"
+                            + "\\s+add\\s+column\\s+)(?!if\\s+not\\s+exists\\s)",
+                    Pattern.CASE_INSENSITIVE);
 
     private final GenerationTarget target;
 
@@ -92,24 +95,30 @@ final class IdempotentAddColumn implements GenerationTarget {
     }
 
     private static Connection rewriting(Connection connection) {
-        return proxy(
-                Connection.class,
-                connection,
-                (method, args) -> {
-                    Object result = method.invoke(connection, args);
-                    return method.getName().equals("createStatement")
-                                    && result instanceof Statement statement
-                                    && method.getReturnType() == Statement.class
-                            ? rewriting(statement)
-                            : result;
-                });
+        Connection[] self = new Connection[1];
+        self[0] =
+                proxy(
+                        Connection.class,
+                        connection,
+                        (method, args) -> {
+                            Object result = method.invoke(connection, args);
+                            return method.getName().equals("createStatement")
+                                            && result instanceof Statement statement
+                                            && method.getReturnType() == Statement.class
+                                    ? rewriting(statement, self[0])
+                                    : result;
+                        });
+        return self[0];
     }
 
-    private static Statement rewriting(Statement statement) {
+    private static Statement rewriting(Statement statement, Connection connection) {
         return proxy(
                 Statement.class,
                 statement,
                 (method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return connection;
+                    }
                     if (args != null
                             && args.length > 0
                             && args[0] instanceof String sql
@@ -128,6 +137,12 @@ final class IdempotentAddColumn implements GenerationTarget {
     private static <T> T proxy(Class<T> type, T target, Call call) {
         InvocationHandler handler =
                 (proxy, method, args) -> {
+                    if (method.getName().equals("equals") && args != null && args.length == 1) {
+                        return proxy == args[0];
+                    }
+                    if (method.getName().equals("hashCode") && args == null) {
+                        return System.identityHashCode(proxy);
+                    }
                     try {
                         return call.invoke(method, args);
                     } catch (InvocationTargetException e) {

@@ -112,6 +112,11 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
     }
 
     @Override
+    protected GenerationTarget buildStdoutTarget(String scriptDelimiter) {
+        return new IdempotentAddColumn(super.buildStdoutTarget(scriptDelimiter));
+    }
+
+    @Override
     protected GenerationTarget buildScriptTarget(
             TargetDescriptor targetDescriptor, String scriptDelimiter) {
         return new IdempotentAddColumn(super.buildScriptTarget(targetDescriptor, scriptDelimiter));

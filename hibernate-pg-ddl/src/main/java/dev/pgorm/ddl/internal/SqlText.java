@@ -56,9 +56,9 @@ public final class SqlText {
             }
             if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '(') {
+            } else if (c == '(' || c == '[') {
                 depth++;
-            } else if (c == ')') {
+            } else if (c == ')' || c == ']') {
                 depth--;
             } else if (c == ',' && depth == 0) {
                 String arg = current.toString();
@@ -83,7 +83,7 @@ public final class SqlText {
     }
 
     private static final Pattern DEFAULT =
-            Pattern.compile("(\\s+default\\s|\\s*=)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("(\\s*\\bdefault\\b|\\s*=)", Pattern.CASE_INSENSITIVE);
 
     /** Returns whether position {@code at} of {@code arg} is outside parentheses and quotes. */
     private static boolean topLevel(String arg, int at) {
@@ -95,9 +95,9 @@ public final class SqlText {
                 quote = c == quote ? 0 : quote;
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '(') {
+            } else if (c == '(' || c == '[') {
                 depth++;
-            } else if (c == ')') {
+            } else if (c == ')' || c == ']') {
                 depth--;
             }
         }
@@ -121,6 +121,24 @@ public final class SqlText {
                 + ", case when g.grantee = 0 then 'public' else"
                 + " pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(g.grantee)) end, case when"
                 + " g.is_grantable then ' with grant option' else '' end); end loop;";
+    }
+
+    /**
+     * Returns PL/pgSQL that gives a re-created object its old owner back when that is another role
+     * and the running role may do so; otherwise the object stays with the running role (as a plain
+     * re-creation would leave it) rather than failing the whole block.
+     *
+     * @param owner a variable holding the old owner's oid
+     * @param alterOwner an expression giving the {@code ALTER ... OWNER TO} statement
+     */
+    public static String ownerAgain(String owner, String alterOwner) {
+        return "if "
+                + owner
+                + " is not null and pg_catalog.pg_get_userbyid("
+                + owner
+                + ") <> current_user then begin execute "
+                + alterOwner
+                + "; exception when insufficient_privilege then null; end; end if; ";
     }
 
     /** Returns {@code value} as a SQL string literal, doubling single quotes. */

@@ -54,5 +54,9 @@ class SqlTextTest {
                 .isEqualTo("in \"Default\" text");
         assertThat(SqlText.withoutDefaults("x int default least(1, 2), y int"))
                 .isEqualTo("x int, y int");
+        assertThat(SqlText.withoutDefaults("x integer[] default array[1,2], y int default(0)"))
+                .isEqualTo("x integer[], y int");
+        assertThat(SqlText.withoutDefaults("defaults text, y int"))
+                .isEqualTo("defaults text, y int");
     }
 }

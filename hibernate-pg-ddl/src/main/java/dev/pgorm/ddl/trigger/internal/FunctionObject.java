@@ -80,15 +80,19 @@ public final class FunctionObject extends PgDdlObject {
                     + " old, acl, owner from pg_catalog.pg_proc p where p.proname = tmp and "
                     + (schema == null
                             ? "pg_catalog.pg_function_is_visible(p.oid)"
-                            : "p.pronamespace = pg_catalog.to_regnamespace("
+                            : "p.pronamespace = (select oid from pg_catalog.pg_namespace where"
+                                    + " nspname = "
                                     + SqlText.literal(schema)
                                     + ")")
                     + "; execute 'drop function ' || old::text; execute "
                     + SqlText.literal(definition)
                     // the owner and the grants of the old function carry over
-                    + "; execute pg_catalog.format('alter function %s owner to %I', "
-                    + SqlText.literal(signature)
-                    + ", pg_catalog.pg_get_userbyid(owner)); "
+                    + "; "
+                    + SqlText.ownerAgain(
+                            "owner",
+                            "pg_catalog.format('alter function %s owner to %I', "
+                                    + SqlText.literal(signature)
+                                    + ", pg_catalog.pg_get_userbyid(owner))")
                     + SqlText.grantAgain("acl", "function", SqlText.literal(signature))
                     // a new function may be executed by PUBLIC; the old one may not have been
                     + " if acl is not null and not exists (select 1 from pg_catalog.aclexplode(acl)"

@@ -111,8 +111,11 @@ public final class MaterializedViewObject extends PgDdlObject {
                     + " v.relname); execute "
                     + SqlText.literal(create)
                     // the owner and the grants of the old view carry over
-                    + "; execute pg_catalog.format('alter materialized view %I.%I owner to %I',"
-                    + " v.nspname, v.relname, pg_catalog.pg_get_userbyid(owner)); "
+                    + "; "
+                    + SqlText.ownerAgain(
+                            "owner",
+                            "pg_catalog.format('alter materialized view %I.%I owner to %I',"
+                                    + " v.nspname, v.relname, pg_catalog.pg_get_userbyid(owner))")
                     + SqlText.grantAgain(
                             "acl", "table", "pg_catalog.format('%I.%I', v.nspname, v.relname)")
                     + " end if; end $pgorm$",
