@@ -111,4 +111,47 @@ class FunctionChangeIT {
         assertThat(result(db)).isEqualTo("integer 4");
         assertThat(db.sql().queryValue("select s from player_score", Integer.class)).isEqualTo(2);
     }
+
+    /** A function in a schema whose name needs quotes. */
+    @Entity(name = "Player")
+    @Table(name = "player")
+    @PgFunction(
+            name = "GameStats.rank",
+            arguments = "x integer",
+            returns = "integer",
+            language = "sql",
+            body = "select x + 1")
+    static class RankV1 {
+        @Id Long id;
+    }
+
+    @Entity(name = "Player")
+    @Table(name = "player")
+    @PgFunction(
+            name = "GameStats.rank",
+            arguments = "x integer",
+            returns = "bigint",
+            language = "sql",
+            body = "select x::bigint + 2")
+    static class RankV2 {
+        @Id Long id;
+    }
+
+    @Test
+    void aFunctionInAQuotedSchemaIsReplacedToo(PgTestDatabase db) {
+        db.execute("drop schema if exists \"GameStats\" cascade", "create schema \"GameStats\"");
+        try {
+            boot(db, RankV1.class, "update");
+            boot(db, RankV2.class, "update");
+            assertThat(
+                            db.sql()
+                                    .queryValue(
+                                            "select pg_get_function_result('\"GameStats\".rank(integer)'::regprocedure)"
+                                                    + " || ' ' || \"GameStats\".rank(1)::text",
+                                            String.class))
+                    .isEqualTo("bigint 3");
+        } finally {
+            db.execute("drop schema \"GameStats\" cascade");
+        }
+    }
 }
