@@ -1,10 +1,6 @@
 package dev.pgorm.ddl.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,21 +14,6 @@ public final class SqlText {
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
     private SqlText() {}
-
-    /**
-     * Returns the comment that identifies a declaration: {@code pgorm:} and 16 hex digits of the
-     * SHA-256 of its parts, so that {@code update} and {@code validate} can tell a changed one.
-     */
-    public static String fingerprint(String... parts) {
-        try {
-            byte[] hash =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
-            return "pgorm:" + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
-    }
 
     /**
      * Returns a function's argument list without its defaults ({@code a integer default 0, b text =

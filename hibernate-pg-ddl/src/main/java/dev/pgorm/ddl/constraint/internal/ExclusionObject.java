@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.constraint.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.ddl.internal.Fingerprint;
 import dev.pgorm.ddl.internal.PgDdlObject;
 import dev.pgorm.ddl.internal.SqlText;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class ExclusionObject extends PgDdlObject {
 
     /** Returns the comment that identifies the declaration ({@code pgorm:} and a hash). */
     String fingerprint() {
-        return SqlText.fingerprint(key(table), name, definition);
+        return Fingerprint.of(key(table), name, definition);
     }
 
     @Override
@@ -59,8 +60,8 @@ public final class ExclusionObject extends PgDdlObject {
                     + comment
                     + "; elsif k.note is null then "
                     + comment
-                    + "; elsif k.note like 'pgorm:%' and k.note <> "
-                    + SqlText.literal(fingerprint())
+                    + "; elsif "
+                    + Fingerprint.changed("k.note", fingerprint())
                     + " then alter table "
                     + t
                     + " drop constraint "
@@ -87,10 +88,9 @@ public final class ExclusionObject extends PgDdlObject {
                                 + "; rows that violate it keep update from adding it, and a changed"
                                 + " declaration counts as different)",
                         "select exists (select 1 from pg_catalog.pg_constraint c where conrelid ="
-                                + " to_regclass(?) and conname = ? and contype = 'x' and"
-                                + " coalesce(pg_catalog.obj_description(c.oid, 'pg_constraint') not"
-                                + " like 'pgorm:%' or pg_catalog.obj_description(c.oid,"
-                                + " 'pg_constraint') = ?, true))",
+                                + " to_regclass(?) and conname = ? and contype = 'x' and "
+                                + Fingerprint.matches("c.oid", "pg_constraint")
+                                + ")",
                         List.of(t, name, fingerprint())));
     }
 }

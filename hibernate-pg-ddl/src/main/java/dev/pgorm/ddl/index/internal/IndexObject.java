@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.index.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.ddl.internal.Fingerprint;
 import dev.pgorm.ddl.internal.PgDdlObject;
 import dev.pgorm.ddl.internal.SqlText;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class IndexObject extends PgDdlObject {
 
     /** Returns the comment that identifies this declaration: {@code pgorm:} and 16 hex digits. */
     String fingerprint() {
-        return SqlText.fingerprint(
+        return Fingerprint.of(
                 name,
                 key(table),
                 Boolean.toString(unique),
@@ -112,19 +113,16 @@ public final class IndexObject extends PgDdlObject {
         String rebuildIfChanged =
                 "do $pgorm$ declare i record; begin "
                         + selectIndex(qualified)
-                        + " into i; if found and i.note like 'pgorm:%' and i.note <> "
-                        + SqlText.literal(fingerprint)
+                        + " into i; if found and "
+                        + Fingerprint.changed("i.note", fingerprint)
                         + " then "
                         + rebuild
                         + " end if; end $pgorm$";
-        String recordFingerprint =
-                "do $pgorm$ declare i record; begin "
-                        + selectIndex(qualified)
-                        + " into i; if found and i.note is null then execute pg_catalog.format("
-                        + "'comment on index %I.%I is %L', i.nspname, i.relname, "
-                        + SqlText.literal(fingerprint)
-                        + "); end if; end $pgorm$";
-        return new String[] {rebuildIfChanged, create, recordFingerprint};
+        return new String[] {
+            rebuildIfChanged,
+            create,
+            Fingerprint.recordIfNone(selectIndex(qualified), "index", fingerprint)
+        };
     }
 
     private String createIndex(SqlStringGenerationContext context) {
@@ -178,9 +176,9 @@ public final class IndexObject extends PgDdlObject {
                                         : " an index whose declaration changed counts as different: run update)"),
                         "select exists (select 1 from pg_catalog.pg_index i join pg_catalog.pg_class c"
                                 + " on c.oid = i.indexrelid where i.indrelid = to_regclass(?) and"
-                                + " c.relname = ? and i.indisvalid and coalesce(pg_catalog.obj_description("
-                                + "c.oid, 'pg_class') not like 'pgorm:%' or pg_catalog.obj_description("
-                                + "c.oid, 'pg_class') = ?, true))",
+                                + " c.relname = ? and i.indisvalid and "
+                                + Fingerprint.matches("c.oid", "pg_class")
+                                + ")",
                         List.of(qualified, name, fingerprint())));
     }
 }

@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.rls.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.ddl.internal.Fingerprint;
 import dev.pgorm.ddl.internal.SqlText;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public record PolicySql(
 
     /** Returns the comment that identifies this declaration ({@code pgorm:} and a hash). */
     public String fingerprint() {
-        return SqlText.fingerprint(name, type, command, String.join("\t", roles), using, withCheck);
+        return Fingerprint.of(name, type, command, String.join("\t", roles), using, withCheck);
     }
 
     /** Returns the statements that enable row-level security on {@code table}. */

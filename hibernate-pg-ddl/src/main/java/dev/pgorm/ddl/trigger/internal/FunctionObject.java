@@ -1,5 +1,6 @@
 package dev.pgorm.ddl.trigger.internal;
 
+import dev.pgorm.ddl.internal.Fingerprint;
 import dev.pgorm.ddl.internal.PgDdlObject;
 import dev.pgorm.ddl.internal.SqlText;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class FunctionObject extends PgDdlObject {
 
     /** Returns the comment that identifies the definition ({@code pgorm:} and a hash). */
     String fingerprint() {
-        return SqlText.fingerprint(definition);
+        return Fingerprint.of(definition);
     }
 
     /**
@@ -149,8 +150,9 @@ public final class FunctionObject extends PgDdlObject {
                                 + "; a changed definition counts as different)",
                         "select exists (select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace"
                                 + " where p.proname = ? and n.nspname = coalesce(nullif(?, ''), current_schema())"
-                                + " and coalesce(pg_catalog.obj_description(p.oid, 'pg_proc') not like 'pgorm:%'"
-                                + " or pg_catalog.obj_description(p.oid, 'pg_proc') = ?, true))",
+                                + " and "
+                                + Fingerprint.matches("p.oid", "pg_proc")
+                                + ")",
                         List.of(name, schema == null ? "" : schema, fingerprint())));
     }
 }

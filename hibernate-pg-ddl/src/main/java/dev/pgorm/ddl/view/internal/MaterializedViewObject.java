@@ -1,5 +1,6 @@
 package dev.pgorm.ddl.view.internal;
 
+import dev.pgorm.ddl.internal.Fingerprint;
 import dev.pgorm.ddl.internal.PgDdlObject;
 import dev.pgorm.ddl.internal.SqlText;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class MaterializedViewObject extends PgDdlObject {
 
     /** Returns the comment that identifies the declared query ({@code pgorm:} and a hash). */
     String fingerprint() {
-        return SqlText.fingerprint(key(table), query);
+        return Fingerprint.of(key(table), query);
     }
 
     private String create(String qualified) {
@@ -102,8 +103,8 @@ public final class MaterializedViewObject extends PgDdlObject {
             // the new query fails or other views still read the old one (no cascade)
             "do $pgorm$ declare v record; g record; acl aclitem[]; owner oid; begin "
                     + selectView(qualified)
-                    + " into v; if found and v.note like 'pgorm:%' and v.note <> "
-                    + SqlText.literal(fingerprint)
+                    + " into v; if found and "
+                    + Fingerprint.changed("v.note", fingerprint)
                     + " then select relacl, relowner into acl, owner from pg_catalog.pg_class"
                     + " where oid = pg_catalog.to_regclass("
                     + SqlText.literal(qualified)
@@ -120,12 +121,7 @@ public final class MaterializedViewObject extends PgDdlObject {
                             "acl", "table", "pg_catalog.format('%I.%I', v.nspname, v.relname)")
                     + " end if; end $pgorm$",
             create,
-            "do $pgorm$ declare v record; begin "
-                    + selectView(qualified)
-                    + " into v; if found and v.note is null then execute pg_catalog.format("
-                    + "'comment on materialized view %I.%I is %L', v.nspname, v.relname, "
-                    + SqlText.literal(fingerprint)
-                    + "); end if; end $pgorm$"
+            Fingerprint.recordIfNone(selectView(qualified), "materialized view", fingerprint)
         };
     }
 
@@ -141,9 +137,9 @@ public final class MaterializedViewObject extends PgDdlObject {
                                 + "; a view whose query changed counts as different: run update, and"
                                 + " if other views read it, drop those first)",
                         "select exists (select 1 from pg_catalog.pg_class where oid = to_regclass(?)"
-                                + " and relkind = 'm' and coalesce(pg_catalog.obj_description(oid,"
-                                + " 'pg_class') not like 'pgorm:%' or pg_catalog.obj_description(oid,"
-                                + " 'pg_class') = ?, true))",
+                                + " and relkind = 'm' and "
+                                + Fingerprint.matches("oid", "pg_class")
+                                + ")",
                         List.of(qualified, fingerprint())));
     }
 }
