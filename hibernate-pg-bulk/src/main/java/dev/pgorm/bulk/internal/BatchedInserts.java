@@ -59,16 +59,7 @@ final class BatchedInserts {
                                 }
                                 CopyText.binder(mapping).bind(ps, value, column + 1, session);
                             } catch (SQLException | IllegalArgumentException e) {
-                                throw new PgBulkException(
-                                        current,
-                                        columns.get(column).name(),
-                                        "row "
-                                                + current
-                                                + ", column "
-                                                + columns.get(column).name()
-                                                + ": "
-                                                + e.getMessage(),
-                                        e);
+                                throw BulkInserter.valueFailure(current, columns.get(column), e);
                             }
                         });
                 ps.addBatch();

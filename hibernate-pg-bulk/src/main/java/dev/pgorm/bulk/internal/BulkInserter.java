@@ -179,16 +179,7 @@ public final class BulkInserter {
                                 try {
                                     text.append(line, value, mapping);
                                 } catch (IllegalArgumentException | SQLException e) {
-                                    throw new PgBulkException(
-                                            current,
-                                            columns.get(column).name(),
-                                            "row "
-                                                    + current
-                                                    + ", column "
-                                                    + columns.get(column).name()
-                                                    + ": "
-                                                    + e.getMessage(),
-                                            e);
+                                    throw valueFailure(current, columns.get(column), e);
                                 }
                             });
                 } catch (RuntimeException | Error e) {
@@ -218,6 +209,15 @@ public final class BulkInserter {
     }
 
     /** Ends a COPY that is still open; a failure to do so is added to the original one. */
+    /** The failure of one value that could not be converted or bound, naming row and column. */
+    static PgBulkException valueFailure(long row, BulkTable.Column column, Exception e) {
+        return new PgBulkException(
+                row,
+                column.name(),
+                "row " + row + ", column " + column.name() + ": " + e.getMessage(),
+                e);
+    }
+
     private static void cancelQuietly(CopyIn copy, Throwable failure) {
         if (copy.isActive()) {
             try {
