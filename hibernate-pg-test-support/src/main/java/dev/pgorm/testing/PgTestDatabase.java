@@ -257,6 +257,20 @@ public final class PgTestDatabase implements AutoCloseable {
         return factory;
     }
 
+    /**
+     * Runs a schema action ({@code create}, {@code update}, {@code validate} ...) for the given
+     * entities by building a factory with {@code hibernate.hbm2ddl.auto} set to it, and closes it;
+     * a failing action throws as building the factory does.
+     *
+     * @param action the value of {@code hibernate.hbm2ddl.auto}
+     * @param entities the entity classes
+     */
+    public void schemaAction(String action, Class<?>... entities) {
+        close(
+                entityManagerFactory(
+                        Arrays.asList(entities), Map.of(AvailableSettings.HBM2DDL_AUTO, action)));
+    }
+
     /** Closes the factory now rather than with this database (to rebuild it, say). */
     public void close(EntityManagerFactory factory) {
         closeables.remove(factory);

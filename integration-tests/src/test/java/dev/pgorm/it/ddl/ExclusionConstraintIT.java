@@ -108,10 +108,7 @@ class ExclusionConstraintIT {
                 .isEqualTo(2L);
         // once the rows are fixed, update adds the constraint
         db.execute("delete from booking where id = 11");
-        db.close(
-                db.entityManagerFactory(
-                        java.util.List.of(Booking.class),
-                        java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+        db.schemaAction("update", Booking.class);
         assertThat(
                         db.sql()
                                 .queryValue(
@@ -146,25 +143,16 @@ class ExclusionConstraintIT {
                                         java.util.Map.of("hibernate.hbm2ddl.auto", "validate")))
                 .hasStackTraceContaining("exclusion constraint booking_no_overlap");
         try {
-            db.close(
-                    db.entityManagerFactory(
-                            java.util.List.of(BookingV2.class),
-                            java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+            db.schemaAction("update", BookingV2.class);
             assertThat(
                             db.sql()
                                     .queryValue(
                                             "select pg_get_constraintdef(oid) from pg_constraint where conname = 'booking_no_overlap'",
                                             String.class))
                     .contains("WHERE ((roomid < 1000))");
-            db.close(
-                    db.entityManagerFactory(
-                            java.util.List.of(BookingV2.class),
-                            java.util.Map.of("hibernate.hbm2ddl.auto", "validate")));
+            db.schemaAction("validate", BookingV2.class);
         } finally {
-            db.close(
-                    db.entityManagerFactory(
-                            java.util.List.of(Booking.class),
-                            java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+            db.schemaAction("update", Booking.class);
         }
         assertThat(
                         db.sql()

@@ -10,8 +10,6 @@ import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +48,6 @@ class FunctionChangeIT {
         @Id Long id;
     }
 
-    private static void boot(PgTestDatabase db, Class<?> entity, String action) {
-        db.close(
-                db.entityManagerFactory(List.of(entity), Map.of("hibernate.hbm2ddl.auto", action)));
-    }
-
     private static String result(PgTestDatabase db) {
         return db.sql()
                 .queryValue(
@@ -66,7 +59,7 @@ class FunctionChangeIT {
     @BeforeEach
     void v1(PgTestDatabase db) {
         db.resetSchema();
-        boot(db, PlayerV1.class, "create");
+        db.schemaAction("create", PlayerV1.class);
         db.execute("insert into player (id) values (1)");
     }
 
@@ -74,12 +67,12 @@ class FunctionChangeIT {
     void updateReplacesAFunctionWhoseReturnTypeChanged(PgTestDatabase db) {
         assertThat(result(db)).isEqualTo("integer 4");
         assertThat(db.sql().queryValue("select score()", Integer.class)).isEqualTo(2);
-        assertThatThrownBy(() -> boot(db, PlayerV2.class, "validate"))
+        assertThatThrownBy(() -> db.schemaAction("validate", PlayerV2.class))
                 .hasStackTraceContaining("function score");
-        boot(db, PlayerV2.class, "update");
+        db.schemaAction("update", PlayerV2.class);
         assertThat(result(db)).isEqualTo("bigint 6");
-        boot(db, PlayerV2.class, "update");
-        boot(db, PlayerV2.class, "validate");
+        db.schemaAction("update", PlayerV2.class);
+        db.schemaAction("validate", PlayerV2.class);
         assertThat(db.sql().queryValue("select count(*) from player", Long.class)).isEqualTo(1L);
     }
 
@@ -89,7 +82,7 @@ class FunctionChangeIT {
         db.execute(
                 "revoke all on function score(integer) from public",
                 "grant execute on function score(integer) to " + app);
-        boot(db, PlayerV2.class, "update");
+        db.schemaAction("update", PlayerV2.class);
         assertThat(result(db)).isEqualTo("bigint 6");
         assertThat(
                         db.sql()
@@ -105,7 +98,7 @@ class FunctionChangeIT {
     @Test
     void aFunctionSomethingStillUsesIsKeptAndNamed(PgTestDatabase db) {
         db.execute("create view player_score as select id, score(id::int) as s from player");
-        assertThatThrownBy(() -> boot(db, PlayerV2.class, "update"))
+        assertThatThrownBy(() -> db.schemaAction("update", PlayerV2.class))
                 .hasStackTraceContaining("after schema update, missing or different")
                 .hasStackTraceContaining("function score");
         assertThat(result(db)).isEqualTo("integer 4");
@@ -141,8 +134,8 @@ class FunctionChangeIT {
     void aFunctionInAQuotedSchemaIsReplacedToo(PgTestDatabase db) {
         db.execute("drop schema if exists \"GameStats\" cascade", "create schema \"GameStats\"");
         try {
-            boot(db, RankV1.class, "update");
-            boot(db, RankV2.class, "update");
+            db.schemaAction("update", RankV1.class);
+            db.schemaAction("update", RankV2.class);
             assertThat(
                             db.sql()
                                     .queryValue(

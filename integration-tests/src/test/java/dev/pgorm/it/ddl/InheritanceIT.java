@@ -118,18 +118,12 @@ class InheritanceIT {
     @Test
     void updateAddsANewInheritedColumnOnceAndKeepsRows(PgTestDatabase db) {
         // parent "auto" sorts before child "van": Hibernate alters the parent first
-        db.close(
-                db.entityManagerFactory(
-                        List.of(Auto.class, Van.class),
-                        java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+        db.schemaAction("update", Auto.class, Van.class);
         db.execute(
                 "insert into auto (id, plate) values (1, 'A-1')",
                 "insert into van (id, plate) values (2, 'V-2')");
         for (int i = 0; i < 2; i++) {
-            db.close(
-                    db.entityManagerFactory(
-                            List.of(AutoV2.class, VanV2.class),
-                            java.util.Map.of("hibernate.hbm2ddl.auto", "update")));
+            db.schemaAction("update", AutoV2.class, VanV2.class);
         }
         assertThat(
                         db.sql()
@@ -141,9 +135,6 @@ class InheritanceIT {
                                         String.class))
                 .isEqualTo("auto:0,van:1");
         assertThat(db.sql().queryValue("select count(*) from auto", Long.class)).isEqualTo(2L);
-        db.close(
-                db.entityManagerFactory(
-                        List.of(AutoV2.class, VanV2.class),
-                        java.util.Map.of("hibernate.hbm2ddl.auto", "validate")));
+        db.schemaAction("validate", AutoV2.class, VanV2.class);
     }
 }

@@ -202,12 +202,6 @@ class MaterializedViewIT {
         return db.sql().queryValue("select ?::regclass::oid::bigint", Long.class, view);
     }
 
-    private static void boot(PgTestDatabase db, String action, Class<?>... entities) {
-        db.close(
-                db.entityManagerFactory(
-                        List.of(entities), java.util.Map.of("hibernate.hbm2ddl.auto", action)));
-    }
-
     @Test
     @Order(Integer.MAX_VALUE - 1)
     void updateRebuildsAViewWhoseQueryChanged(PgTestDatabase db) {
@@ -218,7 +212,8 @@ class MaterializedViewIT {
                         + " then create role pgorm_it_reader nologin; end if; end $$",
                 "grant usage on schema " + db.schema() + " to pgorm_it_reader",
                 "grant select on empty_view to pgorm_it_reader");
-        boot(db, "update", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
+        db.schemaAction(
+                "update", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
         assertThat(
                         db.sql()
                                 .queryValue(
@@ -236,13 +231,14 @@ class MaterializedViewIT {
                                         "select has_table_privilege('pgorm_it_reader', 'empty_view', 'select')",
                                         Boolean.class))
                 .isTrue();
-        boot(db, "update", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
+        db.schemaAction(
+                "update", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
         assertThat(oid(db, "empty_view")).as("unchanged query: not rebuilt").isEqualTo(rebuilt);
-        boot(db, "validate", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
+        db.schemaAction(
+                "validate", Sale.class, RegionRevenue.class, TopRegion.class, EmptyViewV2.class);
         assertThatThrownBy(
                         () ->
-                                boot(
-                                        db,
+                                db.schemaAction(
                                         "validate",
                                         Sale.class,
                                         RegionRevenue.class,
@@ -257,8 +253,7 @@ class MaterializedViewIT {
         long before = oid(db, "region_revenue");
         assertThatThrownBy(
                         () ->
-                                boot(
-                                        db,
+                                db.schemaAction(
                                         "update",
                                         Sale.class,
                                         RegionRevenueV2.class,

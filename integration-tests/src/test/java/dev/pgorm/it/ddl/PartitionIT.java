@@ -383,10 +383,7 @@ class PartitionIT {
         db.execute(
                 "drop policy tenant_isolation on event_p20270201",
                 "alter table event_p20270201 disable row level security");
-        db.close(
-                db.entityManagerFactory(
-                        List.of(Event.class, Shipment.class, Reading.class, Metric.class),
-                        Map.of("hibernate.hbm2ddl.auto", "update")));
+        db.schemaAction("update", Event.class, Shipment.class, Reading.class, Metric.class);
         assertThat(countAs(db, "b", "event_p20270201")).isZero();
         assertThat(countAs(db, "a", "event_p20270201")).isEqualTo(1);
         assertThat(

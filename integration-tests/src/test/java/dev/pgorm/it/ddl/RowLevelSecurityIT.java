@@ -116,9 +116,7 @@ class RowLevelSecurityIT {
     void updateRemovesPoliciesThatAreNoLongerDeclared(PgTestDatabase db) throws SQLException {
         db.execute("create policy forgotten_open on note using (true)");
         assertThat(visibleTexts(db, null)).isNotEmpty();
-        db.close(
-                db.entityManagerFactory(
-                        List.of(Note.class), Map.of("hibernate.hbm2ddl.auto", "update")));
+        db.schemaAction("update", Note.class);
         assertThat(
                         db.sql()
                                 .queryValue(
@@ -196,9 +194,7 @@ class RowLevelSecurityIT {
     @Test
     void aMappedSuperclassDeclaresRlsPoliciesAndIndexesForItsEntities(PgTestDatabase db)
             throws SQLException {
-        db.close(
-                db.entityManagerFactory(
-                        List.of(Ticket.class), Map.of("hibernate.hbm2ddl.auto", "update")));
+        db.schemaAction("update", Ticket.class);
         db.execute("insert into ticket (id, tenantId, title) values (1, 1, 't1'), (2, 2, 't2')");
         assertThat(
                         db.sql()
@@ -245,9 +241,7 @@ class RowLevelSecurityIT {
 
     @Test
     void aGeneratedPolicyCastsToTheTypeOfAColumnDefinition(PgTestDatabase db) {
-        db.close(
-                db.entityManagerFactory(
-                        List.of(Memo.class), Map.of("hibernate.hbm2ddl.auto", "update")));
+        db.schemaAction("update", Memo.class);
         assertThat(
                         db.sql()
                                 .queryValue(
@@ -265,16 +259,10 @@ class RowLevelSecurityIT {
                 .contains("none");
     }
 
-    private static void update(PgTestDatabase db, Class<?> entity) {
-        db.close(
-                db.entityManagerFactory(
-                        List.of(entity), Map.of("hibernate.hbm2ddl.auto", "update")));
-    }
-
     @Test
     void aPolicyWhoseNewTextFailsKeepsTheOldPolicies(PgTestDatabase db) throws SQLException {
         try {
-            assertThatThrownBy(() -> update(db, NoteWithTypo.class))
+            assertThatThrownBy(() -> db.schemaAction("update", NoteWithTypo.class))
                     .hasStackTraceContaining("after schema update, missing or different")
                     .hasStackTraceContaining("policy hide_archived on note");
             assertThat(
@@ -286,7 +274,7 @@ class RowLevelSecurityIT {
                     .isEqualTo("(NOT archived)");
             assertThat(visibleTexts(db, "1")).containsExactly("a1");
         } finally {
-            update(db, Note.class);
+            db.schemaAction("update", Note.class);
         }
     }
 
@@ -299,14 +287,11 @@ class RowLevelSecurityIT {
                                             List.of(NoteStricter.class),
                                             Map.of("hibernate.hbm2ddl.auto", "validate")))
                     .hasStackTraceContaining("policy hide_archived on note");
-            update(db, NoteStricter.class);
-            db.close(
-                    db.entityManagerFactory(
-                            List.of(NoteStricter.class),
-                            Map.of("hibernate.hbm2ddl.auto", "validate")));
+            db.schemaAction("update", NoteStricter.class);
+            db.schemaAction("validate", NoteStricter.class);
             assertThat(visibleTexts(db, "1")).isEmpty();
         } finally {
-            update(db, Note.class);
+            db.schemaAction("update", Note.class);
         }
         assertThat(visibleTexts(db, "1")).containsExactly("a1");
     }

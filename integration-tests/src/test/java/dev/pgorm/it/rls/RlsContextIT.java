@@ -264,9 +264,7 @@ class RlsContextIT {
 
     @Test
     void requiredModeSeesRowLevelSecurityFromAMappedSuperclass(PgTestDatabase db) {
-        db.close(
-                db.entityManagerFactory(
-                        List.of(Receipt.class), Map.of(AvailableSettings.HBM2DDL_AUTO, "update")));
+        db.schemaAction("update", Receipt.class);
         try (HikariDataSource pool = pool(db, 1);
                 SessionFactory strict =
                         db.entityManagerFactory(
