@@ -7,7 +7,12 @@ package dev.pgorm.bulk;
  */
 public final class PgBulkSettings {
 
-    /** Turns the module off ({@code true} by default): {@value}. */
+    /**
+     * Switches COPY on ({@code true}, the default) or off ({@code false}, or {@code
+     * pgorm.enabled=false}): when off, {@link PgBulk#insert} writes every call with batched
+     * INSERTs, with the same results, for connections where COPY is not available (some proxies and
+     * poolers) or not wanted: {@value}.
+     */
     public static final String ENABLED = "pgorm.bulk.enabled";
 
     /**

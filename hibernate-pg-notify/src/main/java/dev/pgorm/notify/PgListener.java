@@ -3,6 +3,7 @@ package dev.pgorm.notify;
 import dev.pgorm.notify.internal.ConnectionFactory;
 import dev.pgorm.notify.internal.Limits;
 import dev.pgorm.notify.internal.ListenerLoop;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,13 +19,13 @@ import javax.sql.DataSource;
  * URL lends it one of its connections for as long as the listener runs.
  *
  * <pre>{@code
- * PgListener listener = PgListener.builder(dataSource)
+ * try (PgListener listener = PgListener.builder(dataSource)
  *         .listen("orders", n -> refresh(n.payload()))
  *         .onReconnect(() -> resync())          // notifications sent while disconnected are lost
- *         .build();
- * listener.start();
- * ...
- * listener.close();
+ *         .build()
+ *         .start()) {                           // returns once it is listening
+ *     ...
+ * }
  * }</pre>
  *
  * <p>The connection is in auto-commit mode and never in a transaction; channels are quoted
@@ -39,9 +40,11 @@ import javax.sql.DataSource;
 public final class PgListener implements AutoCloseable {
 
     private final ListenerLoop loop;
+    private final String channels;
 
-    private PgListener(ListenerLoop loop) {
+    private PgListener(ListenerLoop loop, String channels) {
         this.loop = loop;
+        this.channels = channels;
     }
 
     /**
@@ -60,14 +63,32 @@ public final class PgListener implements AutoCloseable {
         return new Builder(ConnectionFactory.from(jdbcUrl, user, password));
     }
 
-    /** Starts receiving on a thread of its own; returns at once. */
+    /**
+     * Connects, LISTENs to every channel and starts receiving on a thread of its own; returns once
+     * it is listening, so a notification committed after this call returns is received.
+     *
+     * @return this listener
+     * @throws IllegalStateException when the first connection or LISTEN fails (with the driver's
+     *     exception as cause) or the listener was started before; a listener that failed to start
+     *     is closed
+     */
     public PgListener start() {
-        loop.start();
+        try {
+            loop.start();
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "PgListener could not connect and listen to "
+                            + channels
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
         return this;
     }
 
     /**
-     * Starts listening on another channel while running.
+     * Starts listening on another channel; while connected, returns once the LISTEN ran (while
+     * reconnecting, the new connection listens to it).
      *
      * @param channel a valid channel name
      * @param handler called for each notification, in order
@@ -76,7 +97,7 @@ public final class PgListener implements AutoCloseable {
         loop.listen(Limits.channel(channel), handler);
     }
 
-    /** Stops listening on a channel while running. */
+    /** Stops listening on a channel; while connected, returns once the UNLISTEN ran. */
     public void unlisten(String channel) {
         loop.unlisten(Limits.channel(channel));
     }
@@ -88,7 +109,7 @@ public final class PgListener implements AutoCloseable {
 
     /** Returns the counters: received, dispatched, failed handlers, reconnects. */
     public Stats stats() {
-        return loop.stats();
+        return new Stats(loop.received(), loop.dispatched(), loop.failed(), loop.reconnects());
     }
 
     /**
@@ -202,7 +223,8 @@ public final class PgListener implements AutoCloseable {
                             pollTimeout,
                             validationInterval,
                             minBackoff,
-                            maxBackoff));
+                            maxBackoff),
+                    "channels " + handlers.keySet());
         }
     }
 }

@@ -7,7 +7,10 @@ package dev.pgorm.notify;
  */
 public final class PgNotifySettings {
 
-    /** Turns entity change events off ({@code true} by default): {@value}. */
+    /**
+     * Switches entity change events ({@link NotifyOnChange}) on ({@code true}, the default) or off
+     * ({@code false}); {@link PgNotify} and {@link PgListener} work either way: {@value}.
+     */
     public static final String ENABLED = "pgorm.notify.enabled";
 
     private PgNotifySettings() {}

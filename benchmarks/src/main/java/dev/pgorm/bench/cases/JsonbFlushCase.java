@@ -71,7 +71,7 @@ public final class JsonbFlushCase implements BenchmarkCase {
         JSONB_STRING("a String attribute on the jsonb column", JsonTextDoc.class, true),
         MAP_PGORM("a Map jsonb attribute, PG-ORM (lazy read, text snapshot)", JsonDoc.class, true),
         MAP_HIBERNATE(
-                "a Map jsonb attribute, Hibernate's JsonJavaType (json-lean=false)",
+                "a Map jsonb attribute, Hibernate's JsonJavaType (json_lean=false)",
                 JsonDoc.class,
                 false);
 

@@ -96,10 +96,7 @@ public final class NotifyLatencyCase implements BenchmarkCase {
         rawThread.setDaemon(true);
         rawThread.start();
         publisher = env.dataSource().getConnection();
-        for (int i = 0; i < 100 && !listener.isConnected(); i++) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(200);
+        // PgListener.start() returned listening; the raw thread has listened before it started
     }
 
     private static void handoff(SynchronousQueue<Long> queue) {

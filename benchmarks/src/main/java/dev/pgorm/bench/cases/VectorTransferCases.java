@@ -20,7 +20,7 @@ import org.hibernate.type.SqlTypes;
 /**
  * Issue: fast vectors. 2,000 entities with a 1536-dimension {@code vector} column, inserted through
  * Hibernate (batch 50) and read back with a query (100 rows per query, 20 queries), with
- * hibernate-vector's text transfer ({@code pgorm.types.vector-binary=false}) against PG-ORM's
+ * hibernate-vector's text transfer ({@code pgorm.types.vector_binary=false}) against PG-ORM's
  * binary transfer. pgjdbc's default {@code prepareThreshold} (5): statements switch to binary
  * results once server-prepared, as in an application. Each side has a pool of its own, because
  * binary transfer is turned on per physical connection.

@@ -252,7 +252,8 @@ public final class DemoApp {
         section("Two tenants (row-level security, as the unprivileged role pgorm_app)");
         java.util.concurrent.BlockingQueue<String> changes =
                 new java.util.concurrent.LinkedBlockingQueue<>();
-        PgListener listener =
+        // start() returns once the listener is listening: the notes below are all received
+        try (PgListener listener =
                 PgListener.builder(
                                 env(
                                         "PGORM_DEMO_URL",
@@ -261,10 +262,13 @@ public final class DemoApp {
                                 env("PGORM_DEMO_PASSWORD", null))
                         .listen("note_changes", n -> changes.add(n.payload()))
                         .build()
-                        .start();
-        for (int i = 0; i < 100 && !listener.isConnected(); i++) {
-            sleep(20);
+                        .start()) {
+            tenantsAndChanges(owner, changes);
         }
+    }
+
+    private static void tenantsAndChanges(
+            SessionFactory owner, java.util.concurrent.BlockingQueue<String> changes) {
         owner.inTransaction(
                 s -> {
                     s.persist(new Note(1L, "acme", "acme: renew the office lease"));
@@ -322,15 +326,6 @@ public final class DemoApp {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        listener.close();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -44,9 +44,9 @@ public final class BulkInserter {
             return 0;
         }
         em.flush();
-        int threshold =
-                PgSettingsReader.of(session.getFactory().getProperties())
-                        .getInt(PgBulkSettings.COPY_THRESHOLD, 200);
+        PgSettingsReader settings = PgSettingsReader.of(session.getFactory().getProperties());
+        boolean copyOn = settings.isModuleEnabled("bulk");
+        int threshold = settings.getInt(PgBulkSettings.COPY_THRESHOLD, 200);
         if (threshold < 0) {
             throw new IllegalArgumentException(
                     PgBulkSettings.COPY_THRESHOLD
@@ -78,6 +78,7 @@ public final class BulkInserter {
             // The RLS query is also the transaction's first prepared statement before COPY: it
             // carries the settings that wrappers (PG-ORM's RLS context) attach to that one.
             if (few
+                    || !copyOn
                     || table.copyRefusal() != null
                     || RowSecurity.appliesTo(connection, table.table())) {
                 return BatchedInserts.insert(table, queue, entities, session, connection);

@@ -6,15 +6,30 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.service.ServiceRegistry;
 
 /**
  * Reads {@code pgorm.*} properties from Hibernate's configuration with one set of rules for every
  * module: values may be strings or already-typed objects, and a value that cannot be read fails
- * with the property name and the accepted forms.
+ * with the property name and the accepted forms. Keys use Hibernate's underscore style; a key that
+ * was spelled otherwise before is still read under its former spelling for one release, with a
+ * warning naming the new key.
  */
 public final class PgSettingsReader {
+
+    private static final System.Logger LOG = System.getLogger("dev.pgorm");
+
+    /** Current key to its former spelling, read when the current key is absent (until 0.2). */
+    private static final Map<String, String> FORMER_SPELLINGS =
+            Map.of(
+                    "pgorm.types.json_lean", "pgorm.types.json-lean",
+                    "pgorm.types.vector_binary", "pgorm.types.vector-binary");
+
+    /** Former spellings already warned about, so a warning is logged once per key. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private final Map<?, ?> settings;
 
@@ -64,7 +79,7 @@ public final class PgSettingsReader {
      * @throws IllegalArgumentException for any other value
      */
     public boolean getBoolean(String name, boolean defaultValue) {
-        Object raw = settings.get(name);
+        Object raw = raw(name);
         if (raw instanceof Boolean) {
             return (Boolean) raw;
         }
@@ -90,7 +105,7 @@ public final class PgSettingsReader {
      * @return the trimmed value
      */
     public String getString(String name, String defaultValue) {
-        String text = text(settings.get(name));
+        String text = text(raw(name));
         return text == null ? defaultValue : text;
     }
 
@@ -103,7 +118,7 @@ public final class PgSettingsReader {
      * @throws IllegalArgumentException when the value is not an integer
      */
     public int getInt(String name, int defaultValue) {
-        Object raw = settings.get(name);
+        Object raw = raw(name);
         if (raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
             return ((Number) raw).intValue();
         }
@@ -128,7 +143,7 @@ public final class PgSettingsReader {
      * @throws IllegalArgumentException when the value cannot be read or is negative
      */
     public Duration getDuration(String name, Duration defaultValue) {
-        Object raw = settings.get(name);
+        Object raw = raw(name);
         Duration result;
         if (raw instanceof Duration) {
             result = (Duration) raw;
@@ -177,6 +192,28 @@ public final class PgSettingsReader {
         } catch (DateTimeParseException | NumberFormatException e) {
             throw invalid(name, raw, DURATION_FORMS);
         }
+    }
+
+    /**
+     * Returns the value under {@code name}, or under its former spelling (with a warning once) when
+     * only that one is set.
+     */
+    private Object raw(String name) {
+        Object value = settings.get(name);
+        String former = FORMER_SPELLINGS.get(name);
+        if (value == null && former != null && settings.get(former) != null) {
+            if (WARNED.add(former)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "PG-ORM setting "
+                                + former
+                                + " is deprecated and will be ignored in a later release; set "
+                                + name
+                                + " instead");
+            }
+            return settings.get(former);
+        }
+        return value;
     }
 
     private static final String DURATION_FORMS =

@@ -87,4 +87,26 @@ class PgSettingsReaderTest {
         assertThatThrownBy(() -> reader.getDuration("z", null))
                 .hasMessageContaining("not negative");
     }
+
+    @Test
+    void formerSpellingIsReadWhenTheCurrentKeyIsAbsent() {
+        PgSettingsReader reader = PgSettingsReader.of(Map.of("pgorm.types.json-lean", "false"));
+        assertThat(reader.getBoolean("pgorm.types.json_lean", true)).isFalse();
+        PgSettingsReader vectors = PgSettingsReader.of(Map.of("pgorm.types.vector-binary", false));
+        assertThat(vectors.getBoolean("pgorm.types.vector_binary", true)).isFalse();
+    }
+
+    @Test
+    void currentSpellingWinsOverTheFormerOne() {
+        PgSettingsReader reader =
+                PgSettingsReader.of(
+                        Map.of("pgorm.types.json_lean", "true", "pgorm.types.json-lean", "false"));
+        assertThat(reader.getBoolean("pgorm.types.json_lean", false)).isTrue();
+    }
+
+    @Test
+    void keysWithoutFormerSpellingIgnoreLookAlikes() {
+        PgSettingsReader reader = PgSettingsReader.of(Map.of("pgorm.bulk.copy-threshold", "5"));
+        assertThat(reader.getInt("pgorm.bulk.copy_threshold", 200)).isEqualTo(200);
+    }
 }

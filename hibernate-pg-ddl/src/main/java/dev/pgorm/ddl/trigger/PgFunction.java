@@ -28,7 +28,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.PACKAGE})
-@Repeatable(PgFunctions.class)
+@Repeatable(PgFunctionDeclarations.class)
 public @interface PgFunction {
 
     /** Returns the function's name. */

@@ -1,17 +1,21 @@
 package dev.pgorm.notify.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
-import dev.pgorm.notify.PgListener;
 import dev.pgorm.notify.PgNotification;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +23,11 @@ import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
-/** The receiving thread of a {@link PgListener}: connect, LISTEN, wait, dispatch, reconnect. */
+/**
+ * The receiving thread of a {@code PgListener}: connect, LISTEN, wait, dispatch, reconnect. {@link
+ * #start()} returns once the first LISTENs are done (or throws why they could not be), and {@link
+ * #listen} returns once the LISTEN ran, so callers never poll.
+ */
 public final class ListenerLoop {
 
     private static final System.Logger LOG = System.getLogger("dev.pgorm.notify");
@@ -27,7 +35,8 @@ public final class ListenerLoop {
     private final ConnectionFactory connections;
     private final Map<String, Consumer<PgNotification>> handlers = new ConcurrentHashMap<>();
     private final Map<String, ExecutorService> dispatchers = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String[]> commands = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final Runnable onReconnect;
     private final Duration pollTimeout;
     private final Duration validationInterval;
@@ -61,7 +70,10 @@ public final class ListenerLoop {
         this.maxBackoff = maxBackoff;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    /** A LISTEN or UNLISTEN asked for while running; done once it ran or the map covers it. */
+    private record Command(String verb, String channel, CompletableFuture<Void> done) {}
+
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -69,33 +81,91 @@ public final class ListenerLoop {
         };
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("the listener is already started");
+    /**
+     * Starts the receiving thread and waits until it is connected and listening to every channel.
+     *
+     * @throws SQLException why the first connection or LISTEN failed; the loop is stopped then
+     */
+    public void start() throws SQLException {
+        synchronized (this) {
+            if (thread != null) {
+                throw new IllegalStateException("the listener is already started");
+            }
+            running = true;
+            thread = new Thread(this::run, "pgorm-listener");
+            thread.setDaemon(true);
+            thread.start();
         }
-        running = true;
-        thread = new Thread(this::run, "pgorm-listener");
-        thread.setDaemon(true);
-        thread.start();
+        try {
+            ready.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new SQLException("interrupted while the listener was connecting", e);
+        } catch (ExecutionException e) {
+            close();
+            if (e.getCause() instanceof SQLException) {
+                throw (SQLException) e.getCause();
+            }
+            throw new SQLException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     public void listen(String channel, Consumer<PgNotification> handler) {
         handlers.put(channel, handler);
-        commands.add(new String[] {"listen", channel});
+        await(queue("listen", channel));
     }
 
     public void unlisten(String channel) {
         handlers.remove(channel);
-        commands.add(new String[] {"unlisten", channel});
+        await(queue("unlisten", channel));
+    }
+
+    private CompletableFuture<Void> queue(String verb, String channel) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        commands.add(new Command(verb, channel, done));
+        return done;
+    }
+
+    /**
+     * Waits until a queued command ran, or the connection it was meant for is gone (the next one
+     * listens to what the map holds); never on the loop's own thread, which runs the commands.
+     */
+    private void await(CompletableFuture<Void> done) {
+        Thread loopThread;
+        synchronized (this) {
+            loopThread = thread;
+        }
+        if (!running || loopThread == null || Thread.currentThread() == loopThread) {
+            return;
+        }
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the command's connection failed; the loop reconnects and LISTENs from the map
+        }
     }
 
     public boolean isConnected() {
         return connected;
     }
 
-    public PgListener.Stats stats() {
-        return new PgListener.Stats(
-                received.get(), dispatched.get(), failed.get(), reconnects.get());
+    public long received() {
+        return received.get();
+    }
+
+    public long dispatched() {
+        return dispatched.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    public long reconnects() {
+        return reconnects.get();
     }
 
     private void run() {
@@ -105,19 +175,19 @@ public final class ListenerLoop {
             try (Connection c = connections.open()) {
                 connection = c;
                 c.setAutoCommit(true);
-                // Drop the queued commands first, then LISTEN to what the map holds: listen() and
-                // unlisten() change the map before they queue, so a command dropped here is
+                // Take the queued commands first, then LISTEN to what the map holds: listen() and
+                // unlisten() change the map before they queue, so a command taken here is
                 // already in the map this loop reads, and one queued later is applied by
                 // receive(). Clearing after the loop lost a listen() made during it.
-                while (commands.poll() != null) {
-                    // the fresh connection starts from the map
-                }
+                List<Command> covered = drainCommands();
                 try (Statement st = c.createStatement()) {
                     for (String channel : handlers.keySet()) {
                         st.execute("listen " + PgIdentifiers.quote(channel));
                     }
                 }
                 connected = true;
+                covered.forEach(command -> command.done().complete(null));
+                ready.complete(null);
                 if (!first) {
                     reconnects.incrementAndGet();
                     reconnectNotifier.execute(
@@ -136,7 +206,11 @@ public final class ListenerLoop {
                 backoff = minBackoff.toMillis();
                 receive(c);
             } catch (SQLException | RuntimeException e) {
-                if (running) {
+                if (first) {
+                    // start() reports why; the caller decides whether to try again
+                    running = false;
+                    ready.completeExceptionally(e);
+                } else if (running) {
                     LOG.log(
                             System.Logger.Level.WARNING,
                             "PG-ORM listener lost its connection, reconnecting: " + e.getMessage());
@@ -144,6 +218,8 @@ public final class ListenerLoop {
             } finally {
                 connected = false;
                 connection = null;
+                // what was queued for this connection is in the map the next one listens to
+                drainCommands().forEach(command -> command.done().complete(null));
             }
             if (running) {
                 sleep(ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1));
@@ -180,12 +256,23 @@ public final class ListenerLoop {
         }
     }
 
-    private void applyCommands(Connection c) throws SQLException {
-        String[] command;
+    private List<Command> drainCommands() {
+        List<Command> drained = new ArrayList<>();
+        Command command;
         while ((command = commands.poll()) != null) {
+            drained.add(command);
+        }
+        return drained;
+    }
+
+    private void applyCommands(Connection c) throws SQLException {
+        Command command;
+        while ((command = commands.peek()) != null) {
             try (Statement st = c.createStatement()) {
-                st.execute(command[0] + " " + PgIdentifiers.quote(command[1]));
+                st.execute(command.verb() + " " + PgIdentifiers.quote(command.channel()));
             }
+            commands.remove(command);
+            command.done().complete(null);
         }
     }
 
@@ -245,6 +332,8 @@ public final class ListenerLoop {
                 }
             }
         }
+        ready.complete(null);
+        drainCommands().forEach(command -> command.done().complete(null));
         dispatchers.values().forEach(ExecutorService::shutdown);
         reconnectNotifier.shutdown();
         for (ExecutorService e : dispatchers.values()) {

@@ -32,7 +32,7 @@ import org.hibernate.type.spi.TypeConfiguration;
  * ({@code @JdbcTypeCode(SqlTypes.JSON)}, no converter, no {@code @Mutability} or
  * {@code @Immutable}) the lean {@link PgJsonJavaType}: basic attributes, attributes of embeddables
  * (nested too) and elements of element collections. Runs when PostgreSQL is the dialect and {@code
- * pgorm.types.enabled} and {@code pgorm.types.json-lean} are on.
+ * pgorm.types.enabled} and {@code pgorm.types.json_lean} are on.
  *
  * <p>Why here: Hibernate creates its {@code JsonJavaType} inside {@code BasicValue} resolution,
  * only when the {@code JavaTypeRegistry} holds no descriptor under the attribute's exact generic

@@ -24,7 +24,7 @@ import org.hibernate.type.spi.TypeConfiguration;
  * Registers PG-ORM's types with Hibernate when the dialect is PostgreSQL and {@code
  * pgorm.types.enabled} is on: ranges, multiranges and text search types, each with its JDBC type
  * and column type; the {@link PgSqlTypes} codes and column types for Hypersistence Utils' user
- * types; and, with hibernate-vector on the class path and {@code pgorm.types.vector-binary} on,
+ * types; and, with hibernate-vector on the class path and {@code pgorm.types.vector_binary} on,
  * binary transfer for its {@code float[]} vector columns.
  */
 public final class PgTypesContributor implements TypeContributor {

@@ -17,6 +17,7 @@ import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -75,19 +76,73 @@ class ListenNotifyIT {
                 .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500));
     }
 
-    private static void awaitListening(PgListener listener) throws InterruptedException {
-        for (int i = 0; i < 100 && !listener.isConnected(); i++) {
+    @Test
+    void startReturnsListening(PgTestDatabase db) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+            listenFromAPool(dataSource);
+        }
+    }
+
+    private void listenFromAPool(DataSource dataSource) throws Exception {
+        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        // tag::listener[]
+        try (PgListener listener =
+                PgListener.builder(dataSource) // or builder(jdbcUrl, user, password)
+                        .listen("orders", n -> got.add(n.payload()))
+                        .listen("typed", OrderEvent.class, event -> got.add(event.status()))
+                        .onError((notification, e) -> errors.add(notification.payload()))
+                        .onReconnect(() -> got.add("resync"))
+                        .build()
+                        .start()) { // returns once it is listening
+            sf.inTransaction(em -> PgNotify.publish(em, "orders", "first"));
+            sf.inTransaction(em -> PgNotify.publish(em, "typed", new OrderEvent(7, "SHIPPED")));
+            sf.inTransaction(em -> PgNotify.publish(em, "typed", "not an event"));
+            // end::listener[]
+            assertThat(listener.isConnected()).isTrue();
+            assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("SHIPPED");
+            for (int i = 0; i < 250 && errors.isEmpty(); i++) {
+                Thread.sleep(20);
+            }
+            assertThat(errors).containsExactly("not an event");
+        }
+    }
+
+    @Test
+    void startFailsSayingWhyAndStopsTheThread(PgTestDatabase db) throws Exception {
+        // nothing listens on port 1: the first connection is refused
+        String url = db.jdbcUrl().replaceFirst("//[^/]+/", "//localhost:1/");
+        PgListener nowhere =
+                PgListener.builder(url, db.user(), db.password()).listen("orders", n -> {}).build();
+        assertThatThrownBy(nowhere::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "PgListener could not connect and listen to channels [orders]")
+                .hasMessageContaining("localhost:1")
+                .hasCauseInstanceOf(SQLException.class);
+        assertThat(nowhere.isConnected()).isFalse();
+        for (int i = 0; i < 100 && listenerThreadAlive(); i++) {
             Thread.sleep(20);
         }
-        assertThat(listener.isConnected()).isTrue();
-        Thread.sleep(50);
+        assertThat(listenerThreadAlive()).as("no receiving thread left behind").isFalse();
+        nowhere.close();
+    }
+
+    private static boolean listenerThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("pgorm-listener") && t.isAlive());
     }
 
     @Test
     void deliveredOnCommitNeverOnRollback(PgTestDatabase db) throws Exception {
         BlockingQueue<PgNotification> got = new LinkedBlockingQueue<>();
         try (PgListener listener = listener(db).listen("orders", got::add).build().start()) {
-            awaitListening(listener);
             // tag::publish[]
             sf.inTransaction(em -> PgNotify.publish(em, "orders", new OrderEvent(42, "PAID")));
             // end::publish[]
@@ -142,7 +197,6 @@ class ListenNotifyIT {
                                 })
                         .build()
                         .start()) {
-            awaitListening(listener);
             sf.inTransaction(
                     em -> {
                         for (int i = 0; i < 10_000; i++) {
@@ -171,7 +225,6 @@ class ListenNotifyIT {
                         .onReconnect(reconnected::countDown)
                         .build()
                         .start()) {
-            awaitListening(listener);
             long start = System.nanoTime();
             assertThat(
                             db.sql()
@@ -182,7 +235,6 @@ class ListenNotifyIT {
             assertThat(reconnected.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .isLessThan(Duration.ofSeconds(5));
-            awaitListening(listener);
             sf.inTransaction(em -> PgNotify.publish(em, "jobs", "after the reconnect"));
             assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("after the reconnect");
             assertThat(listener.stats().reconnects()).isEqualTo(1);
@@ -204,10 +256,8 @@ class ListenNotifyIT {
                             .onReconnect(reconnected::countDown)
                             .build()
                             .start()) {
-                awaitListening(listener);
                 proxy.cut();
                 assertThat(reconnected.await(10, TimeUnit.SECONDS)).isTrue();
-                awaitListening(listener);
                 sf.inTransaction(em -> PgNotify.publish(em, "cut", "after the cut"));
                 assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("after the cut");
             }
@@ -234,7 +284,6 @@ class ListenNotifyIT {
                                 })
                         .build()
                         .start()) {
-            awaitListening(listener);
             sf.inTransaction(
                     em -> {
                         for (int i = 0; i < 200; i++) {
@@ -278,7 +327,6 @@ class ListenNotifyIT {
                         .listen("typed", OrderEvent.class, events::add)
                         .build()
                         .start()) {
-            awaitListening(listener);
             sf.inTransaction(
                     em -> {
                         PgNotify.publish(em, "typed", "{\"id\": 7, \"status\": \"NEW\"}");
@@ -297,7 +345,6 @@ class ListenNotifyIT {
                         .listen("shipment_changes", n -> got.add(n.payload()))
                         .build()
                         .start()) {
-            awaitListening(listener);
             sf.inTransaction(
                     s -> {
                         Shipment sh = new Shipment();
@@ -330,7 +377,6 @@ class ListenNotifyIT {
         BlockingQueue<String> got = new LinkedBlockingQueue<>();
         try (PgListener listener =
                 listener(db).listen("vehicle_changes", n -> got.add(n.payload())).build().start()) {
-            awaitListening(listener);
             sf.inTransaction(
                     s -> {
                         Truck truck = new Truck();
@@ -378,7 +424,6 @@ class ListenNotifyIT {
                             .listen("pooled", n -> {})
                             .build()
                             .start()) {
-                awaitListening(listener);
                 failValidity.set(true); // the error path: the loop gives the connection back
                 for (int i = 0; i < 250 && listener.isConnected(); i++) {
                     Thread.sleep(20);
@@ -425,13 +470,11 @@ class ListenNotifyIT {
                         .pollTimeout(Duration.ofMillis(100))
                         .build()
                         .start();
-        awaitListening(listener);
+        // listen and unlisten return once they ran: no waiting before the NOTIFY
         listener.listen("added", n -> got.add("added:" + n.payload()));
-        Thread.sleep(300);
         sf.inTransaction(em -> PgNotify.publish(em, "added", "1"));
         assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("added:1");
         listener.unlisten("added");
-        Thread.sleep(300);
         sf.inTransaction(em -> PgNotify.publish(em, "added", "2"));
         assertThat(got.poll(500, TimeUnit.MILLISECONDS)).isNull();
 

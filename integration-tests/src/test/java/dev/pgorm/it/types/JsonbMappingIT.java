@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * JSON attributes with PG-ORM's structural snapshot: Map, List, record, POJO and JsonNode
  * round-trip, an unchanged flush issues no UPDATE, one nested change issues exactly one; in text
- * and binary mode, and against Hibernate's own mapping ({@code pgorm.types.json-lean=false}).
+ * and binary mode, and against Hibernate's own mapping ({@code pgorm.types.json_lean=false}).
  */
 @PgTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -19,7 +19,10 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.SqlTypes;
 import org.junit.jupiter.api.Test;
 
-/** {@code pgorm.types.enabled=false} leaves Hibernate's own JSON and hibernate-vector's types. */
+/**
+ * {@code pgorm.types.enabled=false} leaves Hibernate's own JSON and hibernate-vector's types; the
+ * finer switches turn off one mapping each, under their keys and their former spellings.
+ */
 @PgTest
 class TypesSwitchIT {
 
@@ -80,5 +83,36 @@ class TypesSwitchIT {
         Switched read = off.fromTransaction(s -> s.find(Switched.class, 1L));
         assertThat(read.attrs).isEqualTo(Map.of("k", "v"));
         assertThat(read.embedding).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void jsonLeanAndVectorBinaryAreReadUnderBothSpellings(PgTestDatabase db) {
+        List<Map<String, String>> spellings =
+                List.of(
+                        Map.of(
+                                PgTypesSettings.JSON_LEAN, "false",
+                                PgTypesSettings.VECTOR_BINARY, "false"),
+                        // the former spellings, read with a warning until 0.2
+                        Map.of(
+                                "pgorm.types.json-lean", "false",
+                                "pgorm.types.vector-binary", "false"));
+        for (Map<String, String> off : spellings) {
+            SessionFactory sf = db.entityManagerFactory(List.of(Switched.class), off);
+            assertThat(describe(sf, "attrs"))
+                    .as("json lean off by " + off.keySet())
+                    .isEqualTo("JsonJavaType / PostgreSQLJsonPGObjectJsonbType");
+            assertThat(describe(sf, "embedding"))
+                    .as("vector binary off by " + off.keySet())
+                    .endsWith("/ PGVectorJdbcType");
+            db.close(sf);
+        }
+        // each switch turns off its own mapping only
+        SessionFactory textVectors =
+                db.entityManagerFactory(
+                        List.of(Switched.class), Map.of(PgTypesSettings.VECTOR_BINARY, "false"));
+        assertThat(describe(textVectors, "attrs")).isEqualTo("PgJsonJavaType / PgJsonbJdbcType");
+        assertThat(describe(textVectors, "embedding")).endsWith("/ PGVectorJdbcType");
+        assertThat(PgTypesSettings.JSON_LEAN).isEqualTo("pgorm.types.json_lean");
+        assertThat(PgTypesSettings.VECTOR_BINARY).isEqualTo("pgorm.types.vector_binary");
     }
 }

@@ -7,14 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Holds repeated {@link PgFunction} annotations.
+ * Holds repeated {@link PgFunction} annotations (named so that it never clashes with the HQL names
+ * in {@code dev.pgorm.functions.PgFunctions}).
  *
  * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.PACKAGE})
-public @interface PgFunctions {
+public @interface PgFunctionDeclarations {
 
     /** Returns the functions. */
     PgFunction[] value();
