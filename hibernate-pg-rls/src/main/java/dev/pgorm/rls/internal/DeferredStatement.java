@@ -114,35 +114,8 @@ final class DeferredStatement implements InvocationHandler {
             }
             return invokeOnReal(method, args);
         }
-        Connection c = connection.delegate;
-        // A fetch size makes pgjdbc read through a cursor outside auto-commit mode, which the
-        // commit below would close: read the whole result, as in auto-commit mode.
-        int fetchSize = real.getFetchSize();
-        c.setAutoCommit(false);
-        try {
-            if (fetchSize != 0) {
-                real.setFetchSize(0);
-            }
-            applySeparately(c, settings);
-            Object result = invokeOnReal(method, args);
-            c.commit();
-            return result;
-        } catch (Throwable e) {
-            try {
-                c.rollback();
-            } catch (SQLException rollbackFailed) {
-                e.addSuppressed(rollbackFailed);
-            }
-            throw e;
-        } finally {
-            try {
-                if (fetchSize != 0) {
-                    real.setFetchSize(fetchSize);
-                }
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        return RlsConnections.inOwnTransaction(
+                connection.delegate, real, settings, () -> invokeOnReal(method, args));
     }
 
     @Override
@@ -239,11 +212,7 @@ final class DeferredStatement implements InvocationHandler {
             return method.getName().equals("unwrap") ? proxy : Boolean.TRUE;
         }
         if (method.getName().equals("unwrap") && shift == 0 && connection.autoCommit) {
-            throw new SQLException(
-                    "PG-ORM cannot hand out the driver's statement ("
-                            + type.getName()
-                            + ") in auto-commit mode: its executions would run without the"
-                            + " row-level security settings. Run the work inside a transaction.");
+            throw RlsConnections.unwrapRefused(type);
         }
         return call(real, method, args);
     }

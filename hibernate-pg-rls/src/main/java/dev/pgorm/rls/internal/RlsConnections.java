@@ -8,6 +8,8 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,11 +20,12 @@ import java.util.Map;
  * statement) is sent as {@code select set_config(?, ?, true), ...; <statement>}: pgjdbc sends both
  * in one round trip, in one transaction, and the wrapper skips the first result so Hibernate sees
  * only its own. Statements that cannot be combined (batches, generated keys, calls, metadata asked
- * before execution) get the settings in a separate statement first, in the same transaction; in
- * auto-commit mode each of their executions runs in a short transaction of its own with the
- * settings. {@code set_config(..., true)} ends with the transaction, so nothing outlives it: not
- * after commit, not after rollback, not on the next borrower of the connection. A rollback to a
- * savepoint, which may undo the settings, applies them again.
+ * before execution, and plain {@link Statement}s, whose SQL arrives only at execution) get the
+ * settings in a separate statement first, in the same transaction; in auto-commit mode each of
+ * their executions runs in a short transaction of its own with the settings. {@code set_config(...,
+ * true)} ends with the transaction, so nothing outlives it: not after commit, not after rollback,
+ * not on the next borrower of the connection. A rollback to a savepoint, which may undo the
+ * settings, applies them again.
  */
 public final class RlsConnections {
 
@@ -81,6 +84,59 @@ public final class RlsConnections {
         }
     }
 
+    /** One execution of a statement, run by {@link #inOwnTransaction}. */
+    @FunctionalInterface
+    interface Execution {
+        Object run() throws Throwable;
+    }
+
+    /**
+     * Runs one execution of {@code statement}, on a connection in auto-commit mode, in a
+     * transaction of its own that applies the settings first: settings sent as a statement of their
+     * own would end with their own implicit transaction.
+     */
+    static Object inOwnTransaction(
+            Connection c, Statement statement, Map<String, String> settings, Execution execution)
+            throws Throwable {
+        // A fetch size makes pgjdbc read through a cursor outside auto-commit mode, which the
+        // commit below would close: read the whole result, as in auto-commit mode.
+        int fetchSize = statement.getFetchSize();
+        c.setAutoCommit(false);
+        try {
+            if (fetchSize != 0) {
+                statement.setFetchSize(0);
+            }
+            applySeparately(c, settings);
+            Object result = execution.run();
+            c.commit();
+            return result;
+        } catch (Throwable e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        } finally {
+            try {
+                if (fetchSize != 0) {
+                    statement.setFetchSize(fetchSize);
+                }
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The failure of {@code unwrap} to the driver's statement where executions bypass us. */
+    static SQLException unwrapRefused(Class<?> type) {
+        return new SQLException(
+                "PG-ORM cannot hand out the driver's statement ("
+                        + type.getName()
+                        + ") in auto-commit mode: its executions would run without the"
+                        + " row-level security settings. Run the work inside a transaction.");
+    }
+
     /** Per-connection state: whether the current transaction has its settings yet, and which. */
     static final class ConnectionState implements InvocationHandler {
         final Connection delegate;
@@ -116,6 +172,28 @@ public final class RlsConnections {
             return pending;
         }
 
+        /**
+         * Returns the settings that statements with the given SQL must apply before they run (empty
+         * when the transaction has them already, or when there are none), after checking {@code
+         * pgorm.rls.required} against each SQL text.
+         */
+        Map<String, String> settingsFor(List<String> sqls) {
+            if (!pending && !autoCommit) {
+                return Map.of();
+            }
+            Map<String, String> settings = applied != null ? applied : source.current();
+            for (String sql : sqls) {
+                source.checkRequired(sql, settings);
+            }
+            return settings;
+        }
+
+        /** Applies the settings with a statement of their own, in the current transaction. */
+        void applyInTransaction(Map<String, String> settings) throws SQLException {
+            applySeparately(delegate, settings);
+            applied(settings);
+        }
+
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             this.proxy = (Connection) proxy;
@@ -148,21 +226,22 @@ public final class RlsConnections {
                     return prepare(method, args, PreparedStatement.class);
                 case "prepareCall":
                     return prepare(method, args, CallableStatement.class);
+                case "createStatement":
+                    // Wrapped always: the SQL, and so the decision, comes with each execution.
+                    return Proxy.newProxyInstance(
+                            RlsConnections.class.getClassLoader(),
+                            new Class<?>[] {Statement.class},
+                            new PlainStatement(this, (Statement) call(delegate, method, args)));
                 default:
                     return call(delegate, method, args);
             }
         }
 
         private Object prepare(Method method, Object[] args, Class<?> type) throws Throwable {
-            String sql = (String) args[0];
-            if (!pending && !autoCommit) {
-                return call(delegate, method, args);
-            }
-            Map<String, String> settings = applied != null ? applied : source.current();
-            source.checkRequired(sql, settings);
+            Map<String, String> settings = settingsFor(List.of((String) args[0]));
             if (settings.isEmpty()) {
-                // Nothing to apply: a transaction without context sees no settings at all, since
-                // the previous transaction's set_config(..., true) ended with it.
+                // Nothing to apply: the transaction has them, or it runs without context and sees
+                // no settings at all, since the previous one's set_config(..., true) ended with it.
                 return call(delegate, method, args);
             }
             return Proxy.newProxyInstance(

@@ -102,8 +102,13 @@ class RlsJdbcPathsIT {
         }
     }
 
+    /**
+     * What the connection itself holds, read on the driver's connection: a plain statement through
+     * PG-ORM would get the scope's settings applied for it.
+     */
     private static String settingLeft(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
+        Connection raw = (Connection) c.unwrap(org.postgresql.PGConnection.class);
+        try (Statement st = raw.createStatement();
                 ResultSet rs =
                         st.executeQuery(
                                 "select coalesce(current_setting('app.tenant_id', true), '')")) {
