@@ -35,7 +35,7 @@ public final class Benchmarks {
     /** Returns every case, in table order. */
     static List<BenchmarkCase> cases() {
         List<BenchmarkCase> cases = new ArrayList<>(OperatorVsFunctionCases.all());
-        cases.add(new RlsContextCase());
+        cases.addAll(RlsContextCase.all());
         cases.add(new NotifyLatencyCase());
         cases.addAll(BulkInsertCases.all());
         cases.addAll(JsonbFlushCase.all());
