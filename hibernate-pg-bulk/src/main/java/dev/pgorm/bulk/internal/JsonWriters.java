@@ -1,6 +1,10 @@
 package dev.pgorm.bulk.internal;
 
-import java.lang.reflect.Field;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.pgorm.core.internal.reflect.HibernateInternals;
+import java.lang.reflect.Type;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,17 +31,10 @@ final class JsonWriters {
     }
 
     private static Object jacksonObjectMapper(FormatMapper mapper) {
-        if (!mapper.getClass()
-                .getName()
-                .equals("org.hibernate.type.format.jackson.JacksonJsonFormatMapper")) {
-            return null;
-        }
         try {
-            Field field = mapper.getClass().getDeclaredField("objectMapper");
-            field.setAccessible(true);
-            return field.get(mapper);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return null;
+            return HibernateInternals.jacksonObjectMapper(mapper).orElse(null);
+        } catch (LinkageError e) {
+            return null; // Hibernate's Jackson mapper without Jackson: the format mapper writes
         }
     }
 
@@ -58,15 +55,13 @@ final class JsonWriters {
 
     /** Kept apart so that Jackson classes load only when Jackson is there. */
     private static final class Jackson {
-        static Function<Object, String> writer(Object objectMapper, java.lang.reflect.Type type) {
-            com.fasterxml.jackson.databind.ObjectMapper om =
-                    (com.fasterxml.jackson.databind.ObjectMapper) objectMapper;
-            com.fasterxml.jackson.databind.ObjectWriter writer =
-                    om.writerFor(om.constructType(type));
+        static Function<Object, String> writer(Object objectMapper, Type type) {
+            ObjectMapper om = (ObjectMapper) objectMapper;
+            ObjectWriter writer = om.writerFor(om.constructType(type));
             return value -> {
                 try {
                     return writer.writeValueAsString(value);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     throw new IllegalArgumentException(
                             "cannot write the value as JSON: " + e.getOriginalMessage(), e);
                 }

@@ -1,7 +1,10 @@
 package dev.pgorm.types.internal;
 
+import dev.pgorm.core.internal.reflect.PrivateAccess;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -179,12 +182,18 @@ final class JsonShape {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             accessors[i] = components[i].getAccessor();
-            accessors[i].setAccessible(true);
+            open(accessors[i], type);
             types[i] = components[i].getType();
         }
-        Constructor<?> constructor = type.getDeclaredConstructor(types);
-        constructor.setAccessible(true);
+        Constructor<?> constructor = open(type.getDeclaredConstructor(types), type);
         return new JsonShape(Kind.RECORD, null, accessors, null, constructor, null);
+    }
+
+    /** Opens a member of the application's class, or throws so that the class is unsupported. */
+    private static <T extends AccessibleObject> T open(T member, Class<?> type) {
+        return PrivateAccess.accessible(
+                        member, "copies and compares " + type.getName() + " values as JSON text")
+                .orElseThrow(() -> new InaccessibleObjectException(member + " cannot be opened"));
     }
 
     private static JsonShape beanShape(Class<?> type) throws NoSuchMethodException {
@@ -194,8 +203,7 @@ final class JsonShape {
                 || type.isSynthetic()) {
             return unsupported(type, "not a top-level or static nested concrete class");
         }
-        Constructor<?> constructor = type.getDeclaredConstructor();
-        constructor.setAccessible(true);
+        Constructor<?> constructor = open(type.getDeclaredConstructor(), type);
         List<Field> fields = new ArrayList<>();
         for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
             if (c.getPackageName().startsWith("java.")) {
@@ -203,8 +211,7 @@ final class JsonShape {
             }
             for (Field f : c.getDeclaredFields()) {
                 if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
-                    f.setAccessible(true);
-                    fields.add(f);
+                    fields.add(open(f, type));
                 }
             }
         }

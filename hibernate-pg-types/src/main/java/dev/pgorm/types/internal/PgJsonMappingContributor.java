@@ -2,6 +2,7 @@ package dev.pgorm.types.internal;
 
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
+import dev.pgorm.core.internal.reflect.HibernateInternals;
 import dev.pgorm.types.PgTypesSettings;
 import java.lang.reflect.Type;
 import java.util.Collections;
@@ -94,7 +95,7 @@ public final class PgJsonMappingContributor implements AdditionalMappingContribu
         if (value instanceof BasicValue basic) {
             return done.add(basic) && replace(attribute, basic, types, descriptors);
         }
-        if (value instanceof Component component && ComponentTypes.resettable()) {
+        if (value instanceof Component component && HibernateInternals.componentTypeResettable()) {
             boolean replaced = false;
             for (Property property : component.getProperties()) {
                 replaced |=
@@ -106,7 +107,7 @@ public final class PgJsonMappingContributor implements AdditionalMappingContribu
                                 done);
             }
             if (replaced) {
-                ComponentTypes.reset(component);
+                HibernateInternals.resetComponentType(component);
             }
             return replaced;
         }
