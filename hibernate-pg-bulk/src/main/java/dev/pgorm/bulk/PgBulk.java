@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  *       (converters, enums, embeddables, JSON, arrays, ranges, vectors, geometry).
  *   <li>Streams: entities are converted and sent as they come, never all held in memory.
  *   <li>Identifiers come from the entity's Hibernate generator (a sequence's pooled optimizer hands
- *       them out in blocks) and are set on the entities. Entities with IDENTITY ids are refused:
- *       COPY cannot return the ids the database assigns.
+ *       them out in blocks) and are set on the entities. IDENTITY and {@code serial} ids, which
+ *       COPY cannot return, are reserved from the column's own sequence ({@code
+ *       pg_get_serial_sequence}), one query per chunk, and written explicitly.
  *   <li>The entities are not managed afterwards: load them to change them in this session.
  *   <li>Version seeds and Hibernate's in-memory insert generators ({@code @TenantId},
  *       {@code @CreationTimestamp} ...) are applied as by {@code persist}; columns the database

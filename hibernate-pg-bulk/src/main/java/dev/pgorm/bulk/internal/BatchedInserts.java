@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -30,80 +31,98 @@ final class BatchedInserts {
         for (BulkTable.Column c : table.columns()) {
             values.append(values.length() == 0 ? "" : ", ").append(c.writeExpression());
         }
+        BulkIdentifiers identifiers = table.identifiers();
         String sql =
                 "insert into "
                         + table.table()
                         + " ("
                         + BulkInserter.columnList(table)
-                        + ") values ("
+                        + ")"
+                        // explicit ids into a GENERATED ALWAYS identity column
+                        + (identifiers.overridesSystemValue(connection)
+                                ? " overriding system value"
+                                : "")
+                        + " values ("
                         + values
                         + ")";
         List<BulkTable.Column> columns = table.boundColumns();
         long done = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            int pending = 0;
+            List<Object> batch = new ArrayList<>(BATCH_SIZE);
             long batchStart = 0;
-            for (long i = 0; !head.isEmpty() || rest.hasNext(); i++) {
-                Object entity = !head.isEmpty() ? head.poll() : rest.next();
-                BulkInserter.checkClass(table, entity, i);
-                table.identifiers().assignIdentifier(entity, session);
-                table.prepare(entity, session);
-                long current = i;
-                table.row(
-                        entity,
-                        session,
-                        (column, value, mapping) -> {
-                            try {
-                                if (value instanceof String s && s.indexOf('\0') >= 0) {
-                                    throw new CopyText.NulCharacterException();
-                                }
-                                CopyText.binder(mapping).bind(ps, value, column + 1, session);
-                            } catch (SQLException | IllegalArgumentException e) {
-                                throw BulkInserter.valueFailure(current, columns.get(column), e);
-                            }
-                        });
-                ps.addBatch();
-                pending++;
-                if (pending == BATCH_SIZE || head.isEmpty() && !rest.hasNext()) {
-                    try {
-                        for (int count : ps.executeBatch()) {
-                            done += count == Statement.SUCCESS_NO_INFO ? 1 : count;
-                        }
-                    } catch (BatchUpdateException e) {
-                        int[] counts = e.getUpdateCounts();
-                        long failed = batchStart;
-                        for (int k = 0;
-                                counts != null
-                                        && k < counts.length
-                                        && counts[k] != Statement.EXECUTE_FAILED;
-                                k++) {
-                            failed++;
-                        }
-                        SQLException cause =
-                                e.getNextException() != null ? e.getNextException() : e;
-                        String column =
-                                cause instanceof PSQLException p
-                                                && p.getServerErrorMessage() != null
-                                        ? p.getServerErrorMessage().getColumn()
-                                        : null;
-                        throw new PgBulkException(
-                                failed,
-                                column,
-                                "PgBulk.insert into "
-                                        + table.table()
-                                        + " failed at row "
-                                        + failed
-                                        + (column == null ? "" : ", column " + column)
-                                        + ": "
-                                        + cause.getMessage()
-                                        + " (the transaction is aborted: roll it back)",
-                                e);
-                    }
-                    pending = 0;
-                    batchStart = i + 1;
+            while (!head.isEmpty() || rest.hasNext()) {
+                batch.clear();
+                while (batch.size() < BATCH_SIZE && (!head.isEmpty() || rest.hasNext())) {
+                    Object entity = !head.isEmpty() ? head.poll() : rest.next();
+                    BulkInserter.checkClass(table, entity, batchStart + batch.size());
+                    batch.add(entity);
                 }
+                if (identifiers.databaseAssigned()) {
+                    // one query reserves the batch's ids from the column's sequence
+                    identifiers.assignIdentifiers(batch, session, connection);
+                }
+                for (int k = 0; k < batch.size(); k++) {
+                    Object entity = batch.get(k);
+                    long current = batchStart + k;
+                    identifiers.assignIdentifier(entity, session);
+                    table.prepare(entity, session);
+                    table.row(
+                            entity,
+                            session,
+                            (column, value, mapping) -> {
+                                try {
+                                    if (value instanceof String s && s.indexOf('\0') >= 0) {
+                                        throw new CopyText.NulCharacterException();
+                                    }
+                                    CopyText.binder(mapping).bind(ps, value, column + 1, session);
+                                } catch (SQLException | IllegalArgumentException e) {
+                                    throw BulkInserter.valueFailure(
+                                            current, columns.get(column), e);
+                                }
+                            });
+                    ps.addBatch();
+                }
+                done += execute(table, ps, batchStart);
+                batchStart += batch.size();
             }
         }
         return done;
+    }
+
+    /** Runs one batch; a failure names the row of the input it happened at. */
+    private static long execute(BulkTable table, PreparedStatement ps, long batchStart)
+            throws SQLException {
+        long done = 0;
+        try {
+            for (int count : ps.executeBatch()) {
+                done += count == Statement.SUCCESS_NO_INFO ? 1 : count;
+            }
+            return done;
+        } catch (BatchUpdateException e) {
+            int[] counts = e.getUpdateCounts();
+            long failed = batchStart;
+            for (int k = 0;
+                    counts != null && k < counts.length && counts[k] != Statement.EXECUTE_FAILED;
+                    k++) {
+                failed++;
+            }
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            String column =
+                    cause instanceof PSQLException p && p.getServerErrorMessage() != null
+                            ? p.getServerErrorMessage().getColumn()
+                            : null;
+            throw new PgBulkException(
+                    failed,
+                    column,
+                    "PgBulk.insert into "
+                            + table.table()
+                            + " failed at row "
+                            + failed
+                            + (column == null ? "" : ", column " + column)
+                            + ": "
+                            + cause.getMessage()
+                            + " (the transaction is aborted: roll it back)",
+                    e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pgorm.bulk.internal;
 
+import dev.pgorm.bulk.PgBulkException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -13,17 +14,52 @@ final class BulkIdentifiers {
 
     private final EntityPersister persister;
     private final Generator generator;
+    private final String table;
+    private IdentitySequence identity;
 
-    BulkIdentifiers(EntityPersister persister, Generator generator) {
+    BulkIdentifiers(EntityPersister persister, Generator generator, String table) {
         this.persister = persister;
         this.generator = generator;
+        this.table = table;
+    }
+
+    /**
+     * Whether the database assigns the identifiers (IDENTITY, serial): then they are reserved from
+     * the column's own sequence, a block per chunk or batch.
+     */
+    boolean databaseAssigned() {
+        return generator != null
+                && generator.generatesOnInsert()
+                && generator.generatedOnExecution();
+    }
+
+    /**
+     * Whether an INSERT with explicit identifiers needs {@code OVERRIDING SYSTEM VALUE}: the column
+     * is {@code GENERATED ALWAYS AS IDENTITY}.
+     */
+    boolean overridesSystemValue(java.sql.Connection connection) throws java.sql.SQLException {
+        return databaseAssigned() && identity(connection).always();
+    }
+
+    /** The identifier column's sequence, looked up once per call. */
+    private IdentitySequence identity(java.sql.Connection connection) throws java.sql.SQLException {
+        if (identity == null) {
+            identity = IdentitySequence.find(connection, table, idColumn());
+        }
+        return identity;
+    }
+
+    private String idColumn() {
+        return persister.getIdentifierMapping().getSelectable(0).getSelectionExpression();
     }
 
     /**
      * Gives every entity of a chunk without an identifier one: for a sequence with Hibernate's
      * pooled (or no) optimizer, all at once with one {@code nextval} query, reserving the same
      * blocks Hibernate's optimizer would, so the ids never meet those {@code persist} hands out;
-     * otherwise one by one through the generator.
+     * for IDENTITY and serial columns, one {@code nextval} per entity of the column's own sequence
+     * in one query, as the column's default would take them; otherwise one by one through the
+     * generator.
      */
     void assignIdentifiers(
             List<Object> chunk,
@@ -37,6 +73,23 @@ final class BulkIdentifiers {
             }
         }
         if (missing.isEmpty()) {
+            return;
+        }
+        if (databaseAssigned()) {
+            String name = identity(connection).name();
+            if (name == null) {
+                throw noSequence();
+            }
+            List<Long> values;
+            try {
+                values = nextValues(connection, name, missing.size());
+            } catch (java.sql.SQLException e) {
+                if ("42501".equals(e.getSQLState())) {
+                    throw noSequencePrivilege(name, e);
+                }
+                throw e;
+            }
+            setIdentifiers(missing, values, session);
             return;
         }
         if (!(generator instanceof org.hibernate.id.enhanced.SequenceStyleGenerator sequence)
@@ -61,25 +114,17 @@ final class BulkIdentifiers {
         String name = sequence.getDatabaseStructure().getPhysicalName().render();
         int calls = plain ? missing.size() : (missing.size() + increment - 1) / increment + 1;
         List<Long> ids = new ArrayList<>(missing.size() + increment);
-        try (java.sql.PreparedStatement ps =
-                connection.prepareStatement(
-                        "select nextval(?::regclass) from generate_series(1, ?)")) {
-            ps.setString(1, name);
-            ps.setInt(2, calls);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && ids.size() < missing.size()) {
-                    long v = rs.getLong(1);
-                    if (plain || v == initial || (initial == -1 && v < increment)) {
-                        // the sequence's first value reserves itself only, as in Hibernate's pooled
-                        // optimizer
-                        ids.add(v);
-                    } else {
-                        for (long id = v - increment + 1;
-                                id <= v && ids.size() < missing.size();
-                                id++) {
-                            ids.add(id);
-                        }
-                    }
+        for (long v : nextValues(connection, name, calls)) {
+            if (ids.size() == missing.size()) {
+                break;
+            }
+            if (plain || v == initial || (initial == -1 && v < increment)) {
+                // the sequence's first value reserves itself only, as in Hibernate's pooled
+                // optimizer
+                ids.add(v);
+            } else {
+                for (long id = v - increment + 1; id <= v && ids.size() < missing.size(); id++) {
+                    ids.add(id);
                 }
             }
         }
@@ -93,10 +138,73 @@ final class BulkIdentifiers {
                             + missing.size()
                             + " entities");
         }
+        setIdentifiers(missing, ids, session);
+    }
+
+    private void setIdentifiers(
+            List<Object> entities, List<Long> ids, SharedSessionContractImplementor session) {
         var idType = persister.getIdentifierMapping().getJavaType();
-        for (int i = 0; i < missing.size(); i++) {
-            persister.setIdentifier(missing.get(i), idType.wrap(ids.get(i), session), session);
+        for (int i = 0; i < entities.size(); i++) {
+            persister.setIdentifier(entities.get(i), idType.wrap(ids.get(i), session), session);
         }
+    }
+
+    /** Takes {@code calls} values of the sequence in one query. */
+    private static List<Long> nextValues(java.sql.Connection connection, String sequence, int calls)
+            throws java.sql.SQLException {
+        List<Long> values = new ArrayList<>(calls);
+        try (java.sql.PreparedStatement ps =
+                connection.prepareStatement(
+                        "select nextval(?::regclass) from generate_series(1, ?)")) {
+            ps.setString(1, sequence);
+            ps.setInt(2, calls);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getLong(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private PgBulkException noSequencePrivilege(String sequence, java.sql.SQLException e) {
+        return new PgBulkException(
+                -1,
+                idColumn(),
+                "PgBulk.insert reserves the ids of "
+                        + persister.getMappedClass().getName()
+                        + " from the sequence "
+                        + sequence
+                        + " of its identity column, which the current role may not use: "
+                        + e.getMessage()
+                        + "; grant usage on sequence "
+                        + sequence
+                        + " to the role (an identity column's own default needs no such grant)"
+                        + " (the transaction is aborted: roll it back)",
+                e);
+    }
+
+    private PgBulkException noSequence() {
+        String column = idColumn();
+        return new PgBulkException(
+                -1,
+                column,
+                "PgBulk.insert: the identifier of "
+                        + persister.getMappedClass().getName()
+                        + " is assigned by the database (IDENTITY), but its column "
+                        + column
+                        + " of table "
+                        + table
+                        + " has no sequence (pg_get_serial_sequence is null) to reserve the ids"
+                        + " from, which COPY cannot return; declare the column GENERATED BY DEFAULT"
+                        + " AS IDENTITY"
+                        + " or bigserial, attach its sequence (ALTER SEQUENCE ... OWNED BY "
+                        + table
+                        + "."
+                        + column
+                        + "), or map the id with @GeneratedValue(strategy ="
+                        + " GenerationType.SEQUENCE)",
+                null);
     }
 
     /**

@@ -76,14 +76,9 @@ final class BulkTable {
         }
         this.table = p.getTableName();
         this.generator = persister.getGenerator();
-        this.identifiers = new BulkIdentifiers(persister, generator);
-        if (generator != null && generator.generatedOnExecution()) {
-            throw new UnsupportedOperationException(
-                    "entity "
-                            + type.getName()
-                            + " uses database-assigned (IDENTITY) identifiers, which COPY cannot return;"
-                            + " map its identifier with a sequence (@GeneratedValue(strategy = GenerationType.SEQUENCE)) for bulk inserts");
-        }
+        // Database-assigned (IDENTITY, serial) ids are written too: reserved from the column's
+        // sequence, since COPY cannot return what the database would assign.
+        this.identifiers = new BulkIdentifiers(persister, generator, table);
         persister
                 .getIdentifierMapping()
                 .forEachSelectable(

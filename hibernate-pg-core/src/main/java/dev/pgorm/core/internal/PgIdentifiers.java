@@ -1,6 +1,8 @@
 package dev.pgorm.core.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -314,6 +316,42 @@ public final class PgIdentifiers {
             return requireValid(inner.replace("\"\"", "\""), "identifier");
         }
         return asciiLowerCase(sqlName);
+    }
+
+    /**
+     * Returns the stored names of the parts of a possibly qualified name as written in SQL, split
+     * at the dots outside double quotes, each part as by {@link #normalize(String)}.
+     *
+     * @param sqlName the name as written in SQL, for example {@code "My Schema".Orders}
+     * @return the stored names, for example {@code [My Schema, orders]}
+     * @throws IllegalArgumentException when a part is empty or invalid, or a quote is not closed
+     */
+    public static List<String> normalizeQualified(String sqlName) {
+        if (sqlName == null || sqlName.isBlank()) {
+            throw new IllegalArgumentException("qualified name must not be empty");
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i <= sqlName.length(); i++) {
+            char c = i < sqlName.length() ? sqlName.charAt(i) : '.';
+            if (c == '"') {
+                quoted = !quoted; // a doubled quote inside toggles twice
+            } else if (c == '.' && !quoted) {
+                String part = sqlName.substring(start, i).strip();
+                if (part.isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "qualified name " + sqlName + " has an empty part");
+                }
+                parts.add(normalize(part));
+                start = i + 1;
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException(
+                    "qualified name " + sqlName + " has a double quote that is not closed");
+        }
+        return parts;
     }
 
     /** PostgreSQL folds only ASCII letters of an unquoted identifier to lower case. */

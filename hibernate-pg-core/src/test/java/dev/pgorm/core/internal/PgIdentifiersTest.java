@@ -92,6 +92,24 @@ class PgIdentifiersTest {
     }
 
     @Test
+    void normalizeQualifiedSplitsAtDotsOutsideQuotes() {
+        assertThat(PgIdentifiers.normalizeQualified("orders")).containsExactly("orders");
+        assertThat(PgIdentifiers.normalizeQualified("App.Orders")).containsExactly("app", "orders");
+        assertThat(PgIdentifiers.normalizeQualified("\"My.Schema\".\"Order \"\"Lines\"\"\""))
+                .containsExactly("My.Schema", "Order \"Lines\"");
+        assertThat(PgIdentifiers.normalizeQualified("db . \"S\" . t"))
+                .containsExactly("db", "S", "t");
+        String part = "x".repeat(PgIdentifiers.MAX_BYTES);
+        assertThat(PgIdentifiers.normalizeQualified(part + "." + part)).containsExactly(part, part);
+        assertThatThrownBy(() -> PgIdentifiers.normalizeQualified(part + "x.t"))
+                .hasMessageContaining("would truncate");
+        assertThatThrownBy(() -> PgIdentifiers.normalizeQualified("a..b"))
+                .hasMessageContaining("empty part");
+        assertThatThrownBy(() -> PgIdentifiers.normalizeQualified("\"a.b"))
+                .hasMessageContaining("not closed");
+    }
+
+    @Test
     void fitShortensByBytesWithAHash() {
         assertThat(PgIdentifiers.fit("short_name")).isEqualTo("short_name");
         String longName = "ä".repeat(40);
