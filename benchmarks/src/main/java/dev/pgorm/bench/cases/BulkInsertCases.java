@@ -1,6 +1,8 @@
 package dev.pgorm.bench.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.bench.BenchEnv;
 import dev.pgorm.bench.BenchmarkCase;
 import dev.pgorm.bulk.PgBulk;
@@ -15,6 +17,7 @@ import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -123,7 +126,7 @@ public final class BulkInsertCases {
             plain = env.sessionFactory(List.of(BulkRow.class), Map.of());
             if (!name.contains("raw")) {
                 Map<String, Object> batching =
-                        new java.util.HashMap<>(
+                        new HashMap<>(
                                 Map.of(
                                         "hibernate.jdbc.batch_size",
                                         50,
@@ -132,7 +135,7 @@ public final class BulkInsertCases {
                                         "hibernate.hbm2ddl.auto",
                                         "none"));
                 if (rewrite) {
-                    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+                    HikariConfig config = new HikariConfig();
                     String url = env.dataSource().getJdbcUrl();
                     config.setJdbcUrl(
                             url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true");
@@ -140,8 +143,7 @@ public final class BulkInsertCases {
                     config.setPassword(env.dataSource().getPassword());
                     config.setMaximumPoolSize(2);
                     batching.put(
-                            "jakarta.persistence.nonJtaDataSource",
-                            new com.zaxxer.hikari.HikariDataSource(config));
+                            "jakarta.persistence.nonJtaDataSource", new HikariDataSource(config));
                 }
                 batched = env.sessionFactory(List.of(BulkRow.class), batching);
             }

@@ -4,6 +4,7 @@ import dev.pgorm.bench.BenchEnv;
 import dev.pgorm.bench.BenchmarkCase;
 import dev.pgorm.notify.PgListener;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class NotifyLatencyCase implements BenchmarkCase {
                         .listen("bench_ours", n -> handoff(ourHandoff))
                         .build()
                         .start();
-        Connection raw = java.sql.DriverManager.getConnection(url, user, password);
+        Connection raw = DriverManager.getConnection(url, user, password);
         try (Statement st = raw.createStatement()) {
             st.execute("listen bench_raw");
         }

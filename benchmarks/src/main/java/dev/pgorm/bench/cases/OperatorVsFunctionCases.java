@@ -3,6 +3,9 @@ package dev.pgorm.bench.cases;
 import dev.pgorm.bench.BenchEnv;
 import dev.pgorm.bench.BenchmarkCase;
 import dev.pgorm.types.PgRange;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -68,16 +71,14 @@ public final class OperatorVsFunctionCases {
     static String md5(int n) {
         try {
             byte[] digest =
-                    java.security.MessageDigest.getInstance("MD5")
-                            .digest(
-                                    Integer.toString(n)
-                                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    MessageDigest.getInstance("MD5")
+                            .digest(Integer.toString(n).getBytes(StandardCharsets.US_ASCII));
             StringBuilder hex = new StringBuilder();
             for (byte b : digest) {
                 hex.append(String.format("%02x", b));
             }
             return hex.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +23,7 @@ final class BatchedInserts {
     /** Inserts the entities of {@code head}, then of {@code rest}; returns the rows written. */
     static long insert(
             BulkTable table,
-            java.util.ArrayDeque<Object> head,
+            ArrayDeque<Object> head,
             Iterator<?> rest,
             SharedSessionContractImplementor session,
             Connection connection)

@@ -1,12 +1,20 @@
 package dev.pgorm.bulk.internal;
 
 import dev.pgorm.bulk.PgBulkException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.generator.Generator;
+import org.hibernate.id.enhanced.NoopOptimizer;
+import org.hibernate.id.enhanced.PooledOptimizer;
+import org.hibernate.id.enhanced.SequenceStructure;
+import org.hibernate.id.enhanced.SequenceStyleGenerator;
 import org.hibernate.persister.entity.EntityPersister;
 
 /** Gives bulk-inserted entities their identifiers, from the entity's Hibernate generator. */
@@ -37,12 +45,12 @@ final class BulkIdentifiers {
      * Whether an INSERT with explicit identifiers needs {@code OVERRIDING SYSTEM VALUE}: the column
      * is {@code GENERATED ALWAYS AS IDENTITY}.
      */
-    boolean overridesSystemValue(java.sql.Connection connection) throws java.sql.SQLException {
+    boolean overridesSystemValue(Connection connection) throws SQLException {
         return databaseAssigned() && identity(connection).always();
     }
 
     /** The identifier column's sequence, looked up once per call. */
-    private IdentitySequence identity(java.sql.Connection connection) throws java.sql.SQLException {
+    private IdentitySequence identity(Connection connection) throws SQLException {
         if (identity == null) {
             identity = IdentitySequence.find(connection, table, idColumn());
         }
@@ -62,10 +70,8 @@ final class BulkIdentifiers {
      * generator.
      */
     void assignIdentifiers(
-            List<Object> chunk,
-            SharedSessionContractImplementor session,
-            java.sql.Connection connection)
-            throws java.sql.SQLException {
+            List<Object> chunk, SharedSessionContractImplementor session, Connection connection)
+            throws SQLException {
         List<Object> missing = new ArrayList<>();
         for (Object entity : chunk) {
             if (needsIdentifier(entity, session)) {
@@ -83,7 +89,7 @@ final class BulkIdentifiers {
             List<Long> values;
             try {
                 values = nextValues(connection, name, missing.size());
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 if ("42501".equals(e.getSQLState())) {
                     throw noSequencePrivilege(name, e);
                 }
@@ -92,9 +98,8 @@ final class BulkIdentifiers {
             setIdentifiers(missing, values, session);
             return;
         }
-        if (!(generator instanceof org.hibernate.id.enhanced.SequenceStyleGenerator sequence)
-                || !(sequence.getDatabaseStructure()
-                        instanceof org.hibernate.id.enhanced.SequenceStructure)) {
+        if (!(generator instanceof SequenceStyleGenerator sequence)
+                || !(sequence.getDatabaseStructure() instanceof SequenceStructure)) {
             for (Object entity : missing) {
                 assignIdentifier(entity, session);
             }
@@ -102,8 +107,8 @@ final class BulkIdentifiers {
         }
         var optimizer = sequence.getOptimizer();
         int increment = sequence.getDatabaseStructure().getIncrementSize();
-        boolean pooled = optimizer instanceof org.hibernate.id.enhanced.PooledOptimizer;
-        boolean plain = optimizer instanceof org.hibernate.id.enhanced.NoopOptimizer;
+        boolean pooled = optimizer instanceof PooledOptimizer;
+        boolean plain = optimizer instanceof NoopOptimizer;
         if (!pooled && !plain) {
             for (Object entity : missing) {
                 assignIdentifier(entity, session);
@@ -150,15 +155,15 @@ final class BulkIdentifiers {
     }
 
     /** Takes {@code calls} values of the sequence in one query. */
-    private static List<Long> nextValues(java.sql.Connection connection, String sequence, int calls)
-            throws java.sql.SQLException {
+    private static List<Long> nextValues(Connection connection, String sequence, int calls)
+            throws SQLException {
         List<Long> values = new ArrayList<>(calls);
-        try (java.sql.PreparedStatement ps =
+        try (PreparedStatement ps =
                 connection.prepareStatement(
                         "select nextval(?::regclass) from generate_series(1, ?)")) {
             ps.setString(1, sequence);
             ps.setInt(2, calls);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     values.add(rs.getLong(1));
                 }
@@ -167,7 +172,7 @@ final class BulkIdentifiers {
         return values;
     }
 
-    private PgBulkException noSequencePrivilege(String sequence, java.sql.SQLException e) {
+    private PgBulkException noSequencePrivilege(String sequence, SQLException e) {
         return new PgBulkException(
                 -1,
                 idColumn(),

@@ -5,9 +5,11 @@ import dev.pgorm.bulk.PgBulkSettings;
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
 import jakarta.persistence.EntityManager;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -72,7 +74,7 @@ public final class BulkInserter {
                 session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
         boolean few = !entities.hasNext() && head.size() < threshold;
         // A queue, so that written entities are not kept alive by the list of the first ones.
-        java.util.ArrayDeque<Object> queue = new java.util.ArrayDeque<>(head);
+        ArrayDeque<Object> queue = new ArrayDeque<>(head);
         head.clear();
         try {
             // The RLS query is also the transaction's first prepared statement before COPY: it
@@ -124,7 +126,7 @@ public final class BulkInserter {
 
     private static long copy(
             BulkTable table,
-            java.util.ArrayDeque<Object> head,
+            ArrayDeque<Object> head,
             Iterator<?> rest,
             SharedSessionContractImplementor session,
             Connection connection)
@@ -163,8 +165,7 @@ public final class BulkInserter {
             SharedSessionContractImplementor session)
             throws SQLException {
         StringBuilder line = new StringBuilder(256);
-        java.io.ByteArrayOutputStream buffer =
-                new java.io.ByteArrayOutputStream(FLUSH_BYTES + 4096);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 4096);
         List<BulkTable.Column> columns = table.boundColumns();
         try {
             for (int i = 0; i < chunk.size(); i++) {

@@ -2,6 +2,7 @@ package dev.pgorm.bulk.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.hibernate.TransientPropertyValueException;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.internal.ForeignKeys;
@@ -24,8 +25,8 @@ import org.hibernate.persister.entity.EntityPersister;
  */
 final class BulkTable {
 
-    private static final java.util.regex.Pattern CAST =
-            java.util.regex.Pattern.compile(
+    private static final Pattern CAST =
+            Pattern.compile(
                     "(?i)\\s*cast\\s*\\(\\s*\\?\\s+as\\s+[\\w.\" ]+(\\(\\s*\\d+\\s*\\))?\\s*\\)\\s*");
 
     /**

@@ -2,20 +2,30 @@ package dev.pgorm.bulk.internal;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.ValueBinder;
+import org.hibernate.type.descriptor.java.JavaType;
 import org.postgresql.util.PGobject;
 
 /**
@@ -80,9 +90,9 @@ final class CopyText {
      * is written by pgjdbc as its wall time in the calendar's zone; so is it here.
      */
     private static Object inCalendarZone(Object value, Object[] args) {
-        if (value instanceof java.sql.Timestamp ts
+        if (value instanceof Timestamp ts
                 && args.length == 3
-                && args[2] instanceof java.util.Calendar calendar) {
+                && args[2] instanceof Calendar calendar) {
             return ts.toInstant().atZone(calendar.getTimeZone().toZoneId()).toLocalDateTime();
         }
         return value;
@@ -96,7 +106,7 @@ final class CopyText {
     void resolveArrayTypes(List<BulkTable.Column> columns) {
         for (BulkTable.Column column : columns) {
             JdbcMapping mapping = column.mapping();
-            if (mapping.getJdbcType().getDefaultSqlTypeCode() != java.sql.Types.ARRAY) {
+            if (mapping.getJdbcType().getDefaultSqlTypeCode() != Types.ARRAY) {
                 continue;
             }
             Object empty = emptyValue(javaType(mapping).getJavaTypeClass());
@@ -115,14 +125,14 @@ final class CopyText {
         if (type.isArray()) {
             return java.lang.reflect.Array.newInstance(type.getComponentType(), 0);
         }
-        if (type.isAssignableFrom(java.util.ArrayList.class)) {
-            return new java.util.ArrayList<>();
+        if (type.isAssignableFrom(ArrayList.class)) {
+            return new ArrayList<>();
         }
-        if (type.isAssignableFrom(java.util.LinkedHashSet.class)) {
-            return new java.util.LinkedHashSet<>();
+        if (type.isAssignableFrom(LinkedHashSet.class)) {
+            return new LinkedHashSet<>();
         }
-        if (type.isAssignableFrom(java.util.TreeSet.class)) {
-            return new java.util.TreeSet<>();
+        if (type.isAssignableFrom(TreeSet.class)) {
+            return new TreeSet<>();
         }
         return null;
     }
@@ -174,7 +184,7 @@ final class CopyText {
                 || value instanceof Long
                 || value instanceof Short
                 || value instanceof Byte
-                || value instanceof java.math.BigInteger) {
+                || value instanceof BigInteger) {
             out.append(value);
         } else if (value instanceof BigDecimal d) {
             out.append(d.toPlainString());
@@ -198,7 +208,7 @@ final class CopyText {
                     t.equals(LocalDateTime.MAX)
                             ? "infinity"
                             : t.equals(LocalDateTime.MIN) ? "-infinity" : t.toString());
-        } else if (value instanceof java.sql.Timestamp ts) {
+        } else if (value instanceof Timestamp ts) {
             out.append(ts.toLocalDateTime());
         } else if (value instanceof OffsetDateTime
                 || value instanceof Instant
@@ -229,22 +239,21 @@ final class CopyText {
 
     private static boolean isVector(JdbcMapping mapping) {
         int code = mapping.getJdbcType().getDdlTypeCode();
-        return code == org.hibernate.type.SqlTypes.VECTOR
-                || code == org.hibernate.type.SqlTypes.VECTOR_FLOAT32
-                || code == org.hibernate.type.SqlTypes.VECTOR_FLOAT16
-                || code == org.hibernate.type.SqlTypes.VECTOR_FLOAT64;
+        return code == SqlTypes.VECTOR
+                || code == SqlTypes.VECTOR_FLOAT32
+                || code == SqlTypes.VECTOR_FLOAT16
+                || code == SqlTypes.VECTOR_FLOAT64;
     }
 
     @SuppressWarnings("unchecked")
-    private static org.hibernate.type.descriptor.java.JavaType<Object> javaType(
-            JdbcMapping mapping) {
-        return (org.hibernate.type.descriptor.java.JavaType<Object>) mapping.getJdbcJavaType();
+    private static JavaType<Object> javaType(JdbcMapping mapping) {
+        return (JavaType<Object>) mapping.getJdbcJavaType();
     }
 
     /** Returns the mapping's binder, typed for any value. */
     @SuppressWarnings("unchecked")
-    static org.hibernate.type.descriptor.ValueBinder<Object> binder(JdbcMapping mapping) {
-        return (org.hibernate.type.descriptor.ValueBinder<Object>) mapping.getJdbcValueBinder();
+    static ValueBinder<Object> binder(JdbcMapping mapping) {
+        return (ValueBinder<Object>) mapping.getJdbcValueBinder();
     }
 
     /** Escapes text for COPY's text format; NUL cannot be stored in PostgreSQL text. */

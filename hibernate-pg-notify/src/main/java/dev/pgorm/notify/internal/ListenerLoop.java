@@ -169,6 +169,15 @@ public final class ListenerLoop {
     }
 
     private void run() {
+        try {
+            loop();
+        } finally {
+            // whatever ended the thread, start() must not wait for ever (no-op once completed)
+            ready.completeExceptionally(new SQLException("the listener's thread ended"));
+        }
+    }
+
+    private void loop() {
         long backoff = minBackoff.toMillis();
         boolean first = true;
         while (running) {

@@ -5,6 +5,7 @@ import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.notify.NotifyOnChange;
 import java.util.HashMap;
 import java.util.Map;
+import org.hibernate.MappingException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -35,7 +36,7 @@ public final class NotifyIntegrator implements Integrator {
                 try {
                     Limits.channel(annotation.channel());
                 } catch (IllegalArgumentException e) {
-                    throw new org.hibernate.MappingException(
+                    throw new MappingException(
                             "PG-ORM: @NotifyOnChange on entity "
                                     + entity.getEntityName()
                                     + ": "

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * Deep copy and deep equality of the values that JSON documents are read into (maps, collections,
@@ -241,8 +242,8 @@ final class JsonStructure {
         }
         if (a instanceof List<?> la
                 && b instanceof List<?> lb
-                && a instanceof java.util.RandomAccess
-                && b instanceof java.util.RandomAccess) {
+                && a instanceof RandomAccess
+                && b instanceof RandomAccess) {
             for (int i = 0; i < la.size(); i++) {
                 if (!equal(la.get(i), lb.get(i), depth + 1)) {
                     return false;

@@ -2,7 +2,9 @@ package dev.pgorm.types.internal;
 
 import java.io.Serializable;
 import java.util.AbstractList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.RandomAccess;
 
 /**
@@ -66,12 +68,12 @@ final class LazyJsonList<E> extends AbstractList<E>
     }
 
     @Override
-    public java.util.Iterator<E> iterator() {
+    public Iterator<E> iterator() {
         return list().iterator();
     }
 
     @Override
-    public java.util.ListIterator<E> listIterator(int index) {
+    public ListIterator<E> listIterator(int index) {
         return list().listIterator(index);
     }
 

@@ -3,6 +3,7 @@ package dev.pgorm.types.internal;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.AbstractClassJavaType;
 import org.hibernate.type.descriptor.java.ImmutableMutabilityPlan;
+import org.postgresql.util.PGobject;
 
 /**
  * The Java side shared by PG-ORM's immutable text-literal types: values are their own JDBC
@@ -54,7 +55,7 @@ public abstract class PgTextJavaType<T> extends AbstractClassJavaType<T> impleme
         if (value instanceof CharSequence text) {
             return fromString(text);
         }
-        if (value instanceof org.postgresql.util.PGobject object && object.getValue() != null) {
+        if (value instanceof PGobject object && object.getValue() != null) {
             // elements of an array column, as pgjdbc hands them out
             return getJavaTypeClass().cast(fromLiteral(object.getValue(), object.getType()));
         }

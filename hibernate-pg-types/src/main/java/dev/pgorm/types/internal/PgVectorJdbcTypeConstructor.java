@@ -1,5 +1,6 @@
 package dev.pgorm.types.internal;
 
+import java.sql.Types;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.tool.schema.extract.spi.ColumnTypeInformation;
 import org.hibernate.type.SqlTypes;
@@ -46,7 +47,7 @@ final class PgVectorJdbcTypeConstructor implements JdbcTypeConstructor {
                     : registered;
         }
         int element = elementType.getDefaultSqlTypeCode();
-        boolean floats = element == java.sql.Types.FLOAT || element == java.sql.Types.REAL;
+        boolean floats = element == Types.FLOAT || element == Types.REAL;
         if (floats
                 && registered instanceof ArrayJdbcType array
                 && registered.getClass().getName().startsWith(HIBERNATE_VECTOR_PACKAGE)) {

@@ -1,5 +1,6 @@
 package dev.pgorm.types.internal;
 
+import java.util.Locale;
 import org.hibernate.MappingException;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
@@ -44,7 +45,7 @@ public final class UntypedRangeDdlType implements DdlType {
     @Override
     public String getRawTypeName() {
         // Only a key for Hibernate's lookup by name; no column ever gets this type.
-        return "pgorm_" + what.toLowerCase(java.util.Locale.ROOT) + "_without_type_argument";
+        return "pgorm_" + what.toLowerCase(Locale.ROOT) + "_without_type_argument";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.pgorm.types.internal;
 
+import java.sql.Types;
 import java.util.Map;
 import org.hibernate.MappingException;
 import org.hibernate.engine.jdbc.Size;
@@ -61,7 +62,7 @@ public final class UserTypeDdlType implements DdlType {
 
     @Override
     public int getSqlTypeCode() {
-        return java.sql.Types.OTHER;
+        return Types.OTHER;
     }
 
     @Override
