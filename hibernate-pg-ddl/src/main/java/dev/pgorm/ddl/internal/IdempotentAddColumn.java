@@ -1,9 +1,6 @@
 package dev.pgorm.ddl.internal;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.regex.Pattern;
@@ -97,14 +94,15 @@ final class IdempotentAddColumn implements GenerationTarget {
     private static Connection rewriting(Connection connection) {
         Connection[] self = new Connection[1];
         self[0] =
-                proxy(
+                JdbcProxies.wrap(
                         Connection.class,
                         connection,
-                        (method, args) -> {
-                            Object result = method.invoke(connection, args);
-                            return method.getName().equals("createStatement")
+                        "IdempotentAddColumnConnection",
+                        call -> {
+                            Object result = call.proceed();
+                            return call.name().equals("createStatement")
                                             && result instanceof Statement statement
-                                            && method.getReturnType() == Statement.class
+                                            && call.method().getReturnType() == Statement.class
                                     ? rewriting(statement, self[0])
                                     : result;
                         });
@@ -112,47 +110,22 @@ final class IdempotentAddColumn implements GenerationTarget {
     }
 
     private static Statement rewriting(Statement statement, Connection connection) {
-        return proxy(
+        return JdbcProxies.wrap(
                 Statement.class,
                 statement,
-                (method, args) -> {
-                    if (method.getName().equals("getConnection")) {
+                "IdempotentAddColumnStatement",
+                call -> {
+                    if (call.name().equals("getConnection")) {
                         return connection;
                     }
-                    if (args != null
-                            && args.length > 0
-                            && args[0] instanceof String sql
-                            && (method.getName().startsWith("execute")
-                                    || method.getName().equals("addBatch"))) {
+                    if (call.arg(0) instanceof String sql
+                            && (call.name().startsWith("execute")
+                                    || call.name().equals("addBatch"))) {
+                        Object[] args = call.args().clone();
                         args[0] = rewrite(sql);
+                        return call.proceed(args);
                     }
-                    return method.invoke(statement, args);
+                    return call.proceed();
                 });
-    }
-
-    private interface Call {
-        Object invoke(Method method, Object[] args) throws Exception;
-    }
-
-    private static <T> T proxy(Class<T> type, T target, Call call) {
-        InvocationHandler handler =
-                (proxy, method, args) -> {
-                    if (method.getName().equals("equals") && args != null && args.length == 1) {
-                        return proxy == args[0];
-                    }
-                    if (method.getName().equals("hashCode") && args == null) {
-                        return System.identityHashCode(proxy);
-                    }
-                    try {
-                        return call.invoke(method, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                };
-        return type.cast(
-                Proxy.newProxyInstance(
-                        IdempotentAddColumn.class.getClassLoader(),
-                        new Class<?>[] {type},
-                        handler));
     }
 }

@@ -1,8 +1,7 @@
 package dev.pgorm.notify.internal;
 
-import java.lang.reflect.InvocationTargetException;
+import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -73,27 +72,23 @@ public interface ConnectionFactory {
      * *}: otherwise the next borrower would keep receiving the listener's channels.
      */
     private static Connection unlistenOnClose(Connection connection) {
-        return (Connection)
-                Proxy.newProxyInstance(
-                        ConnectionFactory.class.getClassLoader(),
-                        new Class<?>[] {Connection.class},
-                        (proxy, method, args) -> {
-                            if (method.getName().equals("close") && !connection.isClosed()) {
-                                try (Statement st = connection.createStatement()) {
-                                    if (!connection.getAutoCommit()) {
-                                        connection.rollback();
-                                    }
-                                    st.execute("unlisten *");
-                                } catch (SQLException e) {
-                                    // A broken connection listens to nothing; the pool drops it.
-                                }
+        return JdbcProxies.wrap(
+                Connection.class,
+                connection,
+                "PgListenerConnection",
+                call -> {
+                    if (call.name().equals("close") && !connection.isClosed()) {
+                        try (Statement st = connection.createStatement()) {
+                            if (!connection.getAutoCommit()) {
+                                connection.rollback();
                             }
-                            try {
-                                return method.invoke(connection, args);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
+                            st.execute("unlisten *");
+                        } catch (SQLException e) {
+                            // A broken connection listens to nothing; the pool drops it.
+                        }
+                    }
+                    return call.proceed();
+                });
     }
 
     private static String call(Object target, String getter) {

@@ -2,10 +2,9 @@ package dev.pgorm.rls.internal;
 
 import static dev.pgorm.rls.internal.RlsConnections.applySeparately;
 import static dev.pgorm.rls.internal.RlsConnections.bindSettings;
-import static dev.pgorm.rls.internal.RlsConnections.call;
 import static dev.pgorm.rls.internal.RlsConnections.combinedSql;
 
-import java.lang.reflect.InvocationHandler;
+import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,8 +20,11 @@ import java.util.Set;
  * replays the calls. In auto-commit mode a statement that is not combined runs each execution in a
  * transaction of its own that applies the settings first, since settings sent as a statement of
  * their own would end with their own implicit transaction.
+ *
+ * <p>It is a {@link JdbcProxies#standIn stand-in}: until it prepares the real statement there is
+ * nothing to pass calls on to, so it answers every call itself.
  */
-final class DeferredStatement implements InvocationHandler {
+final class DeferredStatement implements JdbcProxies.Interceptor {
 
     private static final Set<String> EXECUTIONS =
             Set.of(
@@ -70,7 +72,7 @@ final class DeferredStatement implements InvocationHandler {
         Object[] args = prepareArgs.clone();
         if (combine) {
             args[0] = combinedSql(settings, (String) prepareArgs[0]);
-            real = (PreparedStatement) call(c, prepare, args);
+            real = (PreparedStatement) JdbcProxies.invoke(c, prepare, args);
             bindSettings(real, settings);
             shift = settings.size() * 2;
             connection.applied(settings);
@@ -80,7 +82,7 @@ final class DeferredStatement implements InvocationHandler {
                 connection.applied(settings);
             }
             // In auto-commit mode each execution applies them (executeSeparate).
-            real = (PreparedStatement) call(c, prepare, args);
+            real = (PreparedStatement) JdbcProxies.invoke(c, prepare, args);
         }
         for (Object[] call : recorded) {
             invokeOnReal((Method) call[0], (Object[]) call[1]);
@@ -92,14 +94,13 @@ final class DeferredStatement implements InvocationHandler {
         if (shift > 0 && isParameterSetter(method, args)) {
             Object[] shifted = args.clone();
             shifted[0] = (Integer) args[0] + shift;
-            return call(real, method, shifted);
+            return JdbcProxies.invoke(real, method, shifted);
         }
-        return call(real, method, args);
+        return JdbcProxies.invoke(real, method, args);
     }
 
     private static boolean isParameterSetter(Method method, Object[] args) {
         return method.getName().startsWith("set")
-                && args != null
                 && args.length >= 2
                 && method.getParameterTypes()[0] == int.class;
     }
@@ -119,8 +120,10 @@ final class DeferredStatement implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
+    public Object intercept(JdbcProxies.Call call) throws Throwable {
+        Method method = call.method();
+        Object[] args = call.args();
+        String name = call.name();
         if (real == null) {
             switch (name) {
                 case "close":
@@ -130,19 +133,9 @@ final class DeferredStatement implements InvocationHandler {
                     return closed;
                 case "getConnection":
                     return connection.proxy;
-                case "unwrap":
-                    if (((Class<?>) args[0]).isInstance(proxy)) {
-                        return proxy;
-                    }
-                    break;
-                case "isWrapperFor":
-                    if (((Class<?>) args[0]).isInstance(proxy)) {
-                        return true;
-                    }
-                    break;
                 default:
                     if (EXECUTIONS.contains(name)) {
-                        if (args != null && args.length > 0) {
+                        if (args.length > 0) {
                             throw new SQLException(
                                     "the SQL of a PreparedStatement cannot be replaced at execution");
                         }
@@ -151,13 +144,14 @@ final class DeferredStatement implements InvocationHandler {
                             || name.equals("clearParameters")
                             || name.equals("clearWarnings")
                             || name.equals("closeOnCompletion")) {
-                        recorded.add(new Object[] {method, args == null ? null : args.clone()});
+                        recorded.add(new Object[] {method, args.clone()});
                         return null;
                     }
                     break;
             }
             if (real == null) {
-                // Anything else (metadata, batches, out parameters) needs the real statement now.
+                // Anything else (metadata, batches, out parameters, unwrap to the driver's
+                // statement) needs the real statement now.
                 materialize(false);
             }
         }
@@ -165,7 +159,7 @@ final class DeferredStatement implements InvocationHandler {
             return connection.proxy;
         }
         if (name.equals("unwrap") || name.equals("isWrapperFor")) {
-            return unwrap(proxy, method, args);
+            return unwrap(method, args);
         }
         if (shift == 0) {
             return EXECUTIONS.contains(name)
@@ -189,7 +183,7 @@ final class DeferredStatement implements InvocationHandler {
                     real.getMoreResults();
                     return real.getLargeUpdateCount();
                 case "execute":
-                    if (args == null || args.length == 0) {
+                    if (args.length == 0) {
                         real.execute();
                         return real.getMoreResults();
                     }
@@ -206,14 +200,11 @@ final class DeferredStatement implements InvocationHandler {
         return invokeOnReal(method, args);
     }
 
-    private Object unwrap(Object proxy, Method method, Object[] args) throws Throwable {
-        Class<?> type = (Class<?>) args[0];
-        if (type.isInstance(proxy)) {
-            return method.getName().equals("unwrap") ? proxy : Boolean.TRUE;
-        }
+    /** Unwraps to something the wrapper is not (what it is, JdbcProxies answers). */
+    private Object unwrap(Method method, Object[] args) throws Throwable {
         if (method.getName().equals("unwrap") && shift == 0 && connection.autoCommit) {
-            throw RlsConnections.unwrapRefused(type);
+            throw RlsConnections.unwrapRefused((Class<?>) args[0]);
         }
-        return call(real, method, args);
+        return JdbcProxies.invoke(real, method, args);
     }
 }

@@ -1,9 +1,6 @@
 package dev.pgorm.rls.internal;
 
-import static dev.pgorm.rls.internal.RlsConnections.call;
-
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
+import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +14,7 @@ import java.util.regex.Pattern;
  * never touched); in auto-commit mode the execution runs in a short transaction of its own with
  * them. {@code pgorm.rls.required} checks the SQL of every execution and every batch entry.
  */
-final class PlainStatement implements InvocationHandler {
+final class PlainStatement implements JdbcProxies.Interceptor {
 
     /**
      * Commands that PostgreSQL refuses inside a transaction block. In auto-commit mode they run as
@@ -42,26 +39,24 @@ final class PlainStatement implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        switch (method.getName()) {
+    public Object intercept(JdbcProxies.Call call) throws Throwable {
+        switch (call.name()) {
             case "getConnection":
                 return connection.proxy;
             case "unwrap":
-                return unwrap(proxy, method, args);
-            case "isWrapperFor":
-                return ((Class<?>) args[0]).isInstance(proxy) || (Boolean) call(real, method, args);
+                return unwrap(call);
             case "addBatch":
-                call(real, method, args);
-                batch.add((String) args[0]);
+                call.proceed();
+                batch.add((String) call.arg(0));
                 return null;
             case "clearBatch":
-                call(real, method, args);
+                call.proceed();
                 batch.clear();
                 return null;
             case "executeBatch":
             case "executeLargeBatch":
                 try {
-                    return execute(method, args, List.copyOf(batch));
+                    return execute(call, List.copyOf(batch));
                 } finally {
                     // the driver empties its batch after executing it, failed or not
                     batch.clear();
@@ -70,42 +65,39 @@ final class PlainStatement implements InvocationHandler {
             case "executeQuery":
             case "executeUpdate":
             case "executeLargeUpdate":
-                return execute(method, args, List.of((String) args[0]));
+                return execute(call, List.of((String) call.arg(0)));
             default:
-                return call(real, method, args);
+                return call.proceed();
         }
     }
 
-    private Object execute(Method method, Object[] args, List<String> sqls) throws Throwable {
+    private Object execute(JdbcProxies.Call call, List<String> sqls) throws Throwable {
         Map<String, String> settings = connection.settingsFor(sqls);
         if (settings.isEmpty()) {
-            return call(real, method, args);
+            return call.proceed();
         }
         if (!connection.autoCommit) {
             connection.applyInTransaction(settings);
-            return call(real, method, args);
+            return call.proceed();
         }
         if (sqls.size() == 1 && OUTSIDE_TRANSACTION_ONLY.matcher(sqls.get(0)).find()) {
-            return call(real, method, args);
+            return call.proceed();
         }
         return RlsConnections.inOwnTransaction(
-                connection.delegate, real, settings, () -> call(real, method, args));
+                connection.delegate, real, settings, () -> call.proceed());
     }
 
-    private Object unwrap(Object proxy, Method method, Object[] args) throws Throwable {
-        Class<?> type = (Class<?>) args[0];
-        if (type.isInstance(proxy)) {
-            return proxy;
-        }
+    /** Unwraps to something the wrapper is not (what it is, JdbcProxies answers). */
+    private Object unwrap(JdbcProxies.Call call) throws Throwable {
         // What the caller executes on the driver's statement cannot be seen, so the settings go
         // first now (in a transaction), or unwrap fails when nothing could carry them.
         Map<String, String> settings = connection.settingsFor(List.of());
         if (!settings.isEmpty()) {
             if (connection.autoCommit) {
-                throw RlsConnections.unwrapRefused(type);
+                throw RlsConnections.unwrapRefused((Class<?>) call.arg(0));
             }
             connection.applyInTransaction(settings);
         }
-        return call(real, method, args);
+        return call.proceed();
     }
 }

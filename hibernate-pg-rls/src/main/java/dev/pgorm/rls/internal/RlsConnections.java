@@ -1,9 +1,6 @@
 package dev.pgorm.rls.internal;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,28 +32,15 @@ public final class RlsConnections {
     public static Connection wrap(Connection connection, SettingsSource source)
             throws SQLException {
         ConnectionState state = new ConnectionState(connection, source);
-        return (Connection)
-                Proxy.newProxyInstance(
-                        RlsConnections.class.getClassLoader(),
-                        new Class<?>[] {Connection.class},
-                        state::invoke);
+        state.proxy = JdbcProxies.wrap(Connection.class, connection, "RlsConnection", state);
+        return state.proxy;
     }
 
     /** Returns the connection behind a wrapper, or the connection itself. */
     public static Connection unwrapped(Connection connection) {
-        if (Proxy.isProxyClass(connection.getClass())
-                && Proxy.getInvocationHandler(connection) instanceof ConnectionState s) {
-            return s.delegate;
-        }
-        return connection;
-    }
-
-    static Object call(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return JdbcProxies.interceptorOf(connection) instanceof ConnectionState s
+                ? s.delegate
+                : connection;
     }
 
     static String combinedSql(Map<String, String> settings, String sql) {
@@ -138,7 +122,7 @@ public final class RlsConnections {
     }
 
     /** Per-connection state: whether the current transaction has its settings yet, and which. */
-    static final class ConnectionState implements InvocationHandler {
+    static final class ConnectionState implements JdbcProxies.Interceptor {
         final Connection delegate;
         private final SettingsSource source;
         boolean autoCommit;
@@ -195,19 +179,18 @@ public final class RlsConnections {
         }
 
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            this.proxy = (Connection) proxy;
-            switch (method.getName()) {
+        public Object intercept(JdbcProxies.Call call) throws Throwable {
+            switch (call.name()) {
                 case "setAutoCommit":
-                    call(delegate, method, args);
-                    autoCommit = (Boolean) args[0];
+                    call.proceed();
+                    autoCommit = (Boolean) call.arg(0);
                     pending = true;
                     applied = null;
                     return null;
                 case "commit":
                 case "rollback":
-                    Object result = call(delegate, method, args);
-                    if (args == null || args.length == 0) {
+                    Object result = call.proceed();
+                    if (call.args().length == 0) {
                         pending = true;
                         applied = null;
                     } else if (!autoCommit && !pending && applied != null) {
@@ -215,39 +198,37 @@ public final class RlsConnections {
                         applySeparately(delegate, applied);
                     }
                     return result;
-                case "unwrap":
-                    return ((Class<?>) args[0]).isInstance(proxy)
-                            ? proxy
-                            : call(delegate, method, args);
-                case "isWrapperFor":
-                    return ((Class<?>) args[0]).isInstance(proxy)
-                            || (Boolean) call(delegate, method, args);
                 case "prepareStatement":
-                    return prepare(method, args, PreparedStatement.class);
+                    return prepare(call, PreparedStatement.class);
                 case "prepareCall":
-                    return prepare(method, args, CallableStatement.class);
+                    return prepare(call, CallableStatement.class);
                 case "createStatement":
                     // Wrapped always: the SQL, and so the decision, comes with each execution.
-                    return Proxy.newProxyInstance(
-                            RlsConnections.class.getClassLoader(),
-                            new Class<?>[] {Statement.class},
-                            new PlainStatement(this, (Statement) call(delegate, method, args)));
+                    Statement statement = (Statement) call.proceed();
+                    return JdbcProxies.wrap(
+                            Statement.class,
+                            statement,
+                            "RlsStatement",
+                            new PlainStatement(this, statement));
                 default:
-                    return call(delegate, method, args);
+                    return call.proceed();
             }
         }
 
-        private Object prepare(Method method, Object[] args, Class<?> type) throws Throwable {
-            Map<String, String> settings = settingsFor(List.of((String) args[0]));
+        private <T extends Statement> Object prepare(JdbcProxies.Call call, Class<T> type)
+                throws Throwable {
+            Map<String, String> settings = settingsFor(List.of((String) call.arg(0)));
             if (settings.isEmpty()) {
                 // Nothing to apply: the transaction has them, or it runs without context and sees
                 // no settings at all, since the previous one's set_config(..., true) ended with it.
-                return call(delegate, method, args);
+                return call.proceed();
             }
-            return Proxy.newProxyInstance(
-                    RlsConnections.class.getClassLoader(),
-                    new Class<?>[] {type},
-                    new DeferredStatement(this, method, args, settings));
+            // No statement exists yet: the deferred one prepares it when it must, and answers
+            // every call itself.
+            return JdbcProxies.standIn(
+                    type,
+                    "Rls" + type.getSimpleName(),
+                    new DeferredStatement(this, call.method(), call.args(), settings));
         }
     }
 }

@@ -1,9 +1,7 @@
 package dev.pgorm.testing.internal;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
+import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -38,16 +36,12 @@ public final class StatementRecorder {
         /** Binds the same parameters, with the same setter methods, on another statement. */
         public void bindTo(PreparedStatement target) throws SQLException {
             for (Object[] call : setterCalls) {
-                Method method = (Method) call[0];
                 try {
-                    method.invoke(target, (Object[]) call[1]);
-                } catch (IllegalAccessException e) {
+                    JdbcProxies.invoke(target, (Method) call[0], (Object[]) call[1]);
+                } catch (SQLException e) {
+                    throw e;
+                } catch (Throwable e) {
                     throw new IllegalStateException(e);
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof SQLException) {
-                        throw (SQLException) e.getCause();
-                    }
-                    throw new IllegalStateException(e.getCause());
                 }
             }
         }
@@ -64,17 +58,17 @@ public final class StatementRecorder {
      * @return the recording wrapper
      */
     public static DataSource wrap(DataSource target) {
-        return (DataSource)
-                Proxy.newProxyInstance(
-                        StatementRecorder.class.getClassLoader(),
-                        new Class<?>[] {DataSource.class},
-                        (proxy, method, args) -> {
-                            Object result = invoke(target, method, args);
-                            if (result instanceof Connection) {
-                                return wrapConnection((Connection) result);
-                            }
-                            return result;
-                        });
+        return JdbcProxies.wrap(
+                DataSource.class,
+                target,
+                "RecordingDataSource",
+                call -> {
+                    Object result = call.proceed();
+                    if (result instanceof Connection connection) {
+                        return wrapConnection(connection);
+                    }
+                    return result;
+                });
     }
 
     /**
@@ -102,44 +96,37 @@ public final class StatementRecorder {
     }
 
     private static Connection wrapConnection(Connection connection) {
-        InvocationHandler handler =
-                (proxy, method, args) -> {
-                    if (method.getName().equals("unwrap")
-                            && ((Class<?>) args[0]).isInstance(proxy)) {
-                        return proxy;
-                    }
-                    Object result = invoke(connection, method, args);
+        return JdbcProxies.wrap(
+                Connection.class,
+                connection,
+                "RecordingConnection",
+                call -> {
+                    Object result = call.proceed();
                     List<Recorded> sink = CURRENT.get();
                     if (sink != null
-                            && result instanceof PreparedStatement
-                            && method.getName().equals("prepareStatement")
-                            && args != null
-                            && args[0] instanceof String) {
-                        return wrapStatement((PreparedStatement) result, (String) args[0], sink);
+                            && result instanceof PreparedStatement statement
+                            && call.name().equals("prepareStatement")
+                            && call.arg(0) instanceof String sql) {
+                        return wrapStatement(statement, sql, sink);
                     }
                     return result;
-                };
-        return (Connection)
-                Proxy.newProxyInstance(
-                        StatementRecorder.class.getClassLoader(),
-                        new Class<?>[] {Connection.class},
-                        handler);
+                });
     }
 
     private static PreparedStatement wrapStatement(
             PreparedStatement statement, String sql, List<Recorded> sink) {
         List<Object[]> calls = new ArrayList<>();
-        InvocationHandler handler =
-                (proxy, method, args) -> {
-                    String name = method.getName();
-                    if (name.equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy)) {
-                        return proxy;
-                    }
+        return JdbcProxies.wrap(
+                PreparedStatement.class,
+                statement,
+                "RecordingPreparedStatement",
+                call -> {
+                    String name = call.name();
+                    Object[] args = call.args();
                     if (name.startsWith("set")
-                            && args != null
                             && args.length >= 2
-                            && method.getParameterTypes()[0] == int.class) {
-                        calls.add(new Object[] {method, args.clone()});
+                            && call.method().getParameterTypes()[0] == int.class) {
+                        calls.add(new Object[] {call.method(), args.clone()});
                     } else if (name.equals("clearParameters")) {
                         calls.clear();
                     } else if ((name.equals("executeQuery")
@@ -147,23 +134,10 @@ public final class StatementRecorder {
                                     || name.equals("executeUpdate")
                                     || name.equals("executeLargeUpdate")
                                     || name.equals("executeBatch"))
-                            && (args == null || args.length == 0)) {
+                            && args.length == 0) {
                         sink.add(new Recorded(sql, new ArrayList<>(calls)));
                     }
-                    return invoke(statement, method, args);
-                };
-        return (PreparedStatement)
-                Proxy.newProxyInstance(
-                        StatementRecorder.class.getClassLoader(),
-                        new Class<?>[] {PreparedStatement.class},
-                        handler);
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+                    return call.proceed();
+                });
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import dev.pgorm.notify.NotifyOnChange;
 import dev.pgorm.notify.PgListener;
 import dev.pgorm.notify.PgNotification;
@@ -15,7 +16,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -403,18 +403,17 @@ class ListenNotifyIT {
         try (HikariDataSource pool = new HikariDataSource(config)) {
             // A data source that tells no URL: the listener borrows one of its connections.
             DataSource opaque =
-                    (DataSource)
-                            Proxy.newProxyInstance(
-                                    getClass().getClassLoader(),
-                                    new Class<?>[] {DataSource.class},
-                                    (proxy, method, args) -> {
-                                        Object result = invoke(pool, method, args);
-                                        if (method.getName().equals("getConnection")) {
-                                            return failingValidity(
-                                                    (Connection) result, failValidity);
-                                        }
-                                        return result;
-                                    });
+                    JdbcProxies.wrap(
+                            DataSource.class,
+                            pool,
+                            "OpaqueDataSource",
+                            call -> {
+                                Object result = call.proceed();
+                                if (call.name().equals("getConnection")) {
+                                    return failingValidity((Connection) result, failValidity);
+                                }
+                                return result;
+                            });
             try (PgListener listener =
                     PgListener.builder(opaque)
                             .pollTimeout(Duration.ofMillis(100))
@@ -440,25 +439,14 @@ class ListenNotifyIT {
     }
 
     private static Connection failingValidity(Connection real, AtomicBoolean fail) {
-        return (Connection)
-                Proxy.newProxyInstance(
-                        ListenNotifyIT.class.getClassLoader(),
-                        new Class<?>[] {Connection.class},
-                        (proxy, method, args) -> {
-                            if (method.getName().equals("isValid") && fail.getAndSet(false)) {
-                                return false;
-                            }
-                            return invoke(real, method, args);
-                        });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
-            throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return JdbcProxies.wrap(
+                Connection.class,
+                real,
+                "FailingValidityConnection",
+                call ->
+                        call.name().equals("isValid") && fail.getAndSet(false)
+                                ? Boolean.FALSE
+                                : call.proceed());
     }
 
     @Test

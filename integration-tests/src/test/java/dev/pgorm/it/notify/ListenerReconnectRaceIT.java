@@ -2,13 +2,12 @@ package dev.pgorm.it.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import dev.pgorm.notify.PgNotification;
 import dev.pgorm.notify.internal.ConnectionFactory;
 import dev.pgorm.notify.internal.ListenerLoop;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -38,45 +37,36 @@ class ListenerReconnectRaceIT {
                 return c;
             }
             CountDownLatch once = new CountDownLatch(1);
-            return (Connection)
-                    Proxy.newProxyInstance(
-                            ListenerReconnectRaceIT.class.getClassLoader(),
-                            new Class<?>[] {Connection.class},
-                            (proxy, method, args) -> {
-                                Object result = invoke(c, method, args);
-                                if (method.getName().equals("createStatement")) {
-                                    return statement((Statement) result, once, duringRelisten);
-                                }
-                                return result;
-                            });
+            return JdbcProxies.wrap(
+                    Connection.class,
+                    c,
+                    "InterleavingConnection",
+                    call -> {
+                        Object result = call.proceed();
+                        if (call.name().equals("createStatement")) {
+                            return statement((Statement) result, once, duringRelisten);
+                        }
+                        return result;
+                    });
         };
     }
 
     private static Statement statement(
             Statement real, CountDownLatch once, Runnable duringRelisten) {
-        return (Statement)
-                Proxy.newProxyInstance(
-                        ListenerReconnectRaceIT.class.getClassLoader(),
-                        new Class<?>[] {Statement.class},
-                        (proxy, method, args) -> {
-                            Object result = invoke(real, method, args);
-                            if (method.getName().equals("execute")
-                                    && ((String) args[0]).startsWith("listen")
-                                    && once.getCount() > 0) {
-                                once.countDown();
-                                duringRelisten.run();
-                            }
-                            return result;
-                        });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
-            throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return JdbcProxies.wrap(
+                Statement.class,
+                real,
+                "InterleavingStatement",
+                call -> {
+                    Object result = call.proceed();
+                    if (call.name().equals("execute")
+                            && ((String) call.arg(0)).startsWith("listen")
+                            && once.getCount() > 0) {
+                        once.countDown();
+                        duringRelisten.run();
+                    }
+                    return result;
+                });
     }
 
     private static void publish(PgTestDatabase db, String channel, String payload) {
