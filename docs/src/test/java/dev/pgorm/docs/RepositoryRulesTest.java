@@ -107,9 +107,21 @@ class RepositoryRulesTest {
     }
 
     @Test
+    void privateStateOfOtherLibrariesIsOpenedInOnePlace() {
+        List<String> opening =
+                mainSources().stream()
+                        .filter(f -> !f.toString().contains("/core/internal/reflect/"))
+                        .filter(f -> read(f).contains(".setAccessible("))
+                        .map(f -> repoDir.relativize(f).toString())
+                        .toList();
+        assertThat(opening)
+                .as("main sources that open members themselves instead of core's PrivateAccess")
+                .isEmpty();
+    }
+
+    @Test
     void jdkProxiesAreMadeByJdbcProxiesOnly() {
-        // CopyText (bulk) is converted once the bulk module's current change is merged.
-        List<String> allowed = List.of("/JdbcProxies.java", "/bulk/internal/CopyText.java");
+        List<String> allowed = List.of("/JdbcProxies.java");
         List<String> own =
                 mainSources().stream()
                         .filter(f -> allowed.stream().noneMatch(a -> f.toString().endsWith(a)))

@@ -1,6 +1,6 @@
 package dev.pgorm.bulk.internal;
 
-import java.lang.reflect.Proxy;
+import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
@@ -58,31 +58,26 @@ final class CopyText {
                         session.getFactory().getSessionFactoryOptions().getJsonFormatMapper(),
                         session);
         this.recorder =
-                (PreparedStatement)
-                        Proxy.newProxyInstance(
-                                CopyText.class.getClassLoader(),
-                                new Class<?>[] {PreparedStatement.class},
-                                (proxy, method, args) -> {
-                                    String name = method.getName();
-                                    if (name.equals("getConnection")) {
-                                        return connection;
-                                    }
-                                    if (name.startsWith("set")
-                                            && args != null
-                                            && args.length >= 2
-                                            && method.getParameterTypes()[0] == int.class) {
-                                        recorded[0] =
-                                                name.equals("setNull")
-                                                        ? null
-                                                        : inCalendarZone(args[1], args);
-                                        return null;
-                                    }
-                                    if (name.equals("unwrap") || name.equals("isWrapperFor")) {
-                                        throw new SQLException("not a wrapper");
-                                    }
-                                    throw new UnsupportedOperationException(
-                                            "PgBulk's value recorder does not support " + name);
-                                });
+                JdbcProxies.standIn(
+                        PreparedStatement.class,
+                        "PgBulk's value recorder",
+                        call -> {
+                            if (call.name().equals("getConnection")) {
+                                return connection;
+                            }
+                            Object[] args = call.args();
+                            if (call.name().startsWith("set")
+                                    && args.length >= 2
+                                    && call.method().getParameterTypes()[0] == int.class) {
+                                recorded[0] =
+                                        call.name().equals("setNull")
+                                                ? null
+                                                : inCalendarZone(args[1], args);
+                                return null;
+                            }
+                            // UnsupportedOperationException naming the method
+                            return call.proceed();
+                        });
     }
 
     /**

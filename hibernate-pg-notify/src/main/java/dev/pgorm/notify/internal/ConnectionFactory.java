@@ -1,7 +1,7 @@
 package dev.pgorm.notify.internal;
 
 import dev.pgorm.core.internal.jdbc.JdbcProxies;
-import java.lang.reflect.Method;
+import dev.pgorm.core.internal.reflect.DataSourceProperties;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,19 +40,9 @@ public interface ConnectionFactory {
 
     /** Uses a data source's URL and credentials when it tells them (HikariCP, pgjdbc). */
     static ConnectionFactory from(DataSource dataSource) {
-        String url = call(dataSource, "getJdbcUrl");
-        if (url == null) {
-            url = call(dataSource, "getURL");
-        }
-        if (url == null) {
-            url = call(dataSource, "getUrl");
-        }
-        if (url != null) {
-            String user = call(dataSource, "getUsername");
-            if (user == null) {
-                user = call(dataSource, "getUser");
-            }
-            return from(url, user, call(dataSource, "getPassword"));
+        DataSourceProperties properties = DataSourceProperties.of(dataSource);
+        if (properties != null) {
+            return from(properties.url(), properties.user(), properties.password());
         }
         System.getLogger("dev.pgorm.notify")
                 .log(
@@ -89,15 +79,5 @@ public interface ConnectionFactory {
                     }
                     return call.proceed();
                 });
-    }
-
-    private static String call(Object target, String getter) {
-        try {
-            Method m = target.getClass().getMethod(getter);
-            Object value = m.invoke(target);
-            return value == null ? null : value.toString();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
     }
 }
