@@ -1,5 +1,6 @@
 package dev.pgorm.rls;
 
+import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.rls.internal.SettingNames;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -162,7 +163,7 @@ public final class RlsContext {
      */
     public static <T> T inPrivilegedTransaction(
             EntityManagerFactory factory, String role, Function<EntityManager, T> work) {
-        String quoted = dev.pgorm.core.internal.PgIdentifiers.quote(role);
+        String quoted = PgIdentifiers.quote(role);
         return factory.callInTransaction(
                 em -> {
                     em.unwrap(Session.class)
