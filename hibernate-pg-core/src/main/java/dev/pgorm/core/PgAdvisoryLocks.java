@@ -1,9 +1,8 @@
 package dev.pgorm.core;
 
+import dev.pgorm.core.internal.PgCatalog;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
@@ -38,7 +37,7 @@ public final class PgAdvisoryLocks {
      * @param key the lock's key
      */
     public static void xactLock(EntityManager em, long key) {
-        inTransaction(em, "xactLock", c -> query(c, "select pg_advisory_xact_lock(?)", key));
+        inTransaction(em, "xactLock", c -> execute(c, "select pg_advisory_xact_lock(?)", key));
     }
 
     /**
@@ -53,7 +52,7 @@ public final class PgAdvisoryLocks {
         inTransaction(
                 em,
                 "xactLock",
-                c -> query(c, "select pg_advisory_xact_lock(hashtextextended(?, 0))", name));
+                c -> execute(c, "select pg_advisory_xact_lock(hashtextextended(?, 0))", name));
     }
 
     /**
@@ -63,9 +62,7 @@ public final class PgAdvisoryLocks {
      */
     public static boolean tryXactLock(EntityManager em, long key) {
         return inTransaction(
-                em,
-                "tryXactLock",
-                c -> (Boolean) query(c, "select pg_try_advisory_xact_lock(?)", key));
+                em, "tryXactLock", c -> bool(c, "select pg_try_advisory_xact_lock(?)", key));
     }
 
     /**
@@ -78,12 +75,7 @@ public final class PgAdvisoryLocks {
         return inTransaction(
                 em,
                 "tryXactLock",
-                c ->
-                        (Boolean)
-                                query(
-                                        c,
-                                        "select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
-                                        name));
+                c -> bool(c, "select pg_try_advisory_xact_lock(hashtextextended(?, 0))", name));
     }
 
     /**
@@ -156,18 +148,17 @@ public final class PgAdvisoryLocks {
                 connection.setAutoCommit(true);
             }
             if (tryOnly) {
-                if (!(Boolean) query(connection, "select pg_try_advisory_lock(?)", key)) {
+                if (!bool(connection, "select pg_try_advisory_lock(?)", key)) {
                     released = true;
                     return Optional.empty();
                 }
             } else {
-                query(connection, "select pg_advisory_lock(?)", key);
+                execute(connection, "select pg_advisory_lock(?)", key);
             }
             try {
                 return Optional.ofNullable(work.call());
             } finally {
-                released =
-                        Boolean.TRUE.equals(query(connection, "select pg_advisory_unlock(?)", key));
+                released = bool(connection, "select pg_advisory_unlock(?)", key);
             }
         } finally {
             if (!released) {
@@ -188,16 +179,16 @@ public final class PgAdvisoryLocks {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }
-        String previous = (String) query(c, "select current_setting('lock_timeout')", null);
+        PgCatalog catalog = PgCatalog.on(c);
+        String previous = catalog.value("select current_setting('lock_timeout')", String.class);
         Savepoint savepoint = c.setSavepoint();
         try {
-            query(
-                    c,
+            catalog.execute(
                     "select set_config('lock_timeout', ?, true)",
                     Math.max(1, timeout.toMillis()) + "ms");
-            query(c, sql, key);
+            catalog.execute(sql, key);
             c.releaseSavepoint(savepoint);
-            query(c, "select set_config('lock_timeout', ?, true)", previous);
+            catalog.execute("select set_config('lock_timeout', ?, true)", previous);
             return true;
         } catch (SQLException e) {
             if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
@@ -208,16 +199,13 @@ public final class PgAdvisoryLocks {
         }
     }
 
-    private static Object query(Connection c, String sql, Object param) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) {
-                ps.setObject(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getObject(1);
-            }
-        }
+    private static Void execute(Connection c, String sql, Object param) throws SQLException {
+        PgCatalog.on(c).execute(sql, param);
+        return null;
+    }
+
+    private static boolean bool(Connection c, String sql, Object param) throws SQLException {
+        return PgCatalog.on(c).bool(sql, param);
     }
 
     private interface Work<T> {

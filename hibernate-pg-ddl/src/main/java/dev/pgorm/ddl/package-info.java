@@ -7,6 +7,6 @@
  * dev.pgorm.ddl.rls row-level security}, {@link dev.pgorm.ddl.trigger functions and triggers},
  * {@link dev.pgorm.ddl.view materialized views}, {@link dev.pgorm.ddl.inheritance table
  * inheritance} and {@link dev.pgorm.ddl.constraint exclusion constraints}. Settings are in {@link
- * dev.pgorm.ddl.PgDdlSettings}.
+ * PgDdlSettings}.
  */
 package dev.pgorm.ddl;

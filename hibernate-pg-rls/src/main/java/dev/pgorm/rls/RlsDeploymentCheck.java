@@ -1,12 +1,14 @@
 package dev.pgorm.rls;
 
+import dev.pgorm.core.internal.PgCatalog;
 import dev.pgorm.ddl.internal.EntityAnnotations;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
@@ -20,6 +22,34 @@ import org.hibernate.persister.entity.AbstractEntityPersister;
  * @since 0.1
  */
 public final class RlsDeploymentCheck {
+
+    private static final String ROLE =
+            """
+            select current_user, rolsuper, rolbypassrls
+              from pg_catalog.pg_roles
+             where rolname = current_user
+            """;
+
+    private static final String TABLE =
+            """
+            select pg_get_userbyid(relowner) = current_user, relforcerowsecurity, relrowsecurity
+              from pg_catalog.pg_class
+             where oid = to_regclass(?)
+            """;
+
+    /** The connecting role and the privileges that bypass row-level security. */
+    private record Role(String name, boolean superuser, boolean bypassRls) {
+        static Role of(ResultSet row) throws SQLException {
+            return new Role(row.getString(1), row.getBoolean(2), row.getBoolean(3));
+        }
+    }
+
+    /** Whether the connecting role owns a table, and the table's row-level security flags. */
+    private record TableSecurity(boolean owned, boolean forced, boolean enabled) {
+        static TableSecurity of(ResultSet row) throws SQLException {
+            return new TableSecurity(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3));
+        }
+    }
 
     private RlsDeploymentCheck() {}
 
@@ -47,47 +77,36 @@ public final class RlsDeploymentCheck {
         try (var session = factory.unwrap(SessionFactory.class).openSession()) {
             session.doWork(
                     c -> {
-                        try (PreparedStatement ps =
-                                        c.prepareStatement(
-                                                "select current_user, rolsuper, rolbypassrls from pg_catalog.pg_roles where rolname = current_user");
-                                ResultSet rs = ps.executeQuery()) {
-                            if (rs.next()) {
-                                if (rs.getBoolean(2)) {
-                                    problems.add(
-                                            "row-level security protects nothing: the connecting role "
-                                                    + rs.getString(1)
-                                                    + " is a superuser; connect as an ordinary role");
-                                }
-                                if (rs.getBoolean(3)) {
-                                    problems.add(
-                                            "row-level security protects nothing: the connecting role "
-                                                    + rs.getString(1)
-                                                    + " has BYPASSRLS; connect as a role without it");
-                                }
-                            }
+                        PgCatalog catalog = PgCatalog.on(c);
+                        Optional<Role> role = catalog.optional(ROLE, Role::of);
+                        if (role.isPresent() && role.get().superuser()) {
+                            problems.add(
+                                    "row-level security protects nothing: the connecting role "
+                                            + role.get().name()
+                                            + " is a superuser; connect as an ordinary role");
+                        }
+                        if (role.isPresent() && role.get().bypassRls()) {
+                            problems.add(
+                                    "row-level security protects nothing: the connecting role "
+                                            + role.get().name()
+                                            + " has BYPASSRLS; connect as a role without it");
                         }
                         for (String table : tables) {
-                            try (PreparedStatement ps =
-                                    c.prepareStatement(
-                                            "select pg_get_userbyid(relowner) = current_user, relforcerowsecurity, relrowsecurity"
-                                                    + " from pg_catalog.pg_class where oid = to_regclass(?)")) {
-                                ps.setString(1, table);
-                                try (ResultSet rs = ps.executeQuery()) {
-                                    if (!rs.next()) {
-                                        continue;
-                                    }
-                                    if (!rs.getBoolean(3)) {
-                                        problems.add(
-                                                "table "
-                                                        + table
-                                                        + " does not have row-level security enabled; run schema export (create or update)");
-                                    } else if (rs.getBoolean(1) && !rs.getBoolean(2)) {
-                                        problems.add(
-                                                "row-level security does not apply to the connecting role on table "
-                                                        + table
-                                                        + ": the role owns it and it is not FORCEd; use @RowLevelSecurity(force = true) or connect as another role");
-                                    }
-                                }
+                            Optional<TableSecurity> security =
+                                    catalog.optional(TABLE, TableSecurity::of, table);
+                            if (security.isEmpty()) {
+                                continue;
+                            }
+                            if (!security.get().enabled()) {
+                                problems.add(
+                                        "table "
+                                                + table
+                                                + " does not have row-level security enabled; run schema export (create or update)");
+                            } else if (security.get().owned() && !security.get().forced()) {
+                                problems.add(
+                                        "row-level security does not apply to the connecting role on table "
+                                                + table
+                                                + ": the role owns it and it is not FORCEd; use @RowLevelSecurity(force = true) or connect as another role");
                             }
                         }
                     });

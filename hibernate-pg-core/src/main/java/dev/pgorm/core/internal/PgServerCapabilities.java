@@ -3,9 +3,9 @@ package dev.pgorm.core.internal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +14,20 @@ import java.util.Optional;
  * are installed in the current database or available to install.
  */
 public final class PgServerCapabilities {
+
+    private static final String INSTALLED =
+            """
+            select extname, extversion
+              from pg_catalog.pg_extension
+             order by 1
+            """;
+
+    private static final String AVAILABLE =
+            """
+            select name, default_version
+              from pg_catalog.pg_available_extensions
+             order by 1
+            """;
 
     private final int versionNum;
     private final Map<String, String> installed;
@@ -53,31 +67,30 @@ public final class PgServerCapabilities {
      * @throws SQLException when the catalog cannot be read
      */
     public static PgServerCapabilities read(Connection connection) throws SQLException {
-        int versionNum;
-        Map<String, String> installed = new LinkedHashMap<>();
-        Map<String, String> available = new LinkedHashMap<>();
-        try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery("select current_setting('server_version_num')")) {
-                rs.next();
-                versionNum = Integer.parseInt(rs.getString(1));
-            }
-            try (ResultSet rs =
-                    st.executeQuery(
-                            "select extname, extversion from pg_catalog.pg_extension order by 1")) {
-                while (rs.next()) {
-                    installed.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            try (ResultSet rs =
-                    st.executeQuery(
-                            "select name, default_version from pg_catalog.pg_available_extensions"
-                                    + " order by 1")) {
-                while (rs.next()) {
-                    available.put(rs.getString(1), rs.getString(2));
-                }
-            }
+        PgCatalog catalog = PgCatalog.on(connection);
+        int versionNum =
+                Integer.parseInt(
+                        catalog.value(
+                                "select current_setting('server_version_num')", String.class));
+        return of(
+                versionNum,
+                byName(catalog.list(INSTALLED, Extension::of)),
+                byName(catalog.list(AVAILABLE, Extension::of)));
+    }
+
+    /** One row of {@code pg_extension} or {@code pg_available_extensions}. */
+    private record Extension(String name, String version) {
+        static Extension of(ResultSet row) throws SQLException {
+            return new Extension(row.getString(1), row.getString(2));
         }
-        return of(versionNum, installed, available);
+    }
+
+    private static Map<String, String> byName(List<Extension> extensions) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Extension e : extensions) {
+            map.put(e.name(), e.version());
+        }
+        return map;
     }
 
     /** Returns {@code server_version_num}, for example 150020 for 15.20. */

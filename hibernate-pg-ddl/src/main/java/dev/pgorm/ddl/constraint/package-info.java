@@ -1,2 +1,2 @@
-/** Exclusion constraints; see {@link dev.pgorm.ddl.constraint.ExclusionConstraint}. */
+/** Exclusion constraints; see {@link ExclusionConstraint}. */
 package dev.pgorm.ddl.constraint;

@@ -1,5 +1,5 @@
 /**
  * PostgreSQL extensions that the mapping needs, created with {@code CREATE EXTENSION IF NOT EXISTS}
- * before any table; see {@link dev.pgorm.ddl.extension.PgExtension}.
+ * before any table; see {@link PgExtension}.
  */
 package dev.pgorm.ddl.extension;

@@ -1,5 +1,5 @@
 /**
  * Indexes with every PostgreSQL index method, operator classes, partial, covering and expression
- * indexes; see {@link dev.pgorm.ddl.index.PgIndex}.
+ * indexes; see {@link PgIndex}.
  */
 package dev.pgorm.ddl.index;

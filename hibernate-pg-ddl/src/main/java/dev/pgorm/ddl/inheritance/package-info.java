@@ -1,5 +1,2 @@
-/**
- * PostgreSQL table inheritance between entity tables; see {@link
- * dev.pgorm.ddl.inheritance.Inherits}.
- */
+/** PostgreSQL table inheritance between entity tables; see {@link Inherits}. */
 package dev.pgorm.ddl.inheritance;

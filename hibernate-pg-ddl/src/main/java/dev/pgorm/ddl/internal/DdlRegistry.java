@@ -2,11 +2,14 @@ package dev.pgorm.ddl.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.ddl.extension.internal.ExtensionObject;
+import dev.pgorm.ddl.trigger.internal.FunctionObject;
+import dev.pgorm.ddl.view.internal.MaterializedViewObject;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.MappingException;
 import org.hibernate.boot.model.relational.Database;
 import org.hibernate.mapping.Table;
 
@@ -51,13 +54,13 @@ public final class DdlRegistry {
      * PostgreSQL keeps them in one namespace, and {@code IF NOT EXISTS} would silently skip the
      * second one.
      *
-     * @throws org.hibernate.MappingException naming both declarations
+     * @throws MappingException naming both declarations
      */
     public void claimRelation(String schema, String name, String declaredBy) {
         String key = (schema == null ? "" : schema) + "." + name;
         String previous = relations.putIfAbsent(key, declaredBy);
         if (previous != null && !previous.equals(declaredBy)) {
-            throw new org.hibernate.MappingException(
+            throw new MappingException(
                     "PG-ORM: "
                             + declaredBy
                             + " names a relation '"
@@ -103,7 +106,7 @@ public final class DdlRegistry {
             extensions.put(name, replacement);
             existing = replacement;
         } else if (!wanted.isEmpty() && !wanted.equals(existing.schema())) {
-            throw new org.hibernate.MappingException(
+            throw new MappingException(
                     "PG-ORM: extension "
                             + name
                             + " is declared in schema "
@@ -128,7 +131,7 @@ public final class DdlRegistry {
     public void add(DdlOrder order, PgDdlObject object) {
         String previous = exportIds.putIfAbsent(object.getExportIdentifier(), object.declaredBy());
         if (previous != null) {
-            throw new org.hibernate.MappingException(
+            throw new MappingException(
                     "PG-ORM: "
                             + object.declaredBy()
                             + " declares "
@@ -150,7 +153,7 @@ public final class DdlRegistry {
         if (previous == null) {
             add(order, object);
         } else if (!previous.equals(definition)) {
-            throw new org.hibernate.MappingException(
+            throw new MappingException(
                     "PG-ORM: "
                             + object.declaredBy()
                             + " declares "
@@ -165,7 +168,7 @@ public final class DdlRegistry {
     public void registerWith(Database database) {
         List<Table> mapped = new ArrayList<>(tables.keySet());
         for (PgDdlObject object : objects.getOrDefault(DdlOrder.FUNCTIONS, List.of())) {
-            if (object instanceof dev.pgorm.ddl.trigger.internal.FunctionObject function) {
+            if (object instanceof FunctionObject function) {
                 function.droppableWithout(mapped);
             }
         }
@@ -173,10 +176,7 @@ public final class DdlRegistry {
             database.addAuxiliaryDatabaseObject(extension);
         }
         objects.computeIfPresent(
-                DdlOrder.VIEWS,
-                (order, views) ->
-                        dev.pgorm.ddl.view.internal.MaterializedViewObject.inDependencyOrder(
-                                views));
+                DdlOrder.VIEWS, (order, views) -> MaterializedViewObject.inDependencyOrder(views));
         for (DdlOrder order : DdlOrder.values()) {
             for (PgDdlObject object : objects.getOrDefault(order, List.of())) {
                 database.addAuxiliaryDatabaseObject(object);

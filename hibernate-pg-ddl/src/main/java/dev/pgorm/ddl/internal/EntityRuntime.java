@@ -3,13 +3,7 @@ package dev.pgorm.ddl.internal;
 import dev.pgorm.core.internal.PgDialectGuard;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
@@ -60,37 +54,5 @@ public final class EntityRuntime {
             throw new IllegalStateException(operation + " must run inside an active transaction");
         }
         return session.doReturningWork(work::run);
-    }
-
-    /** Runs a query with bind parameters and returns its rows as column-label maps. */
-    public static List<Map<String, Object>> query(Connection c, String sql, Object... params)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
-    }
-
-    /** Executes a statement without results. */
-    public static void execute(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.execute();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pgorm.ddl.internal;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +33,12 @@ public final class EntityTable {
      * example), nearest first. Annotations on an entity superclass are that entity's, not this
      * one's.
      */
-    public <A extends java.lang.annotation.Annotation> List<A> annotations(Class<A> type) {
+    public <A extends Annotation> List<A> annotations(Class<A> type) {
         return EntityAnnotations.of(javaClass(), type);
     }
 
     /** Returns the nearest annotation of a type, as {@link #annotations}, or null. */
-    public <A extends java.lang.annotation.Annotation> A annotation(Class<A> type) {
+    public <A extends Annotation> A annotation(Class<A> type) {
         List<A> found = annotations(type);
         return found.isEmpty() ? null : found.get(0);
     }

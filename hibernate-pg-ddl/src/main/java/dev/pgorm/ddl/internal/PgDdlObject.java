@@ -5,6 +5,7 @@ import java.util.List;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.mapping.Table;
 
 /**
  * A PostgreSQL schema object declared by an annotation, handed to Hibernate as an auxiliary
@@ -36,7 +37,7 @@ public abstract class PgDdlObject implements AuxiliaryDatabaseObject {
     }
 
     /** Returns a table's name qualified by its explicit schema, if any, for identifiers. */
-    protected static String key(org.hibernate.mapping.Table table) {
+    protected static String key(Table table) {
         return (table.getSchema() == null ? "" : table.getSchema() + ".") + table.getName();
     }
 

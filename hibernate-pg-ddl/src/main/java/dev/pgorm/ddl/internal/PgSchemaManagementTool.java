@@ -1,11 +1,10 @@
 package dev.pgorm.ddl.internal;
 
+import dev.pgorm.core.internal.PgCatalog;
 import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.ddl.PgDdlSettings;
 import dev.pgorm.ddl.extension.internal.ExtensionObject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +42,12 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
     private static final long serialVersionUID = 1L;
 
     private static final System.Logger LOG = System.getLogger("dev.pgorm.ddl");
+
+    private static final String EXTENSION_AVAILABLE =
+            """
+            select exists (select 1 from pg_catalog.pg_available_extensions where name = ?)
+                or exists (select 1 from pg_catalog.pg_extension where extname = ?)
+            """;
 
     /** Creates the tool; Hibernate does this through the service loader. */
     public PgSchemaManagementTool() {}
@@ -149,11 +154,8 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
                 connection -> {
                     List<String> missing = new ArrayList<>();
                     for (ExtensionObject extension : extensions) {
-                        if (!queryBoolean(
-                                connection,
-                                "select exists (select 1 from pg_catalog.pg_available_extensions where name = ?)"
-                                        + " or exists (select 1 from pg_catalog.pg_extension where extname = ?)",
-                                List.of(extension.name(), extension.name()))) {
+                        if (!PgCatalog.on(connection)
+                                .bool(EXTENSION_AVAILABLE, extension.name(), extension.name())) {
                             missing.add(
                                     "extension '"
                                             + extension.name()
@@ -196,9 +198,10 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
         withConnection(
                 config,
                 connection -> {
+                    PgCatalog catalog = PgCatalog.on(connection);
                     for (PgDdlObject object : objects) {
                         for (PgDdlObject.CatalogCheck check : object.catalogChecks(context)) {
-                            if (!queryBoolean(connection, check.sql(), check.params())) {
+                            if (!catalog.bool(check.sql(), check.params().toArray())) {
                                 missing.add(check.description());
                             }
                         }
@@ -227,18 +230,6 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
                 } catch (SQLException ignored) {
                     // nothing more to do: the check itself has finished
                 }
-            }
-        }
-    }
-
-    private static boolean queryBoolean(Connection connection, String sql, List<Object> params)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.pgorm.ddl.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small, strict helpers for the SQL text that generated DDL is made of. */
@@ -43,7 +44,7 @@ public final class SqlText {
                 depth--;
             } else if (c == ',' && depth == 0) {
                 String arg = current.toString();
-                java.util.regex.Matcher d = DEFAULT.matcher(arg);
+                Matcher d = DEFAULT.matcher(arg);
                 int cut = -1;
                 while (d.find()) {
                     if (topLevel(arg, d.start())) {

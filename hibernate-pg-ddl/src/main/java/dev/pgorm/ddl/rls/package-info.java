@@ -1,5 +1,5 @@
 /**
- * Row-level security declared on entities: {@link dev.pgorm.ddl.rls.RowLevelSecurity} enables it on
- * the table and {@link dev.pgorm.ddl.rls.Policy} declares its policies.
+ * Row-level security declared on entities: {@link RowLevelSecurity} enables it on the table and
+ * {@link Policy} declares its policies.
  */
 package dev.pgorm.ddl.rls;

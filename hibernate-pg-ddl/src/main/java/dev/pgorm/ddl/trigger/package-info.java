@@ -1,5 +1,5 @@
 /**
- * Functions and triggers declared on entities: {@link dev.pgorm.ddl.trigger.PgFunction}, {@link
- * dev.pgorm.ddl.trigger.PgTrigger}, and the ready-made {@link dev.pgorm.ddl.trigger.TouchOnUpdate}.
+ * Functions and triggers declared on entities: {@link PgFunction}, {@link PgTrigger}, and the
+ * ready-made {@link TouchOnUpdate}.
  */
 package dev.pgorm.ddl.trigger;

@@ -1,5 +1,5 @@
 /**
- * Materialized views mapped as read-only entities: {@link dev.pgorm.ddl.view.MaterializedView}
- * creates the view, {@link dev.pgorm.ddl.view.PgMaterializedViews} refreshes it.
+ * Materialized views mapped as read-only entities: {@link MaterializedView} creates the view,
+ * {@link PgMaterializedViews} refreshes it.
  */
 package dev.pgorm.ddl.view;

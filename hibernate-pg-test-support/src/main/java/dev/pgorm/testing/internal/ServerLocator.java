@@ -1,10 +1,13 @@
 package dev.pgorm.testing.internal;
 
+import dev.pgorm.core.internal.PgCatalog;
+import dev.pgorm.core.internal.PgIdentifiers;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -150,12 +153,13 @@ public final class ServerLocator {
      */
     static PgServer prepare(PgServer found) throws SQLException {
         try (Connection c = found.connect()) {
-            Boolean[] flags = roleFlags(c, found.appUser());
-            if (flags == null) {
+            Optional<RoleFlags> flags =
+                    PgCatalog.on(c).optional(ROLE_FLAGS, RoleFlags::of, found.appUser());
+            if (flags.isEmpty()) {
                 try (Statement st = c.createStatement()) {
                     st.execute(
                             "create role "
-                                    + dev.pgorm.core.internal.PgIdentifiers.quote(found.appUser())
+                                    + PgIdentifiers.quote(found.appUser())
                                     + " login nosuperuser nobypassrls nocreatedb nocreaterole"
                                     + " password "
                                     + literal(found.appPassword()));
@@ -169,7 +173,7 @@ public final class ServerLocator {
                                     + " BYPASSRLS) or set PGORM_TEST_APP_USER",
                             e);
                 }
-            } else if (flags[0] || flags[1]) {
+            } else if (flags.get().superuser() || flags.get().bypassRls()) {
                 throw new SQLException(
                         "the application role "
                                 + found.appUser()
@@ -182,22 +186,12 @@ public final class ServerLocator {
             // In public, never in a per-class schema: dropping that schema must not take an
             // extension that other test classes use.
             for (String extension : SHARED_EXTENSIONS) {
-                try (PreparedStatement ps =
-                        c.prepareStatement(
-                                "select exists (select 1 from pg_catalog.pg_available_extensions where name = ?)")) {
-                    ps.setString(1, extension);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        if (rs.getBoolean(1)) {
-                            try {
-                                st.execute(
-                                        "create extension if not exists "
-                                                + extension
-                                                + " schema public");
-                            } catch (SQLException e) {
-                                // Not allowed for this user: tests that need it say so themselves.
-                            }
-                        }
+                if (PgCatalog.on(c).bool(EXTENSION_AVAILABLE, extension)) {
+                    try {
+                        st.execute(
+                                "create extension if not exists " + extension + " schema public");
+                    } catch (SQLException e) {
+                        // Not allowed for this user: tests that need it say so themselves.
                     }
                 }
             }
@@ -206,18 +200,25 @@ public final class ServerLocator {
     }
 
     /** Extensions the tests use, created once in {@code public} of the shared test database. */
-    private static final java.util.List<String> SHARED_EXTENSIONS =
-            java.util.List.of(
-                    "vector", "postgis", "pg_trgm", "btree_gist", "hstore", "citext", "ltree");
+    private static final List<String> SHARED_EXTENSIONS =
+            List.of("vector", "postgis", "pg_trgm", "btree_gist", "hstore", "citext", "ltree");
 
-    private static Boolean[] roleFlags(Connection c, String role) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "select rolsuper, rolbypassrls from pg_catalog.pg_roles where rolname = ?")) {
-            ps.setString(1, role);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Boolean[] {rs.getBoolean(1), rs.getBoolean(2)} : null;
-            }
+    private static final String ROLE_FLAGS =
+            """
+            select rolsuper, rolbypassrls
+              from pg_catalog.pg_roles
+             where rolname = ?
+            """;
+
+    private static final String EXTENSION_AVAILABLE =
+            """
+            select exists (select 1 from pg_catalog.pg_available_extensions where name = ?)
+            """;
+
+    /** The privileges that would let a role bypass row-level security. */
+    private record RoleFlags(boolean superuser, boolean bypassRls) {
+        static RoleFlags of(ResultSet row) throws SQLException {
+            return new RoleFlags(row.getBoolean(1), row.getBoolean(2));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityAnnotations;
 import dev.pgorm.ddl.internal.EntityTable;
+import dev.pgorm.ddl.partition.Partitioned;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public final class ExclusionBinder {
     public static void bind(EntityTable entity, DdlRegistry registry) {
         for (ExclusionConstraint constraint : entity.annotations(ExclusionConstraint.class)) {
             String label = "@ExclusionConstraint(name = \"" + constraint.name() + "\")";
-            if (entity.javaClass().isAnnotationPresent(dev.pgorm.ddl.partition.Partitioned.class)
+            if (entity.javaClass().isAnnotationPresent(Partitioned.class)
                     && entity.dialect().getVersion().isBefore(17)) {
                 throw entity.fail(
                         label,

@@ -87,10 +87,12 @@ public final class ExclusionObject extends PgDdlObject {
                                 + declaredBy()
                                 + "; rows that violate it keep update from adding it, and a changed"
                                 + " declaration counts as different)",
-                        "select exists (select 1 from pg_catalog.pg_constraint c where conrelid ="
-                                + " to_regclass(?) and conname = ? and contype = 'x' and "
-                                + Fingerprint.matches("c.oid", "pg_constraint")
-                                + ")",
+                        """
+                        select exists (select 1 from pg_catalog.pg_constraint c
+                                        where conrelid = to_regclass(?) and conname = ? and contype = 'x'
+                                          and %s)
+                        """
+                                .formatted(Fingerprint.matches("c.oid", "pg_constraint")),
                         List.of(t, name, fingerprint())));
     }
 }

@@ -3,6 +3,7 @@ package dev.pgorm.ddl.extension.internal;
 import dev.pgorm.ddl.extension.PgExtension;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
+import org.hibernate.MappingException;
 import org.hibernate.mapping.Column;
 
 /** Reads {@link PgExtension} and detects the extensions that column types imply. */
@@ -27,7 +28,7 @@ public final class ExtensionBinder {
                     registry.needExtension(
                             ext.value(), ext.schema(), "@PgExtension on package " + pkg.getName());
                 } catch (IllegalArgumentException e) {
-                    throw new org.hibernate.MappingException(
+                    throw new MappingException(
                             "PG-ORM: @PgExtension(\""
                                     + ext.value()
                                     + "\") on package "

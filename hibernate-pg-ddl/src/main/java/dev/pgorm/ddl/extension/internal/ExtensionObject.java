@@ -67,7 +67,9 @@ public final class ExtensionObject extends PgDdlObject {
         return List.of(
                 new CatalogCheck(
                         "extension " + name + " (needed by " + String.join(", ", neededBy) + ")",
-                        "select exists (select 1 from pg_catalog.pg_extension where extname = ?)",
+                        """
+                        select exists (select 1 from pg_catalog.pg_extension where extname = ?)
+                        """,
                         List.of(name)));
     }
 }

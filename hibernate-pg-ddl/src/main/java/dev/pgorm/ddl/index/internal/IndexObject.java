@@ -174,11 +174,13 @@ public final class IndexObject extends PgDdlObject {
                                         ? " an index whose declaration changed counts as different: drop it with"
                                                 + " DROP INDEX CONCURRENTLY, then run update)"
                                         : " an index whose declaration changed counts as different: run update)"),
-                        "select exists (select 1 from pg_catalog.pg_index i join pg_catalog.pg_class c"
-                                + " on c.oid = i.indexrelid where i.indrelid = to_regclass(?) and"
-                                + " c.relname = ? and i.indisvalid and "
-                                + Fingerprint.matches("c.oid", "pg_class")
-                                + ")",
+                        """
+                        select exists (select 1 from pg_catalog.pg_index i
+                                         join pg_catalog.pg_class c on c.oid = i.indexrelid
+                                        where i.indrelid = to_regclass(?) and c.relname = ? and i.indisvalid
+                                          and %s)
+                        """
+                                .formatted(Fingerprint.matches("c.oid", "pg_class")),
                         List.of(qualified, name, fingerprint())));
     }
 }

@@ -64,7 +64,10 @@ public final class InheritanceObject extends PgDdlObject {
         return List.of(
                 new CatalogCheck(
                         "inheritance of " + c + " from " + p + " (" + declaredBy() + ")",
-                        "select exists (select 1 from pg_catalog.pg_inherits where inhrelid = to_regclass(?) and inhparent = to_regclass(?))",
+                        """
+                        select exists (select 1 from pg_catalog.pg_inherits
+                                        where inhrelid = to_regclass(?) and inhparent = to_regclass(?))
+                        """,
                         List.of(c, p)));
     }
 }

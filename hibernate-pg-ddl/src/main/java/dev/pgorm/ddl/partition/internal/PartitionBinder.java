@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.hibernate.annotations.PartitionKey;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.UniqueKey;
@@ -234,9 +235,8 @@ public final class PartitionBinder {
     }
 
     /** A date or date-time without a zone: on a timestamptz key it is read as UTC. */
-    private static final java.util.regex.Pattern LOCAL_TIMESTAMP =
-            java.util.regex.Pattern.compile(
-                    "\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?)?");
+    private static final Pattern LOCAL_TIMESTAMP =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?)?");
 
     /**
      * Writes range bounds. On a {@code timestamptz} key column a bound without a zone is spelled

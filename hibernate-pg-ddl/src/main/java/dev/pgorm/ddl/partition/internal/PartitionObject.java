@@ -4,6 +4,7 @@ import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.ddl.internal.PgDdlObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.QualifiedTableName;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
@@ -78,16 +79,20 @@ public final class PartitionObject extends PgDdlObject {
                                 + ", "
                                 + declaredBy()
                                 + ")",
-                        "select exists (select 1 from pg_catalog.pg_partitioned_table where partrelid = to_regclass(?) and partstrat = ?)",
-                        List.of(
-                                parentSql,
-                                strategy.substring(0, 1).toLowerCase(java.util.Locale.ROOT))));
+                        """
+                        select exists (select 1 from pg_catalog.pg_partitioned_table
+                                        where partrelid = to_regclass(?) and partstrat = ?)
+                        """,
+                        List.of(parentSql, strategy.substring(0, 1).toLowerCase(Locale.ROOT))));
         for (String name : names) {
             String child = context.format(partitionName(parent, name));
             checks.add(
                     new CatalogCheck(
                             "partition " + child + " of " + parentSql + " (" + declaredBy() + ")",
-                            "select exists (select 1 from pg_catalog.pg_inherits where inhrelid = to_regclass(?) and inhparent = to_regclass(?))",
+                            """
+                            select exists (select 1 from pg_catalog.pg_inherits
+                                            where inhrelid = to_regclass(?) and inhparent = to_regclass(?))
+                            """,
                             List.of(child, parentSql)));
         }
         return checks;

@@ -4,7 +4,6 @@ import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.ddl.internal.Fingerprint;
 import dev.pgorm.ddl.internal.SqlText;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,12 +30,23 @@ public record PolicySql(
      * its comment; run them in one block, so that a policy whose new text fails keeps the old one.
      */
     public List<String> statements(String table) {
-        List<String> sql = new ArrayList<>();
         String policy = PgIdentifiers.render(name);
-        sql.add("drop policy if exists " + policy + " on " + table);
+        return List.of(
+                "drop policy if exists " + policy + " on " + table,
+                create(table),
+                "comment on policy "
+                        + policy
+                        + " on "
+                        + table
+                        + " is "
+                        + SqlText.literal(fingerprint()));
+    }
+
+    /** Returns the {@code CREATE POLICY} statement of this policy on {@code table}. */
+    public String create(String table) {
         StringBuilder create =
                 new StringBuilder("create policy ")
-                        .append(policy)
+                        .append(PgIdentifiers.render(name))
                         .append(" on ")
                         .append(table)
                         .append(" as ")
@@ -51,15 +61,7 @@ public record PolicySql(
         if (!withCheck.isEmpty()) {
             create.append(" with check (").append(withCheck).append(')');
         }
-        sql.add(create.toString());
-        sql.add(
-                "comment on policy "
-                        + policy
-                        + " on "
-                        + table
-                        + " is "
-                        + SqlText.literal(fingerprint()));
-        return sql;
+        return create.toString();
     }
 
     /** Returns the comment that identifies this declaration ({@code pgorm:} and a hash). */

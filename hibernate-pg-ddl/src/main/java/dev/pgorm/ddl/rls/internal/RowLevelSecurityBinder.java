@@ -8,11 +8,13 @@ import dev.pgorm.ddl.internal.SqlText;
 import dev.pgorm.ddl.rls.Policy;
 import dev.pgorm.ddl.rls.PolicyCommand;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.hibernate.annotations.TenantId;
 import org.hibernate.mapping.Column;
 
 /** Checks {@link RowLevelSecurity} and {@link Policy} on an entity. */
@@ -78,8 +80,8 @@ public final class RowLevelSecurityBinder {
 
     private static String tenantIdAttribute(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
-                if (f.isAnnotationPresent(org.hibernate.annotations.TenantId.class)) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.isAnnotationPresent(TenantId.class)) {
                     return f.getName();
                 }
             }

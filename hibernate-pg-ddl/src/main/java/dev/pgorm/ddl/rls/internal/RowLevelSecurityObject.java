@@ -114,7 +114,11 @@ public final class RowLevelSecurityObject extends PgDdlObject {
                                 + " ("
                                 + declaredBy()
                                 + ")",
-                        "select relrowsecurity and relforcerowsecurity = ? from pg_catalog.pg_class where oid = to_regclass(?)",
+                        """
+                        select relrowsecurity and relforcerowsecurity = ?
+                          from pg_catalog.pg_class
+                         where oid = to_regclass(?)
+                        """,
                         List.of(force, qualified)));
         for (PolicySql policy : policies) {
             checks.add(
@@ -126,9 +130,11 @@ public final class RowLevelSecurityObject extends PgDdlObject {
                                     + " ("
                                     + declaredBy()
                                     + ")",
-                            "select exists (select 1 from pg_catalog.pg_policy p where polrelid = to_regclass(?)"
-                                    + " and polname = ? and coalesce(pg_catalog.obj_description(p.oid,"
-                                    + " 'pg_policy') = ?, true))",
+                            """
+                            select exists (select 1 from pg_catalog.pg_policy p
+                                            where polrelid = to_regclass(?) and polname = ?
+                                              and coalesce(pg_catalog.obj_description(p.oid, 'pg_policy') = ?, true))
+                            """,
                             List.of(qualified, policy.name(), policy.fingerprint())));
         }
         return checks;

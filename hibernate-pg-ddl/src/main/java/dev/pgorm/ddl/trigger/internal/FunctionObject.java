@@ -3,6 +3,7 @@ package dev.pgorm.ddl.trigger.internal;
 import dev.pgorm.ddl.internal.Fingerprint;
 import dev.pgorm.ddl.internal.PgDdlObject;
 import dev.pgorm.ddl.internal.SqlText;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.mapping.Table;
@@ -21,7 +22,7 @@ public final class FunctionObject extends PgDdlObject {
     private final String renderedName;
     private final String signature;
     private final String definition;
-    private final java.util.ArrayList<Table> mappedTables = new java.util.ArrayList<>();
+    private final ArrayList<Table> mappedTables = new ArrayList<>();
 
     FunctionObject(
             String schema,
@@ -47,7 +48,7 @@ public final class FunctionObject extends PgDdlObject {
      * Sets the mapped tables whose absence allows dropping the function: {@code drop} runs after
      * the tables are gone, {@code update} while they exist, so {@code update} never drops it.
      */
-    public void droppableWithout(java.util.List<Table> tables) {
+    public void droppableWithout(List<Table> tables) {
         mappedTables.clear();
         mappedTables.addAll(tables);
     }
@@ -116,7 +117,7 @@ public final class FunctionObject extends PgDdlObject {
                 "(select oid from pg_catalog.pg_namespace where nspname = "
                         + (schema == null ? "current_schema()" : SqlText.literal(schema))
                         + ")";
-        java.util.List<String> tables = new java.util.ArrayList<>();
+        List<String> tables = new ArrayList<>();
         for (Table table : mappedTables) {
             tables.add(SqlText.literal(context.format(table.getQualifiedTableName())));
         }
@@ -148,11 +149,13 @@ public final class FunctionObject extends PgDdlObject {
                                 + " ("
                                 + declaredBy()
                                 + "; a changed definition counts as different)",
-                        "select exists (select 1 from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace"
-                                + " where p.proname = ? and n.nspname = coalesce(nullif(?, ''), current_schema())"
-                                + " and "
-                                + Fingerprint.matches("p.oid", "pg_proc")
-                                + ")",
+                        """
+                        select exists (select 1 from pg_catalog.pg_proc p
+                                         join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+                                        where p.proname = ? and n.nspname = coalesce(nullif(?, ''), current_schema())
+                                          and %s)
+                        """
+                                .formatted(Fingerprint.matches("p.oid", "pg_proc")),
                         List.of(name, schema == null ? "" : schema, fingerprint())));
     }
 }

@@ -48,7 +48,10 @@ public final class TriggerObject extends PgDdlObject {
         return List.of(
                 new CatalogCheck(
                         "trigger " + name + " on " + qualified + " (" + declaredBy() + ")",
-                        "select exists (select 1 from pg_catalog.pg_trigger where tgrelid = to_regclass(?) and tgname = ? and not tgisinternal)",
+                        """
+                        select exists (select 1 from pg_catalog.pg_trigger
+                                        where tgrelid = to_regclass(?) and tgname = ? and not tgisinternal)
+                        """,
                         List.of(qualified, name)));
     }
 }

@@ -1,9 +1,17 @@
 package dev.pgorm.ddl.view.internal;
 
+import dev.pgorm.ddl.constraint.ExclusionConstraint;
+import dev.pgorm.ddl.inheritance.Inherits;
 import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
+import dev.pgorm.ddl.partition.Partitioned;
+import dev.pgorm.ddl.rls.Policy;
+import dev.pgorm.ddl.rls.RowLevelSecurity;
+import dev.pgorm.ddl.trigger.PgTrigger;
+import dev.pgorm.ddl.trigger.TouchOnUpdate;
 import dev.pgorm.ddl.view.MaterializedView;
+import java.lang.annotation.Annotation;
 import java.util.List;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.boot.model.relational.Namespace;
@@ -28,16 +36,16 @@ public final class MaterializedViewBinder {
                     "a materialized view cannot be written: add @org.hibernate.annotations.Immutable to the entity");
         }
         // PostgreSQL has none of these for a materialized view
-        List<Class<? extends java.lang.annotation.Annotation>> refused =
+        List<Class<? extends Annotation>> refused =
                 List.of(
-                        dev.pgorm.ddl.rls.RowLevelSecurity.class,
-                        dev.pgorm.ddl.rls.Policy.class,
-                        dev.pgorm.ddl.trigger.PgTrigger.class,
-                        dev.pgorm.ddl.trigger.TouchOnUpdate.class,
-                        dev.pgorm.ddl.constraint.ExclusionConstraint.class,
-                        dev.pgorm.ddl.partition.Partitioned.class,
-                        dev.pgorm.ddl.inheritance.Inherits.class);
-        for (Class<? extends java.lang.annotation.Annotation> other : refused) {
+                        RowLevelSecurity.class,
+                        Policy.class,
+                        PgTrigger.class,
+                        TouchOnUpdate.class,
+                        ExclusionConstraint.class,
+                        Partitioned.class,
+                        Inherits.class);
+        for (Class<? extends Annotation> other : refused) {
             if (!entity.annotations(other).isEmpty()) {
                 throw entity.fail(
                         label,

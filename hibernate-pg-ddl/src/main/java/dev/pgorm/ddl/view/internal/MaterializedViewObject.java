@@ -1,5 +1,6 @@
 package dev.pgorm.ddl.view.internal;
 
+import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.Fingerprint;
 import dev.pgorm.ddl.internal.PgDdlObject;
 import dev.pgorm.ddl.internal.SqlText;
@@ -35,7 +36,7 @@ public final class MaterializedViewObject extends PgDdlObject {
      * the given order otherwise; Hibernate hands entities over in no particular order, and a view
      * over another view fails when it is created first. Views in a cycle keep their order.
      *
-     * @param objects the objects of {@link dev.pgorm.ddl.internal.DdlOrder#VIEWS}
+     * @param objects the objects of {@link DdlOrder#VIEWS}
      * @return the same objects, in creation order
      */
     public static List<PgDdlObject> inDependencyOrder(List<PgDdlObject> objects) {
@@ -136,10 +137,12 @@ public final class MaterializedViewObject extends PgDdlObject {
                                 + declaredBy()
                                 + "; a view whose query changed counts as different: run update, and"
                                 + " if other views read it, drop those first)",
-                        "select exists (select 1 from pg_catalog.pg_class where oid = to_regclass(?)"
-                                + " and relkind = 'm' and "
-                                + Fingerprint.matches("oid", "pg_class")
-                                + ")",
+                        """
+                        select exists (select 1 from pg_catalog.pg_class
+                                        where oid = to_regclass(?) and relkind = 'm'
+                                          and %s)
+                        """
+                                .formatted(Fingerprint.matches("oid", "pg_class")),
                         List.of(qualified, fingerprint())));
     }
 }

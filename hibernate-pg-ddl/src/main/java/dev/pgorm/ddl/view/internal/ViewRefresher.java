@@ -1,13 +1,32 @@
 package dev.pgorm.ddl.view.internal;
 
+import dev.pgorm.core.internal.PgCatalog;
 import dev.pgorm.ddl.internal.EntityRuntime;
 import dev.pgorm.ddl.view.MaterializedView;
+import dev.pgorm.ddl.view.PgMaterializedViews;
 import jakarta.persistence.EntityManager;
-import java.util.List;
-import java.util.Map;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
-/** The catalog checks and the statement behind {@link dev.pgorm.ddl.view.PgMaterializedViews}. */
+/** The catalog checks and the statement behind {@link PgMaterializedViews}. */
 public final class ViewRefresher {
+
+    private static final String STATE =
+            """
+            select c.relispopulated,
+                   exists (select 1 from pg_catalog.pg_index i
+                            where i.indrelid = c.oid and i.indisunique
+                              and i.indpred is null and i.indexprs is null) as has_unique
+              from pg_catalog.pg_class c
+             where c.oid = to_regclass(?) and c.relkind = 'm'
+            """;
+
+    /** Whether the view has been filled, and has a unique index a concurrent refresh can use. */
+    private record ViewState(boolean populated, boolean hasUniqueIndex) {
+        static ViewState of(ResultSet row) throws SQLException {
+            return new ViewState(row.getBoolean("relispopulated"), row.getBoolean("has_unique"));
+        }
+    }
 
     private ViewRefresher() {}
 
@@ -21,23 +40,19 @@ public final class ViewRefresher {
                 em,
                 "PgMaterializedViews.refresh",
                 c -> {
-                    List<Map<String, Object>> rows =
-                            EntityRuntime.query(
-                                    c,
-                                    "select c.relispopulated, exists (select 1 from pg_catalog.pg_index i where i.indrelid = c.oid"
-                                            + " and i.indisunique and i.indpred is null and i.indexprs is null) as has_unique"
-                                            + " from pg_catalog.pg_class c where c.oid = to_regclass(?) and c.relkind = 'm'",
-                                    view);
-                    if (rows.isEmpty()) {
-                        throw new IllegalStateException(
-                                "materialized view "
-                                        + view
-                                        + " of entity "
-                                        + entity.getName()
-                                        + " does not exist; create the schema first");
-                    }
+                    PgCatalog catalog = PgCatalog.on(c);
+                    ViewState state =
+                            catalog.optional(STATE, ViewState::of, view)
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalStateException(
+                                                            "materialized view "
+                                                                    + view
+                                                                    + " of entity "
+                                                                    + entity.getName()
+                                                                    + " does not exist; create the schema first"));
                     if (concurrently) {
-                        if (!(Boolean) rows.get(0).get("has_unique")) {
+                        if (!state.hasUniqueIndex()) {
                             throw new IllegalStateException(
                                     "a concurrent refresh of "
                                             + view
@@ -46,7 +61,7 @@ public final class ViewRefresher {
                                             + entity.getSimpleName()
                                             + ", or refresh with concurrently = false");
                         }
-                        if (!(Boolean) rows.get(0).get("relispopulated")) {
+                        if (!state.populated()) {
                             throw new IllegalStateException(
                                     "materialized view "
                                             + view
@@ -54,8 +69,7 @@ public final class ViewRefresher {
                                             + " refresh it once with concurrently = false");
                         }
                     }
-                    EntityRuntime.execute(
-                            c,
+                    catalog.execute(
                             "refresh materialized view "
                                     + (concurrently ? "concurrently " : "")
                                     + view);
