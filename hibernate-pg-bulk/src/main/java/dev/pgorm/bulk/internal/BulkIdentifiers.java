@@ -1,9 +1,8 @@
 package dev.pgorm.bulk.internal;
 
 import dev.pgorm.bulk.PgBulkException;
+import dev.pgorm.core.internal.PgCatalog;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,22 +153,15 @@ final class BulkIdentifiers {
         }
     }
 
+    private static final String NEXT_VALUES =
+            """
+            select nextval(?::regclass) from generate_series(1, ?)
+            """;
+
     /** Takes {@code calls} values of the sequence in one query. */
     private static List<Long> nextValues(Connection connection, String sequence, int calls)
             throws SQLException {
-        List<Long> values = new ArrayList<>(calls);
-        try (PreparedStatement ps =
-                connection.prepareStatement(
-                        "select nextval(?::regclass) from generate_series(1, ?)")) {
-            ps.setString(1, sequence);
-            ps.setInt(2, calls);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getLong(1));
-                }
-            }
-        }
-        return values;
+        return PgCatalog.on(connection).list(NEXT_VALUES, row -> row.getLong(1), sequence, calls);
     }
 
     private PgBulkException noSequencePrivilege(String sequence, SQLException e) {

@@ -1,9 +1,8 @@
 package dev.pgorm.bulk.internal;
 
+import dev.pgorm.core.internal.PgCatalog;
 import dev.pgorm.core.internal.PgIdentifiers;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.stream.Collectors;
 
@@ -44,17 +43,14 @@ record IdentitySequence(String name, boolean always) {
                         .map(PgIdentifiers::quote)
                         .collect(Collectors.joining("."));
         String storedColumn = PgIdentifiers.normalize(column);
-        try (PreparedStatement ps = connection.prepareStatement(FIND)) {
-            ps.setString(1, quotedTable);
-            ps.setString(2, storedColumn);
-            ps.setString(3, quotedTable);
-            ps.setString(4, storedColumn);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return new IdentitySequence(null, false);
-                }
-                return new IdentitySequence(rs.getString(1), "a".equals(rs.getString(2)));
-            }
-        }
+        return PgCatalog.on(connection)
+                .optional(
+                        FIND,
+                        row -> new IdentitySequence(row.getString(1), "a".equals(row.getString(2))),
+                        quotedTable,
+                        storedColumn,
+                        quotedTable,
+                        storedColumn)
+                .orElse(new IdentitySequence(null, false));
     }
 }

@@ -1,8 +1,7 @@
 package dev.pgorm.bulk.internal;
 
+import dev.pgorm.core.internal.PgCatalog;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -17,23 +16,21 @@ final class RowSecurity {
      * has no BYPASSRLS, and is not the owner (or a member with its privileges) unless forced.
      */
     private static final String APPLIES =
-            "select c.relrowsecurity and not r.rolsuper and not r.rolbypassrls"
-                    + " and (c.relforcerowsecurity or not pg_has_role(current_user, c.relowner, 'USAGE'))"
-                    + " from pg_class c join pg_roles r on r.rolname = current_user"
-                    + " where c.oid = ?::regclass";
+            """
+            select c.relrowsecurity and not r.rolsuper and not r.rolbypassrls
+                   and (c.relforcerowsecurity or not pg_has_role(current_user, c.relowner, 'USAGE'))
+              from pg_class c join pg_roles r on r.rolname = current_user
+             where c.oid = ?::regclass
+            """;
 
     private RowSecurity() {}
 
     /**
      * Returns whether row-level security applies to the connection's current role on the table.
-     * Asked once per call, not cached: the role and the table's flags can change at any time.
+     * Asked once per call, not cached: the role and the table's flags can change at any time. The
+     * query is a prepared statement, so it carries the RLS module's settings before a COPY.
      */
     static boolean appliesTo(Connection connection, String table) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(APPLIES)) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
+        return PgCatalog.on(connection).bool(APPLIES, table);
     }
 }
