@@ -10,7 +10,10 @@ public final class PgBulkException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The failing entity's position in the input, counting from 0, or -1 when unknown. */
     private final long row;
+
+    /** The failing column, or null when unknown. */
     private final String column;
 
     /**
@@ -27,12 +30,20 @@ public final class PgBulkException extends RuntimeException {
         this.column = column;
     }
 
-    /** Returns the failing entity's position in the input, counting from 0, or -1. */
+    /**
+     * Returns the failing entity's position in the input, counting from 0, or -1.
+     *
+     * @return the index of the failing entity in the collection passed in, or -1 when unknown
+     */
     public long row() {
         return row;
     }
 
-    /** Returns the failing column, or null. */
+    /**
+     * Returns the failing column, or null.
+     *
+     * @return the column's name, or null when unknown
+     */
     public String column() {
         return column;
     }

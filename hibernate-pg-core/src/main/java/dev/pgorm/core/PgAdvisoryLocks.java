@@ -58,6 +58,8 @@ public final class PgAdvisoryLocks {
     /**
      * Takes the transaction-scoped lock on {@code key} if it is free.
      *
+     * @param em an entity manager with an active transaction
+     * @param key the lock's key
      * @return whether the lock is now held
      */
     public static boolean tryXactLock(EntityManager em, long key) {
@@ -68,6 +70,9 @@ public final class PgAdvisoryLocks {
     /**
      * Takes the transaction-scoped lock on {@code name} if it is free.
      *
+     * @param em an entity manager with an active transaction
+     * @param name the lock's name, hashed to 64 bits on the server ({@code hashtextextended(name,
+     *     0)}), not null
      * @return whether the lock is now held
      */
     public static boolean tryXactLock(EntityManager em, String name) {
@@ -82,6 +87,10 @@ public final class PgAdvisoryLocks {
      * Waits at most {@code timeout} for the transaction-scoped lock on {@code key}. Giving up does
      * not abort the transaction.
      *
+     * @param em an entity manager with an active transaction
+     * @param key the lock's key
+     * @param timeout how long to wait, not negative (zero waits 1 ms, since a {@code lock_timeout}
+     *     of 0 would wait forever)
      * @return whether the lock is now held
      */
     public static boolean tryXactLock(EntityManager em, long key, Duration timeout) {
@@ -92,8 +101,14 @@ public final class PgAdvisoryLocks {
     }
 
     /**
-     * Waits at most {@code timeout} for the transaction-scoped lock on {@code name}.
+     * Waits at most {@code timeout} for the transaction-scoped lock on {@code name}. Giving up does
+     * not abort the transaction.
      *
+     * @param em an entity manager with an active transaction
+     * @param name the lock's name, hashed to 64 bits on the server ({@code hashtextextended(name,
+     *     0)}), not null
+     * @param timeout how long to wait, not negative (zero waits 1 ms, since a {@code lock_timeout}
+     *     of 0 would wait forever)
      * @return whether the lock is now held
      */
     public static boolean tryXactLock(EntityManager em, String name, Duration timeout) {
@@ -118,6 +133,7 @@ public final class PgAdvisoryLocks {
      * @param dataSource where to borrow the lock's connection
      * @param key the lock's key
      * @param work what to do while holding the lock; it uses its own connections or transactions
+     * @param <T> the type of the work's result
      * @return what {@code work} returned
      * @throws Exception what {@code work} threw
      */
@@ -130,6 +146,10 @@ public final class PgAdvisoryLocks {
      * Runs {@code work} only if the session-scoped lock on {@code key} is free, like {@link
      * #withSessionLock}.
      *
+     * @param dataSource where to borrow the lock's connection
+     * @param key the lock's key
+     * @param work what to do while holding the lock; it uses its own connections or transactions
+     * @param <T> the type of the work's result
      * @return what {@code work} returned, or empty when the lock was taken by someone else
      * @throws Exception what {@code work} threw
      */

@@ -27,6 +27,12 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface NotifyOnChange {
 
-    /** Returns the channel to publish on. */
+    /**
+     * Returns the channel to publish on.
+     *
+     * @return the channel name, as listeners pass it to {@code LISTEN} or {@link
+     *     PgListener.Builder#listen}: not empty, at most 63 bytes in UTF-8, case kept; an invalid
+     *     name fails at boot, naming the entity
+     */
     String channel();
 }

@@ -53,12 +53,24 @@ public final class PgListener implements AutoCloseable {
      * connection with {@code getConnection()}, which the listener keeps while it runs (a pool slot,
      * if it is a pool; a warning says so) and gives back after {@code UNLISTEN *}; prefer {@link
      * #builder(String, String, String)} then.
+     *
+     * @param dataSource the application's data source, usually its pool
+     * @return a new builder with no channel
      */
     public static Builder builder(DataSource dataSource) {
         return new Builder(ConnectionFactory.from(dataSource));
     }
 
-    /** Returns a builder that connects to {@code jdbcUrl} with the given credentials. */
+    /**
+     * Returns a builder that connects to {@code jdbcUrl} with the given credentials.
+     *
+     * @param jdbcUrl a pgjdbc URL, such as {@code jdbc:postgresql://db:5432/app}; the listener adds
+     *     TCP keepalive, a 5 s connect timeout and, unless the URL sets one, the application name
+     *     {@code pgorm-listener}
+     * @param user the user name, or null to take it from the URL
+     * @param password the password, or null to take it from the URL
+     * @return a new builder with no channel
+     */
     public static Builder builder(String jdbcUrl, String user, String password) {
         return new Builder(ConnectionFactory.from(jdbcUrl, user, password));
     }
@@ -90,24 +102,39 @@ public final class PgListener implements AutoCloseable {
      * Starts listening on another channel; while connected, returns once the LISTEN ran (while
      * reconnecting, the new connection listens to it).
      *
-     * @param channel a valid channel name
+     * @param channel a channel name: not empty, at most 63 bytes in UTF-8, no NUL character; it is
+     *     quoted, so case is kept
      * @param handler called for each notification, in order
+     * @throws IllegalArgumentException when the channel name is not valid
      */
     public void listen(String channel, Consumer<PgNotification> handler) {
         loop.listen(Limits.channel(channel), handler);
     }
 
-    /** Stops listening on a channel; while connected, returns once the UNLISTEN ran. */
+    /**
+     * Stops listening on a channel; while connected, returns once the UNLISTEN ran.
+     *
+     * @param channel the channel name as given to {@code listen}
+     * @throws IllegalArgumentException when the channel name is not valid
+     */
     public void unlisten(String channel) {
         loop.unlisten(Limits.channel(channel));
     }
 
-    /** Returns whether the listener is connected and listening right now. */
+    /**
+     * Returns whether the listener is connected and listening right now.
+     *
+     * @return false before {@link #start()}, while reconnecting and after {@link #close()}
+     */
     public boolean isConnected() {
         return loop.isConnected();
     }
 
-    /** Returns the counters: received, dispatched, failed handlers, reconnects. */
+    /**
+     * Returns the counters: received, dispatched, failed handlers, reconnects.
+     *
+     * @return a snapshot of the counters since the listener was built
+     */
     public Stats stats() {
         return new Stats(loop.received(), loop.dispatched(), loop.failed(), loop.reconnects());
     }
@@ -145,7 +172,16 @@ public final class PgListener implements AutoCloseable {
             this.connections = connections;
         }
 
-        /** Listens on {@code channel}, calling {@code handler} for each notification, in order. */
+        /**
+         * Listens on {@code channel}, calling {@code handler} for each notification, in order.
+         *
+         * @param channel a channel name: not empty, at most 63 bytes in UTF-8, no NUL character; it
+         *     is quoted, so case is kept
+         * @param handler called for each notification, on the channel's own thread; it replaces an
+         *     earlier handler of the same channel
+         * @return this builder
+         * @throws IllegalArgumentException when the channel name is not valid
+         */
         public Builder listen(String channel, Consumer<PgNotification> handler) {
             handlers.put(Limits.channel(channel), Objects.requireNonNull(handler, "handler"));
             return this;
@@ -154,6 +190,15 @@ public final class PgListener implements AutoCloseable {
         /**
          * Listens on {@code channel} and decodes each JSON payload into {@code type}; a payload
          * that does not decode goes to {@link #onError} with the raw notification.
+         *
+         * @param channel a channel name: not empty, at most 63 bytes in UTF-8, no NUL character; it
+         *     is quoted, so case is kept
+         * @param type the class the JSON payload is decoded into with Jackson
+         * @param handler called with each decoded payload, on the channel's own thread; it replaces
+         *     an earlier handler of the same channel
+         * @param <T> the payload type
+         * @return this builder
+         * @throws IllegalArgumentException when the channel name is not valid
          */
         public <T> Builder listen(String channel, Class<T> type, Consumer<T> handler) {
             Objects.requireNonNull(type, "type");
@@ -172,31 +217,64 @@ public final class PgListener implements AutoCloseable {
                     });
         }
 
-        /** Called after each reconnect, once every channel is listened to again: catch up here. */
+        /**
+         * Called after each reconnect, once every channel is listened to again: catch up here.
+         *
+         * @param onReconnect what to run, for example reloading the state the notifications keep
+         *     fresh, since notifications sent while disconnected are lost
+         * @return this builder
+         */
         public Builder onReconnect(Runnable onReconnect) {
             this.onReconnect = Objects.requireNonNull(onReconnect, "onReconnect");
             return this;
         }
 
-        /** Called with the raw notification when a typed handler's payload does not decode. */
+        /**
+         * Called with the raw notification when a typed handler's payload does not decode.
+         *
+         * @param onError receives the notification and the decoding exception; the failure is also
+         *     logged and counted
+         * @return this builder
+         */
         public Builder onError(BiConsumer<PgNotification, Exception> onError) {
             this.onError = Objects.requireNonNull(onError, "onError");
             return this;
         }
 
-        /** Sets how long one wait for notifications lasts (250 ms by default). */
+        /**
+         * Sets how long one wait for notifications lasts (250 ms by default).
+         *
+         * @param timeout a positive duration; shorter notices a closed listener sooner
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+         */
         public Builder pollTimeout(Duration timeout) {
             this.pollTimeout = positive(timeout, "pollTimeout");
             return this;
         }
 
-        /** Sets how often a silent connection is checked with a query (5 s by default). */
+        /**
+         * Sets how often a silent connection is checked with a query (5 s by default).
+         *
+         * @param interval a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code interval} is null, zero or negative
+         */
         public Builder validationInterval(Duration interval) {
             this.validationInterval = positive(interval, "validationInterval");
             return this;
         }
 
-        /** Sets the first and the largest pause between reconnection attempts (100 ms, 10 s). */
+        /**
+         * Sets the first and the largest pause between reconnection attempts (100 ms, 10 s).
+         *
+         * @param min the pause before the first attempt, doubled after each failed attempt; each
+         *     pause is shortened at random by up to half
+         * @param max the cap of the pause, at least {@code min}
+         * @return this builder
+         * @throws IllegalArgumentException when either is null, zero or negative, or {@code max} is
+         *     below {@code min}
+         */
         public Builder reconnectBackoff(Duration min, Duration max) {
             this.minBackoff = positive(min, "min");
             this.maxBackoff = positive(max, "max");
@@ -213,7 +291,11 @@ public final class PgListener implements AutoCloseable {
             return d;
         }
 
-        /** Builds the listener; call {@link PgListener#start()} to start it. */
+        /**
+         * Builds the listener; call {@link PgListener#start()} to start it.
+         *
+         * @return a listener that is not yet connected
+         */
         public PgListener build() {
             return new PgListener(
                     new ListenerLoop(

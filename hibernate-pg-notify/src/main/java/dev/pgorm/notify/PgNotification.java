@@ -15,6 +15,10 @@ public record PgNotification(String channel, String payload, int processId) {
     /**
      * Reads the payload as JSON into {@code type}.
      *
+     * @param type the class to decode into with Jackson, for example a record with the payload's
+     *     fields
+     * @param <T> the payload type
+     * @return the decoded payload
      * @throws IllegalArgumentException when the payload is not JSON of that shape
      */
     public <T> T payloadAs(Class<T> type) {

@@ -66,12 +66,22 @@ public final class RlsContext {
      *
      * @param name a custom setting name with a prefix, such as {@code app.tenant_id}
      * @param value the value; PostgreSQL stores settings as text
+     * @return the scope to close, which restores the settings from before this call
+     * @throws IllegalArgumentException when {@code name} is not a custom setting name with a prefix
      */
     public static Scope set(String name, String value) {
         return set(Map.of(name, value));
     }
 
-    /** Sets several settings for this thread until the returned scope is closed. */
+    /**
+     * Sets several settings for this thread until the returned scope is closed.
+     *
+     * @param settings setting names with a prefix, such as {@code app.tenant_id}, mapped to their
+     *     values; they are merged over the settings already bound to this thread
+     * @return the scope to close, which restores the settings from before this call
+     * @throws IllegalArgumentException when a name is not a custom setting name with a prefix; no
+     *     setting is changed then
+     */
     public static Scope set(Map<String, String> settings) {
         Frame previous = CURRENT.get();
         Map<String, String> next =
@@ -122,7 +132,17 @@ public final class RlsContext {
         }
     }
 
-    /** Runs {@code work} with the given settings and restores the previous ones afterwards. */
+    /**
+     * Runs {@code work} with the given settings and restores the previous ones afterwards.
+     *
+     * @param settings setting names with a prefix, such as {@code app.tenant_id}, mapped to their
+     *     values; they are merged over the settings already bound to this thread
+     * @param work what to run on this thread
+     * @param <T> the type of the work's result
+     * @return what {@code work} returned
+     * @throws Exception what {@code work} threw
+     * @throws IllegalArgumentException when a name is not a custom setting name with a prefix
+     */
     public static <T> T callWith(Map<String, String> settings, Callable<T> work) throws Exception {
         Scope scope = set(settings);
         try {
@@ -132,7 +152,14 @@ public final class RlsContext {
         }
     }
 
-    /** Runs {@code work} with the given settings and restores the previous ones afterwards. */
+    /**
+     * Runs {@code work} with the given settings and restores the previous ones afterwards.
+     *
+     * @param settings setting names with a prefix, such as {@code app.tenant_id}, mapped to their
+     *     values; they are merged over the settings already bound to this thread
+     * @param work what to run on this thread
+     * @throws IllegalArgumentException when a name is not a custom setting name with a prefix
+     */
     public static void runWith(Map<String, String> settings, Runnable work) {
         Scope scope = set(settings);
         try {
@@ -144,6 +171,8 @@ public final class RlsContext {
 
     /**
      * Returns the settings bound to this thread, without those of an {@link RlsContextProvider}.
+     *
+     * @return an unmodifiable map of setting names to values, empty when no scope is open
      */
     public static Map<String, String> current() {
         Frame current = CURRENT.get();
@@ -157,8 +186,9 @@ public final class RlsContext {
      * which should have {@code BYPASSRLS} (or own the tables without FORCE).
      *
      * @param factory the entity manager factory
-     * @param role the role to switch to
+     * @param role the role to switch to, as its name is stored (it is quoted, so case is kept)
      * @param work what to do in the transaction
+     * @param <T> the type of the work's result
      * @return what {@code work} returned
      */
     public static <T> T inPrivilegedTransaction(

@@ -15,6 +15,8 @@ public interface RlsContextProvider {
     /**
      * Returns the settings for the transaction that is starting on the current thread, for example
      * {@code Map.of("app.tenant_id", "42")}; an empty map applies none.
+     *
+     * @return setting names with a prefix mapped to their values; null or empty for none
      */
     Map<String, String> currentSettings();
 }

@@ -59,6 +59,7 @@ public final class RlsDeploymentCheck {
      * superclass).
      *
      * @param factory the entity manager factory to check, through one of its connections
+     * @return the problems, each saying what to change; empty when there is none
      */
     public static List<String> check(EntityManagerFactory factory) {
         SessionFactoryImplementor sf = factory.unwrap(SessionFactoryImplementor.class);

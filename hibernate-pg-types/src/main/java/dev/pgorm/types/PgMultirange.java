@@ -27,19 +27,31 @@ public final class PgMultirange<T extends Comparable<? super T>> implements Seri
     @SuppressWarnings("rawtypes")
     private static final PgMultirange EMPTY = new PgMultirange<>(List.of());
 
+    /** The ranges in canonical form: ascending, non-empty, neither overlapping nor adjacent. */
     private final List<PgRange<T>> ranges;
 
     private PgMultirange(List<PgRange<T>> ranges) {
         this.ranges = ranges;
     }
 
-    /** Returns the multirange that contains no value, {@code {}}. */
+    /**
+     * Returns the multirange that contains no value, {@code {}}.
+     *
+     * @param <T> the element type
+     * @return the shared empty multirange
+     */
     @SuppressWarnings("unchecked")
     public static <T extends Comparable<? super T>> PgMultirange<T> empty() {
         return EMPTY;
     }
 
-    /** Returns the union of the given ranges, in canonical form. */
+    /**
+     * Returns the union of the given ranges, in canonical form.
+     *
+     * @param ranges ranges of one element type, in any order, none null; empty ranges are dropped
+     * @param <T> the element type
+     * @return the multirange; {@link #empty()} when no range has a value
+     */
     @SafeVarargs
     public static <T extends Comparable<? super T>> PgMultirange<T> of(PgRange<T>... ranges) {
         List<PgRange<T>> list = new ArrayList<>(ranges.length);
@@ -49,7 +61,13 @@ public final class PgMultirange<T extends Comparable<? super T>> implements Seri
         return of(list);
     }
 
-    /** Returns the union of the given ranges, in canonical form. */
+    /**
+     * Returns the union of the given ranges, in canonical form.
+     *
+     * @param ranges ranges of one element type, in any order, none null; empty ranges are dropped
+     * @param <T> the element type
+     * @return the multirange; {@link #empty()} when no range has a value
+     */
     public static <T extends Comparable<? super T>> PgMultirange<T> of(List<PgRange<T>> ranges) {
         List<PgRange<T>> sorted = new ArrayList<>();
         for (PgRange<T> range : ranges) {
@@ -109,6 +127,10 @@ public final class PgMultirange<T extends Comparable<? super T>> implements Seri
      * Reads a multirange in PostgreSQL's literal syntax, for example {@code {[1,3), [5,7)}} or
      * {@code {}}.
      *
+     * @param literal the literal, braces included
+     * @param elementType the element class, for example {@code Integer.class}
+     * @param <T> the element type
+     * @return the multirange in canonical form
      * @throws IllegalArgumentException naming the literal when it is malformed
      */
     public static <T extends Comparable<? super T>> PgMultirange<T> parse(
@@ -122,12 +144,20 @@ public final class PgMultirange<T extends Comparable<? super T>> implements Seri
         return of(ranges);
     }
 
-    /** Returns the ranges, ascending, non-empty, neither overlapping nor adjacent. */
+    /**
+     * Returns the ranges, ascending, non-empty, neither overlapping nor adjacent.
+     *
+     * @return an unmodifiable list, empty for {@link #empty()}
+     */
     public List<PgRange<T>> ranges() {
         return ranges;
     }
 
-    /** Returns the element class, or null when no range has a bound. */
+    /**
+     * Returns the element class, or null when no range has a bound.
+     *
+     * @return the class of the bounds, or null for {@link #empty()} and for {@code {(,)}}
+     */
     public Class<T> elementType() {
         for (PgRange<T> range : ranges) {
             if (range.elementType() != null) {
@@ -137,12 +167,21 @@ public final class PgMultirange<T extends Comparable<? super T>> implements Seri
         return null;
     }
 
-    /** Returns whether the multirange contains no value. */
+    /**
+     * Returns whether the multirange contains no value.
+     *
+     * @return true when it has no range
+     */
     public boolean isEmpty() {
         return ranges.isEmpty();
     }
 
-    /** Returns whether one of the ranges contains {@code value}. */
+    /**
+     * Returns whether one of the ranges contains {@code value}.
+     *
+     * @param value a value of the element type, not null
+     * @return true when a range contains it, as PostgreSQL's {@code @>} decides
+     */
     public boolean contains(T value) {
         for (PgRange<T> range : ranges) {
             if (range.contains(value)) {

@@ -31,10 +31,20 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
     private static final PgRange ALL = new PgRange<>(null, null, null, false, false, false);
 
     private final transient RangeElement<T> element;
+
+    /** The lower bound in canonical form, or null when unbounded below or empty. */
     private final T lower;
+
+    /** The upper bound in canonical form, or null when unbounded above or empty. */
     private final T upper;
+
+    /** Whether the lower bound belongs to the range; false when unbounded below. */
     private final boolean lowerInclusive;
+
+    /** Whether the upper bound belongs to the range; false when unbounded above. */
     private final boolean upperInclusive;
+
+    /** Whether this is the empty range, which has no bounds. */
     private final boolean empty;
 
     private PgRange(
@@ -59,8 +69,11 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
      * @param lowerInclusive whether the lower bound belongs to the range
      * @param upper the upper bound, or null for unbounded
      * @param upperInclusive whether the upper bound belongs to the range
-     * @throws IllegalArgumentException when lower is above upper, or the element type is not
-     *     supported
+     * @param <T> the element type
+     * @return the range; {@link #all()} when both bounds are null, {@link #empty()} when no value
+     *     lies between the bounds
+     * @throws IllegalArgumentException when lower is above upper, the element type is not
+     *     supported, or an integer bound overflows in canonical form
      */
     public static <T extends Comparable<? super T>> PgRange<T> of(
             T lower, boolean lowerInclusive, T upper, boolean upperInclusive) {
@@ -72,7 +85,17 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
         return create(element, lower, lowerInclusive, upper, upperInclusive);
     }
 
-    /** Returns {@code [lower, upper)}. */
+    /**
+     * Returns {@code [lower, upper)}: every value from {@code lower} up to but excluding {@code
+     * upper}.
+     *
+     * @param lower the lower bound, not null
+     * @param upper the upper bound, not null
+     * @param <T> the element type
+     * @return the range in canonical form; {@link #empty()} when no value lies between the bounds
+     * @throws IllegalArgumentException when lower is above upper, the element type is not
+     *     supported, or an integer bound overflows in canonical form
+     */
     public static <T extends Comparable<? super T>> PgRange<T> closedOpen(T lower, T upper) {
         return of(
                 Objects.requireNonNull(lower, "lower"),
@@ -81,7 +104,17 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
                 false);
     }
 
-    /** Returns {@code [lower, upper]}. */
+    /**
+     * Returns {@code [lower, upper]}: every value from {@code lower} up to and including {@code
+     * upper}.
+     *
+     * @param lower the lower bound, not null
+     * @param upper the upper bound, not null
+     * @param <T> the element type
+     * @return the range in canonical form; {@link #empty()} when no value lies between the bounds
+     * @throws IllegalArgumentException when lower is above upper, the element type is not
+     *     supported, or an integer bound overflows in canonical form
+     */
     public static <T extends Comparable<? super T>> PgRange<T> closed(T lower, T upper) {
         return of(
                 Objects.requireNonNull(lower, "lower"),
@@ -90,7 +123,16 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
                 true);
     }
 
-    /** Returns {@code (lower, upper)}. */
+    /**
+     * Returns {@code (lower, upper)}: every value strictly between {@code lower} and {@code upper}.
+     *
+     * @param lower the lower bound, not null
+     * @param upper the upper bound, not null
+     * @param <T> the element type
+     * @return the range in canonical form; {@link #empty()} when no value lies between the bounds
+     * @throws IllegalArgumentException when lower is above upper, the element type is not
+     *     supported, or an integer bound overflows in canonical form
+     */
     public static <T extends Comparable<? super T>> PgRange<T> open(T lower, T upper) {
         return of(
                 Objects.requireNonNull(lower, "lower"),
@@ -99,7 +141,17 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
                 false);
     }
 
-    /** Returns {@code (lower, upper]}. */
+    /**
+     * Returns {@code (lower, upper]}: every value above {@code lower} up to and including {@code
+     * upper}.
+     *
+     * @param lower the lower bound, not null
+     * @param upper the upper bound, not null
+     * @param <T> the element type
+     * @return the range in canonical form; {@link #empty()} when no value lies between the bounds
+     * @throws IllegalArgumentException when lower is above upper, the element type is not
+     *     supported, or an integer bound overflows in canonical form
+     */
     public static <T extends Comparable<? super T>> PgRange<T> openClosed(T lower, T upper) {
         return of(
                 Objects.requireNonNull(lower, "lower"),
@@ -108,33 +160,75 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
                 true);
     }
 
-    /** Returns {@code [lower,)}: every value from {@code lower} on. */
+    /**
+     * Returns {@code [lower,)}: every value from {@code lower} on.
+     *
+     * @param lower the lower bound, not null
+     * @param <T> the element type
+     * @return the range in canonical form
+     * @throws IllegalArgumentException when the element type is not supported, or an integer bound
+     *     overflows in canonical form
+     */
     public static <T extends Comparable<? super T>> PgRange<T> atLeast(T lower) {
         return of(Objects.requireNonNull(lower, "lower"), true, null, false);
     }
 
-    /** Returns {@code (,upper]}: every value up to and including {@code upper}. */
+    /**
+     * Returns {@code (,upper]}: every value up to and including {@code upper}.
+     *
+     * @param upper the upper bound, not null
+     * @param <T> the element type
+     * @return the range in canonical form
+     * @throws IllegalArgumentException when the element type is not supported, or an integer bound
+     *     overflows in canonical form
+     */
     public static <T extends Comparable<? super T>> PgRange<T> atMost(T upper) {
         return of(null, false, Objects.requireNonNull(upper, "upper"), true);
     }
 
-    /** Returns {@code (lower,)}: every value above {@code lower}. */
+    /**
+     * Returns {@code (lower,)}: every value above {@code lower}.
+     *
+     * @param lower the lower bound, not null
+     * @param <T> the element type
+     * @return the range in canonical form
+     * @throws IllegalArgumentException when the element type is not supported, or an integer bound
+     *     overflows in canonical form
+     */
     public static <T extends Comparable<? super T>> PgRange<T> greaterThan(T lower) {
         return of(Objects.requireNonNull(lower, "lower"), false, null, false);
     }
 
-    /** Returns {@code (,upper)}: every value below {@code upper}. */
+    /**
+     * Returns {@code (,upper)}: every value below {@code upper}.
+     *
+     * @param upper the upper bound, not null
+     * @param <T> the element type
+     * @return the range in canonical form
+     * @throws IllegalArgumentException when the element type is not supported, or an integer bound
+     *     overflows in canonical form
+     */
     public static <T extends Comparable<? super T>> PgRange<T> lessThan(T upper) {
         return of(null, false, Objects.requireNonNull(upper, "upper"), false);
     }
 
-    /** Returns {@code (,)}: the range of every value. */
+    /**
+     * Returns {@code (,)}: the range of every value.
+     *
+     * @param <T> the element type
+     * @return the shared unbounded range, which has no element type
+     */
     @SuppressWarnings("unchecked")
     public static <T extends Comparable<? super T>> PgRange<T> all() {
         return ALL;
     }
 
-    /** Returns the empty range, which contains no value. */
+    /**
+     * Returns the empty range, which contains no value.
+     *
+     * @param <T> the element type
+     * @return the shared empty range, which has no element type
+     */
     @SuppressWarnings("unchecked")
     public static <T extends Comparable<? super T>> PgRange<T> empty() {
         return EMPTY;
@@ -146,6 +240,8 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
      *
      * @param literal the literal
      * @param elementType the element class, for example {@code LocalDate.class}
+     * @param <T> the element type
+     * @return the range in canonical form
      * @throws IllegalArgumentException naming the literal when it is malformed or its bounds are
      *     out of order
      */
@@ -223,37 +319,65 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
         return new PgRange<>(element, lo, hi, loInc, hiInc, false);
     }
 
-    /** Returns the lower bound, or null when the range is unbounded below or empty. */
+    /**
+     * Returns the lower bound, or null when the range is unbounded below or empty.
+     *
+     * @return the lower bound in canonical form, or null
+     */
     public T lower() {
         return lower;
     }
 
-    /** Returns the upper bound, or null when the range is unbounded above or empty. */
+    /**
+     * Returns the upper bound, or null when the range is unbounded above or empty.
+     *
+     * @return the upper bound in canonical form, or null
+     */
     public T upper() {
         return upper;
     }
 
-    /** Returns whether the lower bound belongs to the range. */
+    /**
+     * Returns whether the lower bound belongs to the range.
+     *
+     * @return true for an inclusive bound; false for an exclusive or missing bound
+     */
     public boolean isLowerInclusive() {
         return lowerInclusive;
     }
 
-    /** Returns whether the upper bound belongs to the range. */
+    /**
+     * Returns whether the upper bound belongs to the range.
+     *
+     * @return true for an inclusive bound; false for an exclusive or missing bound
+     */
     public boolean isUpperInclusive() {
         return upperInclusive;
     }
 
-    /** Returns whether the range has no lower bound (and is not empty). */
+    /**
+     * Returns whether the range has no lower bound (and is not empty).
+     *
+     * @return true when the range extends without limit below
+     */
     public boolean isLowerUnbounded() {
         return !empty && lower == null;
     }
 
-    /** Returns whether the range has no upper bound (and is not empty). */
+    /**
+     * Returns whether the range has no upper bound (and is not empty).
+     *
+     * @return true when the range extends without limit above
+     */
     public boolean isUpperUnbounded() {
         return !empty && upper == null;
     }
 
-    /** Returns whether the range contains no value. */
+    /**
+     * Returns whether the range contains no value.
+     *
+     * @return true for {@link #empty()}
+     */
     public boolean isEmpty() {
         return empty;
     }
@@ -262,6 +386,7 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
      * Returns whether the range contains {@code value}, as PostgreSQL's {@code @>} decides.
      *
      * @param value a value of the element type, not null
+     * @return true when {@code value} lies within the bounds; always false for the empty range
      */
     public boolean contains(T value) {
         Objects.requireNonNull(value, "value");
@@ -285,6 +410,8 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
     /**
      * Returns the element class, or null for a range without bounds ({@link #empty()}, {@link
      * #all()}).
+     *
+     * @return the class of the bounds, or null
      */
     public Class<T> elementType() {
         return element == null ? null : element.javaType();
@@ -348,6 +475,12 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
         return h * 31 + (upper == null ? 0 : element.hash(upper));
     }
 
+    /**
+     * Returns the shared {@link #empty()} or {@link #all()} instance, or the range rebuilt in
+     * canonical form with its element strategy, which is not serialized.
+     *
+     * @return the range to use in place of the deserialized one
+     */
     private Object readResolve() {
         if (empty) {
             return EMPTY;

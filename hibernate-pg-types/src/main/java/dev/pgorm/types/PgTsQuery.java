@@ -16,6 +16,7 @@ public final class PgTsQuery implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The tsquery in its text form, as given or as read from PostgreSQL. */
     private final String text;
 
     private PgTsQuery(String text) {
@@ -25,7 +26,9 @@ public final class PgTsQuery implements Serializable {
     /**
      * Returns the query with the given text form, parsed by the server when written.
      *
-     * @param text a tsquery literal
+     * @param text a tsquery literal, for example {@code 'fat' & ( 'cat' | 'rat' )}
+     * @return the query, compared with others by its text
+     * @throws IllegalArgumentException when {@code text} contains a NUL character
      */
     public static PgTsQuery of(String text) {
         Objects.requireNonNull(text, "text");
@@ -35,7 +38,11 @@ public final class PgTsQuery implements Serializable {
         return new PgTsQuery(text);
     }
 
-    /** Returns the text form. */
+    /**
+     * Returns the text form.
+     *
+     * @return the tsquery literal, such as {@code 'fat' & 'rat'}
+     */
     public String text() {
         return text;
     }

@@ -21,6 +21,7 @@ public final class PgTsVector implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The tsvector in its text form, as given or as read from PostgreSQL. */
     private final String text;
 
     private PgTsVector(String text) {
@@ -32,6 +33,8 @@ public final class PgTsVector implements Serializable {
      * 'text'::tsvector} would) when it is written; no normalization happens here.
      *
      * @param text a tsvector literal, for example {@code 'fat':1 'cat':2}
+     * @return the vector, compared with others by its text
+     * @throws IllegalArgumentException when {@code text} contains a NUL character
      */
     public static PgTsVector of(String text) {
         Objects.requireNonNull(text, "text");
@@ -41,7 +44,11 @@ public final class PgTsVector implements Serializable {
         return new PgTsVector(text);
     }
 
-    /** Returns the text form. */
+    /**
+     * Returns the text form.
+     *
+     * @return the tsvector literal, such as {@code 'cat':2 'fat':1}
+     */
     public String text() {
         return text;
     }

@@ -30,15 +30,34 @@ import java.lang.annotation.Target;
 @Repeatable(ExclusionConstraints.class)
 public @interface ExclusionConstraint {
 
-    /** Returns the constraint's name. */
+    /**
+     * Returns the constraint's name.
+     *
+     * @return the name, such as {@code booking_no_overlap}, unique per schema since it also names
+     *     the enforcing index
+     */
     String name();
 
-    /** Returns the index method that enforces it; {@code gist} by default. */
+    /**
+     * Returns the index method that enforces it; {@code gist} by default.
+     *
+     * @return the method's name in SQL, such as {@code gist} or {@code spgist}
+     */
     String using() default "gist";
 
-    /** Returns the elements, each {@code <column or expression> WITH <operator>}. */
+    /**
+     * Returns the elements, each {@code <column or expression> WITH <operator>}.
+     *
+     * @return at least one element, such as {@code "roomId WITH ="} (an attribute or column name)
+     *     or {@code "tsrange(starts_at, ends_at) WITH &&"} (SQL, written with column names)
+     */
     String[] elements();
 
-    /** Returns a SQL predicate that limits the constraint to some rows. */
+    /**
+     * Returns a SQL predicate that limits the constraint to some rows.
+     *
+     * @return the SQL of the {@code WHERE (...)} clause, written with column names, such as {@code
+     *     status <> 'cancelled'}; empty for every row
+     */
     String where() default "";
 }

@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface ExclusionConstraints {
 
-    /** Returns the constraints. */
+    /**
+     * Returns the constraints.
+     *
+     * @return the repeated {@link ExclusionConstraint} annotations, in declaration order
+     */
     ExclusionConstraint[] value();
 }

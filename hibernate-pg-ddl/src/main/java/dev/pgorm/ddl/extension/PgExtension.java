@@ -30,12 +30,18 @@ import java.lang.annotation.Target;
 @Repeatable(PgExtensions.class)
 public @interface PgExtension {
 
-    /** Returns the extension's name, for example {@code vector}. */
+    /**
+     * Returns the extension's name, for example {@code vector}.
+     *
+     * @return the name as in {@code pg_available_extensions}, such as {@code pg_trgm}
+     */
     String value();
 
     /**
      * Returns the schema to install the extension into; empty (the default) means PostgreSQL's
      * default, the first schema on the search path.
+     *
+     * @return the schema's name, such as {@code extensions}, or empty
      */
     String schema() default "";
 }

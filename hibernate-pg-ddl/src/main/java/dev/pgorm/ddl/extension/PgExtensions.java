@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 public @interface PgExtensions {
 
-    /** Returns the extensions. */
+    /**
+     * Returns the extensions.
+     *
+     * @return the repeated {@link PgExtension} annotations, in declaration order
+     */
     PgExtension[] value();
 }

@@ -31,12 +31,20 @@ public enum IndexMethod {
         this.extension = extension;
     }
 
-    /** Returns the method's name in SQL, for example {@code gin}. */
+    /**
+     * Returns the method's name in SQL, for example {@code gin}.
+     *
+     * @return the name written after {@code USING}, in lower case
+     */
     public String sql() {
         return sql;
     }
 
-    /** Returns the extension that provides the method, or null for built-in methods. */
+    /**
+     * Returns the extension that provides the method, or null for built-in methods.
+     *
+     * @return {@code vector} for pgvector's methods, or null
+     */
     public String extension() {
         return extension;
     }

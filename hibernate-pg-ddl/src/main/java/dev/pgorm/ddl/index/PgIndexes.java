@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface PgIndexes {
 
-    /** Returns the indexes. */
+    /**
+     * Returns the indexes.
+     *
+     * @return the repeated {@link PgIndex} annotations, in declaration order
+     */
     PgIndex[] value();
 }

@@ -29,6 +29,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Inherits {
 
-    /** Returns the parent entity class. */
+    /**
+     * Returns the parent entity class.
+     *
+     * @return an entity class whose table this entity's table inherits from
+     */
     Class<?> value();
 }

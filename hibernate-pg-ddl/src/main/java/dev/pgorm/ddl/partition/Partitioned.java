@@ -30,12 +30,18 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Partitioned {
 
-    /** Returns the partitioning strategy. */
+    /**
+     * Returns the partitioning strategy.
+     *
+     * @return RANGE, LIST or HASH, as in {@code PARTITION BY ...}
+     */
     PartitionStrategy strategy();
 
     /**
      * Returns the key columns, by attribute or column name; empty means the attributes annotated
      * with {@code @org.hibernate.annotations.PartitionKey}.
+     *
+     * @return the key columns, such as {@code {"createdAt"}}, each part of the identifier
      */
     String[] key() default {};
 }

@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Partitions {
 
-    /** Returns the partitions. */
+    /**
+     * Returns the partitions.
+     *
+     * @return the repeated {@link Partition} annotations, in declaration order
+     */
     Partition[] value();
 }

@@ -56,6 +56,11 @@ public final class PgPartitions {
      * Detaches every range partition whose upper bound is at or before {@code cutoff}; its rows
      * stay in the detached table.
      *
+     * @param em an entity manager with an active READ COMMITTED transaction
+     * @param entity the partitioned entity class, RANGE-partitioned on one date, timestamp or
+     *     timestamptz column
+     * @param cutoff the date at or before which a partition's upper bound must lie; partitions
+     *     declared with {@link Partition} and the default partition are kept
      * @return the names of the detached partitions
      */
     public static List<String> detachOlderThan(
@@ -67,6 +72,12 @@ public final class PgPartitions {
      * Detaches every range partition whose upper bound is at or before {@code cutoff}, and drops it
      * when {@code drop} is true (its rows are then gone).
      *
+     * @param em an entity manager with an active READ COMMITTED transaction
+     * @param entity the partitioned entity class, RANGE-partitioned on one date, timestamp or
+     *     timestamptz column
+     * @param cutoff the date at or before which a partition's upper bound must lie; partitions
+     *     declared with {@link Partition} and the default partition are kept
+     * @param drop whether to drop each detached table too
      * @return the names of the detached (or dropped) partitions
      */
     public static List<String> detachOlderThan(

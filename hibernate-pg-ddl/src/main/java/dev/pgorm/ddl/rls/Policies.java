@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Policies {
 
-    /** Returns the policies. */
+    /**
+     * Returns the policies.
+     *
+     * @return the repeated {@link Policy} annotations, in declaration order
+     */
     Policy[] value();
 }

@@ -27,6 +27,8 @@ public @interface RowLevelSecurity {
     /**
      * Returns whether the policies apply to the table's owner too ({@code FORCE ROW LEVEL
      * SECURITY}); true by default.
+     *
+     * @return true to force row-level security on the owner; false leaves the owner unrestricted
      */
     boolean force() default true;
 
@@ -35,12 +37,16 @@ public @interface RowLevelSecurity {
      * tenant_isolation} policy on that column (true by default): rows whose tenant column equals
      * the {@link #tenantSetting()} setting, for reading and writing, and none when the setting is
      * missing or empty. hibernate-pg-rls sets it from Hibernate's current tenant.
+     *
+     * @return true to generate the policy; false to write the tenant's policy yourself
      */
     boolean tenantPolicy() default true;
 
     /**
      * Returns the setting that the generated tenant policy reads; {@code pgorm.tenant_id} by
      * default.
+     *
+     * @return a custom setting name with a prefix, such as {@code app.tenant_id}
      */
     String tenantSetting() default "pgorm.tenant_id";
 }

@@ -31,21 +31,47 @@ import java.lang.annotation.Target;
 @Repeatable(PgFunctionDeclarations.class)
 public @interface PgFunction {
 
-    /** Returns the function's name. */
+    /**
+     * Returns the function's name.
+     *
+     * @return {@code name} or {@code schema.name}, such as {@code touch_updated_at}
+     */
     String name();
 
-    /** Returns the argument list as SQL, for example {@code a integer, b text}; empty for none. */
+    /**
+     * Returns the argument list as SQL, for example {@code a integer, b text}; empty for none.
+     *
+     * @return the SQL between the parentheses of {@code CREATE FUNCTION name(...)}, defaults
+     *     included, such as {@code tenant bigint, active boolean default true}
+     */
     String arguments() default "";
 
-    /** Returns the return type as SQL, for example {@code trigger} or {@code setof text}. */
+    /**
+     * Returns the return type as SQL, for example {@code trigger} or {@code setof text}.
+     *
+     * @return the SQL after {@code RETURNS}, not blank
+     */
     String returns();
 
-    /** Returns the language; {@code plpgsql} by default. */
+    /**
+     * Returns the language; {@code plpgsql} by default.
+     *
+     * @return the language name, such as {@code plpgsql} or {@code sql}
+     */
     String language() default "plpgsql";
 
-    /** Returns the function body, without the dollar quotes. */
+    /**
+     * Returns the function body, without the dollar quotes.
+     *
+     * @return the body as SQL in {@link #language()}, such as {@code begin new.updated_at := now();
+     *     return new; end}; PG-ORM adds the dollar quotes
+     */
     String body();
 
-    /** Returns the volatility; volatile by default. */
+    /**
+     * Returns the volatility; volatile by default.
+     *
+     * @return the volatility category written into {@code CREATE FUNCTION}
+     */
     Volatility volatility() default Volatility.VOLATILE;
 }

@@ -17,6 +17,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 public @interface PgFunctionDeclarations {
 
-    /** Returns the functions. */
+    /**
+     * Returns the functions.
+     *
+     * @return the repeated {@link PgFunction} annotations, in declaration order
+     */
     PgFunction[] value();
 }

@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface PgTriggers {
 
-    /** Returns the triggers. */
+    /**
+     * Returns the triggers.
+     *
+     * @return the repeated {@link PgTrigger} annotations, in declaration order
+     */
     PgTrigger[] value();
 }

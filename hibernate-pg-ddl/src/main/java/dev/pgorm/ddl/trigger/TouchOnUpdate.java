@@ -25,6 +25,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface TouchOnUpdate {
 
-    /** Returns the timestamp column, by attribute or column name. */
+    /**
+     * Returns the timestamp column, by attribute or column name.
+     *
+     * @return the name of a timestamp, date or time column, such as {@code updatedAt}
+     */
     String value();
 }

@@ -30,9 +30,19 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface MaterializedView {
 
-    /** Returns the view's query, as SQL. */
+    /**
+     * Returns the view's query, as SQL.
+     *
+     * @return a SQL {@code SELECT} whose column names match the entity's columns, such as {@code
+     *     select customer_id as id, sum(total) as revenue from orders group by customer_id}
+     */
     String query();
 
-    /** Returns whether the view is filled at creation ({@code WITH DATA}, the default). */
+    /**
+     * Returns whether the view is filled at creation ({@code WITH DATA}, the default).
+     *
+     * @return true to run the query at creation; false for {@code WITH NO DATA}, which leaves the
+     *     view unreadable until its first (non-concurrent) refresh
+     */
     boolean withData() default true;
 }
