@@ -78,9 +78,12 @@ public final class PgMultirange<T extends Comparable<? super T>> implements Seri
         if (sorted.isEmpty()) {
             return empty();
         }
+        // equal lower bounds: the inclusive one first, since a merge keeps the first one's bound
         sorted.sort(
                 Comparator.comparing(
-                        PgRange::lower, Comparator.nullsFirst(Comparator.naturalOrder())));
+                                PgRange<T>::lower,
+                                Comparator.nullsFirst(Comparator.<T>naturalOrder()))
+                        .thenComparing(PgRange::isLowerInclusive, Comparator.reverseOrder()));
         List<PgRange<T>> merged = new ArrayList<>();
         PgRange<T> current = sorted.get(0);
         for (int i = 1; i < sorted.size(); i++) {

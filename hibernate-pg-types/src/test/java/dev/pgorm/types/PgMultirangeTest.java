@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 class PgMultirangeTest {
 
     @Test
+    void rangesWithTheSameLowerBoundMergeAlikeInAnyOrder() {
+        // PostgreSQL: select '{(1,5), [1,3]}'::nummultirange gives {[1,5)}
+        PgRange<BigDecimal> open = PgRange.open(BigDecimal.ONE, BigDecimal.valueOf(5));
+        PgRange<BigDecimal> closed = PgRange.closed(BigDecimal.ONE, BigDecimal.valueOf(3));
+        PgMultirange<BigDecimal> expected =
+                PgMultirange.of(PgRange.closedOpen(BigDecimal.ONE, BigDecimal.valueOf(5)));
+        assertThat(PgMultirange.of(open, closed)).isEqualTo(expected);
+        assertThat(PgMultirange.of(closed, open)).isEqualTo(expected);
+    }
+
+    @Test
     void mergesOverlappingAndAdjacentRanges() {
         PgMultirange<Integer> m =
                 PgMultirange.of(
