@@ -1,8 +1,8 @@
 package dev.pgorm.rls;
 
 import dev.pgorm.core.internal.PgCatalog;
-import dev.pgorm.ddl.internal.EntityAnnotations;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
+import dev.pgorm.ddl.spi.EntityAnnotations;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.pgorm.ddl.internal;
 
+import dev.pgorm.ddl.spi.EntityAnnotations;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;

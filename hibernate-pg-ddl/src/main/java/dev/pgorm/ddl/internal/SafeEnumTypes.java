@@ -18,7 +18,7 @@ import org.hibernate.boot.model.relational.SqlStringGenerationContext;
  * place) with one that creates the type and its casts only when missing, adds new constants with
  * {@code ALTER TYPE ... ADD VALUE IF NOT EXISTS}, and drops the type only when no column uses it.
  */
-public final class SafeEnumTypes {
+final class SafeEnumTypes {
 
     private SafeEnumTypes() {}
 

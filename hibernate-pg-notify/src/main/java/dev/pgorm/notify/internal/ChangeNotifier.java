@@ -19,7 +19,7 @@ import org.hibernate.persister.entity.EntityPersister;
  * Publishes {@link NotifyOnChange} events with {@code pg_notify} on the session's own connection,
  * right after Hibernate wrote the row, so the notification belongs to the same transaction.
  */
-public final class ChangeNotifier
+final class ChangeNotifier
         implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
 
     private static final long serialVersionUID = 1L;

@@ -17,7 +17,7 @@ import org.hibernate.service.spi.Stoppable;
  * Hibernate's connection provider, with each connection wrapped by {@link RlsConnections}. Every
  * lifecycle call goes to the provider Hibernate would have used.
  */
-public final class RlsConnectionProvider
+final class RlsConnectionProvider
         implements ConnectionProvider,
                 Configurable,
                 ServiceRegistryAwareService,

@@ -24,7 +24,7 @@ import java.util.Map;
  * not on the next borrower of the connection. A rollback to a savepoint, which may undo the
  * settings, applies them again.
  */
-public final class RlsConnections {
+final class RlsConnections {
 
     private RlsConnections() {}
 

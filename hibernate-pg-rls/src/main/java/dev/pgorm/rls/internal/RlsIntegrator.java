@@ -2,8 +2,8 @@ package dev.pgorm.rls.internal;
 
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
-import dev.pgorm.ddl.internal.EntityAnnotations;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
+import dev.pgorm.ddl.spi.EntityAnnotations;
 import dev.pgorm.rls.PgRlsSettings;
 import dev.pgorm.rls.RlsDeploymentCheck;
 import java.util.ArrayList;

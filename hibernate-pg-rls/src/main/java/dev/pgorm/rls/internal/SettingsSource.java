@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@link RlsContextProvider}, Hibernate's current tenant, and the thread's {@link RlsContext}. Also
  * knows the tables with row-level security, for {@code pgorm.rls.required}.
  */
-public final class SettingsSource {
+final class SettingsSource {
 
     private final RlsContextProvider provider;
     private final Supplier<Object> tenant;

@@ -9,7 +9,7 @@ import org.hibernate.type.descriptor.java.JavaType;
  * Binds a {@code Map<String, String>} as an {@code hstore} literal and reads the map pgjdbc makes
  * of an {@code hstore} column (text and binary results alike).
  */
-public final class HstoreJdbcType extends PgLiteralJdbcType {
+final class HstoreJdbcType extends PgLiteralJdbcType {
 
     private static final long serialVersionUID = 1L;
 

@@ -16,7 +16,7 @@ import org.hibernate.type.descriptor.jdbc.BasicExtractor;
  * PG-ORM's JSON descriptor is read as a {@link LazyJsonMap}/{@link LazyJsonList}, parsed on first
  * use, and an unparsed one is written back as the text it was read as.
  */
-public final class PgJsonbJdbcType extends PostgreSQLJsonPGObjectJsonbType {
+final class PgJsonbJdbcType extends PostgreSQLJsonPGObjectJsonbType {
 
     private static final long serialVersionUID = 1L;
 

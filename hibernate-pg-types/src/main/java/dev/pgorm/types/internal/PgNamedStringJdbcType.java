@@ -8,7 +8,7 @@ import org.hibernate.type.descriptor.java.JavaType;
  * {@code macaddr}...) so that the server neither rejects it ({@code ltree} has no cast from {@code
  * varchar}) nor compares it as text ({@code citext = varchar} would be case-sensitive).
  */
-public final class PgNamedStringJdbcType extends PgLiteralJdbcType {
+final class PgNamedStringJdbcType extends PgLiteralJdbcType {
 
     private static final long serialVersionUID = 1L;
 

@@ -8,7 +8,7 @@ import org.postgresql.util.PGobject;
  * Binds and reads a value as a PostgreSQL literal of a named type through pgjdbc's {@link
  * PGobject}; the Java side is a {@link PgTextType}.
  */
-public final class PgObjectJdbcType extends PgLiteralJdbcType {
+final class PgObjectJdbcType extends PgLiteralJdbcType {
 
     private static final long serialVersionUID = 1L;
 

@@ -10,7 +10,7 @@ import org.postgresql.util.PGobject;
  * representation, or their literal as a {@code String}, and are read from text or from the {@code
  * PGobject}s pgjdbc hands out as elements of an array.
  */
-public abstract class PgTextJavaType<T> extends AbstractClassJavaType<T> implements PgTextType {
+abstract class PgTextJavaType<T> extends AbstractClassJavaType<T> implements PgTextType {
 
     private static final long serialVersionUID = 1L;
 

@@ -4,7 +4,7 @@ package dev.pgorm.types.internal;
  * A Java type that travels as a PostgreSQL text literal of a named type: what {@link
  * PgObjectJdbcType} needs to bind and read it.
  */
-public interface PgTextType {
+interface PgTextType {
 
     /** Returns the PostgreSQL type to send a value as, or null to let the server infer it. */
     String pgTypeName(Object value);

@@ -11,7 +11,7 @@ import org.hibernate.type.descriptor.sql.DdlType;
  * argument: there is none, and asking for it fails with the fix.
  */
 @SuppressWarnings({"deprecation", "removal"})
-public final class UntypedRangeDdlType implements DdlType {
+final class UntypedRangeDdlType implements DdlType {
 
     private static final long serialVersionUID = 1L;
 

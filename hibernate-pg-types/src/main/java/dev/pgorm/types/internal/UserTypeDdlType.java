@@ -20,7 +20,7 @@ import org.hibernate.type.descriptor.sql.spi.DdlTypeRegistry;
  * types go to the descriptor registered before, if any.
  */
 @SuppressWarnings({"deprecation", "removal"})
-public final class UserTypeDdlType implements DdlType {
+final class UserTypeDdlType implements DdlType {
 
     private static final long serialVersionUID = 1L;
 

@@ -13,7 +13,7 @@ import org.hibernate.mapping.Table;
  * fingerprint of the declaration as the constraint's comment; {@code update} replaces a constraint
  * whose declaration changed.
  */
-public final class ExclusionObject extends PgDdlObject {
+final class ExclusionObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
 

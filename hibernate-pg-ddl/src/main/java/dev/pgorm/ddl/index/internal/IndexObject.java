@@ -21,7 +21,7 @@ import org.hibernate.mapping.Table;
  * index without a fingerprint (built before PG-ORM recorded them, or by hand) is taken as it is and
  * given one; an index with a comment of its own keeps it, unchecked.
  */
-public final class IndexObject extends PgDdlObject {
+final class IndexObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
 

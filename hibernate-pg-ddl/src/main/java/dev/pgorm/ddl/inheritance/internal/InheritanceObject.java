@@ -7,7 +7,7 @@ import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.mapping.Table;
 
 /** {@code ALTER TABLE child INHERIT parent} unless already linked, after the tables. */
-public final class InheritanceObject extends PgDdlObject {
+final class InheritanceObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
 

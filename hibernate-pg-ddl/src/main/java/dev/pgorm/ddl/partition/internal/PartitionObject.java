@@ -14,7 +14,7 @@ import org.hibernate.mapping.Table;
  * The partitioned table's check and its declared partitions: {@code CREATE TABLE IF NOT EXISTS ...
  * PARTITION OF}, after the tables; dropped with the parent.
  */
-public final class PartitionObject extends PgDdlObject {
+final class PartitionObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
 

@@ -13,7 +13,7 @@ import org.hibernate.mapping.Table;
  * permissive policy would widen access), and every partition of the table, however it was created,
  * gets the same flags and policies.
  */
-public final class RowLevelSecurityObject extends PgDdlObject {
+final class RowLevelSecurityObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
 

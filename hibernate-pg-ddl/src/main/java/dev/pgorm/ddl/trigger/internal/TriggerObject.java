@@ -7,7 +7,7 @@ import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.mapping.Table;
 
 /** {@code CREATE OR REPLACE TRIGGER} after the tables; dropped with its table. */
-public final class TriggerObject extends PgDdlObject {
+final class TriggerObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
 
