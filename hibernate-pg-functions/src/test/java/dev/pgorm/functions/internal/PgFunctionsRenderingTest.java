@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one table holds a rendering case for every function and argument form,
+// so that one test can check the table against every name in PgFunctions.
 package dev.pgorm.functions.internal;
 
 import static dev.pgorm.functions.PgFunctions.*;
