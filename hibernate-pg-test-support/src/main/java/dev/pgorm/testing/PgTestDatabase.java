@@ -1,33 +1,17 @@
 package dev.pgorm.testing;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.pgorm.core.internal.PgIdentifiers;
-import dev.pgorm.core.internal.PgServerCapabilities;
 import dev.pgorm.testing.internal.PgServer;
 import dev.pgorm.testing.internal.ServerLocator;
-import dev.pgorm.testing.internal.StatementRecorder;
 import jakarta.persistence.EntityManagerFactory;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The PostgreSQL that one test class works in: its own schema (first on the search path) or its own
@@ -39,84 +23,19 @@ import org.opentest4j.TestAbortedException;
 public final class PgTestDatabase implements AutoCloseable {
 
     private final PgServer server;
-    private final PgTest.Isolation isolation;
-    private final String schema;
-    private final String database;
-    private final String url;
-    private final HikariDataSource ownerPool;
-    private final DataSource ownerDataSource;
-    private HikariDataSource appPool;
-    private final Deque<EntityManagerFactory> closeables = new ArrayDeque<>();
+    private final TestSpace space;
+    private final TestPools pools;
+    private final EntityManagerFactories factories;
+    private final Capabilities capabilities;
+    private final QueryPlans plans;
 
     PgTestDatabase(PgServer server, Class<?> testClass, PgTest.Isolation isolation) {
         this.server = server;
-        this.isolation = isolation;
-        String name = uniqueName(testClass);
-        PgSql admin =
-                new PgSql(
-                        new DriverDataSource(server.url(), server.user(), server.password()),
-                        server.user());
-        if (isolation == PgTest.Isolation.DATABASE) {
-            this.database = name;
-            this.schema = "public";
-            admin.execute("create database " + PgIdentifiers.quote(name));
-            this.url = PgServer.withDatabase(server.url(), name);
-            admin.execute(
-                    "grant connect on database "
-                            + PgIdentifiers.quote(name)
-                            + " to "
-                            + PgIdentifiers.quote(server.appUser()));
-            String app = PgIdentifiers.quote(server.appUser());
-            new PgSql(new DriverDataSource(url, server.user(), server.password()), server.user())
-                    .execute(
-                            "grant usage on schema public to " + app,
-                            "alter default privileges in schema public grant select, insert, update, delete on tables to "
-                                    + app,
-                            "alter default privileges in schema public grant usage, select on sequences to "
-                                    + app);
-        } else {
-            this.database = null;
-            this.schema = name;
-            this.url = PgServer.withParameter(server.url(), "currentSchema", name + ",public");
-            String s = PgIdentifiers.quote(name);
-            String app = PgIdentifiers.quote(server.appUser());
-            admin.execute(
-                    "create schema " + s,
-                    "grant usage on schema " + s + " to " + app,
-                    "alter default privileges in schema "
-                            + s
-                            + " grant select, insert, update, delete on tables to "
-                            + app,
-                    "alter default privileges in schema "
-                            + s
-                            + " grant usage, select on sequences to "
-                            + app);
-        }
-        this.ownerPool = pool(server.user(), server.password(), "owner");
-        this.ownerDataSource = StatementRecorder.wrap(ownerPool);
-    }
-
-    private static String uniqueName(Class<?> testClass) {
-        String base =
-                testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        if (base.length() > 40) {
-            base = base.substring(0, 40);
-        }
-        return "it_"
-                + base
-                + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
-    }
-
-    private HikariDataSource pool(String user, String password, String label) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(0);
-        config.setPoolName("pgorm-test-" + label + "-" + (database != null ? database : schema));
-        return new HikariDataSource(config);
+        this.space = TestSpace.create(server, testClass, isolation);
+        this.pools = new TestPools(server, space);
+        this.factories = new EntityManagerFactories(pools.owner(), "pgorm-it-" + space.name());
+        this.capabilities = new Capabilities(pools.ownerUnrecorded(), sql());
+        this.plans = new QueryPlans(pools.ownerUnrecorded());
     }
 
     /**
@@ -124,40 +43,21 @@ public final class PgTestDatabase implements AutoCloseable {
      * the entity manager factories that use it first. Only with schema isolation.
      */
     public void resetSchema() {
-        if (isolation != PgTest.Isolation.SCHEMA) {
+        if (space.isolation() != PgTest.Isolation.SCHEMA) {
             throw new IllegalStateException("resetSchema() needs @PgTest(isolation = SCHEMA)");
         }
-        ownerPool.getHikariPoolMXBean().softEvictConnections();
-        if (appPool != null) {
-            appPool.getHikariPoolMXBean().softEvictConnections();
-        }
-        String s = PgIdentifiers.quote(schema);
-        String app = PgIdentifiers.quote(server.appUser());
-        new PgSql(
-                        new DriverDataSource(server.url(), server.user(), server.password()),
-                        server.user())
-                .execute(
-                        "drop schema if exists " + s + " cascade",
-                        "create schema " + s,
-                        "grant usage on schema " + s + " to " + app,
-                        "alter default privileges in schema "
-                                + s
-                                + " grant select, insert, update, delete on tables to "
-                                + app,
-                        "alter default privileges in schema "
-                                + s
-                                + " grant usage, select on sequences to "
-                                + app);
+        pools.evictConnections();
+        space.reset();
     }
 
     /** Returns the schema this class works in ({@code public} with database isolation). */
     public String schema() {
-        return schema;
+        return space.schema();
     }
 
     /** Returns the JDBC URL of this class's database, with its schema first on the search path. */
     public String jdbcUrl() {
-        return url;
+        return space.url();
     }
 
     /** Returns the privileged user that owns what the tests create. */
@@ -180,12 +80,12 @@ public final class PgTestDatabase implements AutoCloseable {
      * can be examined with {@link #explain(Runnable)}.
      */
     public DataSource dataSource() {
-        return ownerDataSource;
+        return pools.owner();
     }
 
     /** Runs SQL as the privileged user that owns the test tables. */
     public PgSql sql() {
-        return new PgSql(ownerDataSource, server.user());
+        return new PgSql(pools.owner(), server.user());
     }
 
     /**
@@ -203,11 +103,8 @@ public final class PgTestDatabase implements AutoCloseable {
     }
 
     /** Returns a pooled data source that connects as the application role. */
-    public synchronized DataSource appRoleDataSource() {
-        if (appPool == null) {
-            appPool = pool(server.appUser(), server.appPassword(), "app");
-        }
-        return appPool;
+    public DataSource appRoleDataSource() {
+        return pools.app();
     }
 
     /** Shortcut for {@code sql().execute(statements)}. */
@@ -217,7 +114,7 @@ public final class PgTestDatabase implements AutoCloseable {
 
     /** Opens a new connection as the privileged user; the caller closes it. */
     public Connection connection() throws SQLException {
-        return ownerDataSource.getConnection();
+        return pools.owner().getConnection();
     }
 
     /**
@@ -242,19 +139,7 @@ public final class PgTestDatabase implements AutoCloseable {
      * @return the factory
      */
     public SessionFactory entityManagerFactory(List<Class<?>> entities, Map<String, ?> properties) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, ownerDataSource);
-        settings.put(AvailableSettings.HBM2DDL_AUTO, "create");
-        settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
-        settings.putAll(properties);
-        SessionFactory factory =
-                new HibernatePersistenceConfiguration(
-                                "pgorm-it-" + (database != null ? database : schema))
-                        .managedClasses(entities)
-                        .properties(settings)
-                        .createEntityManagerFactory();
-        closeables.push(factory);
-        return factory;
+        return factories.create(entities, properties);
     }
 
     /**
@@ -273,18 +158,12 @@ public final class PgTestDatabase implements AutoCloseable {
 
     /** Closes the factory now rather than with this database (to rebuild it, say). */
     public void close(EntityManagerFactory factory) {
-        closeables.remove(factory);
-        factory.close();
+        factories.close(factory);
     }
 
     /** Reads the server version and extensions of this class's database. */
-    public PgServerCapabilities capabilities() {
-        try (Connection c = ownerPool.getConnection()) {
-            return PgServerCapabilities.read(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "cannot read server capabilities: " + e.getMessage(), e);
-        }
+    public PgCapabilities capabilities() {
+        return capabilities.read();
     }
 
     /**
@@ -295,22 +174,7 @@ public final class PgTestDatabase implements AutoCloseable {
      * @param extension the extension name, for example {@code vector}
      */
     public void requireExtension(String extension) {
-        PgServerCapabilities caps = capabilities();
-        if (caps.isInstalled(extension)) {
-            return;
-        }
-        if (!caps.isAvailable(extension)) {
-            unavailable(
-                    "the server ("
-                            + caps
-                            + ") does not have the extension "
-                            + extension
-                            + "; scripts/test-db.sh installs it");
-        }
-        sql().execute(
-                        "create extension if not exists "
-                                + PgIdentifiers.quote(extension)
-                                + " schema public");
+        capabilities.requireExtension(extension);
     }
 
     /**
@@ -318,17 +182,7 @@ public final class PgTestDatabase implements AutoCloseable {
      * elsewhere.
      */
     public void requireServerVersion(int major) {
-        PgServerCapabilities caps = capabilities();
-        if (!caps.isAtLeast(major)) {
-            unavailable("needs PostgreSQL " + major + "+, the server is " + caps);
-        }
-    }
-
-    private static void unavailable(String reason) {
-        if (ServerLocator.required()) {
-            throw new IllegalStateException("Missing capability: " + reason);
-        }
-        throw new TestAbortedException("Missing capability: " + reason);
+        capabilities.requireServerVersion(major);
     }
 
     /**
@@ -339,33 +193,7 @@ public final class PgTestDatabase implements AutoCloseable {
      * @return one plan per query, in order
      */
     public List<String> explain(Runnable work) {
-        List<StatementRecorder.Recorded> recorded = StatementRecorder.record(work);
-        List<String> plans = new ArrayList<>();
-        for (StatementRecorder.Recorded statement : recorded) {
-            String head = statement.sql().stripLeading().toLowerCase(Locale.ROOT);
-            if (!head.startsWith("select") && !head.startsWith("with")) {
-                continue;
-            }
-            plans.add(statement.sql() + "\n" + plan(statement));
-        }
-        return plans;
-    }
-
-    private String plan(StatementRecorder.Recorded statement) {
-        try (Connection c = ownerPool.getConnection();
-                PreparedStatement ps = c.prepareStatement("explain " + statement.sql())) {
-            statement.bindTo(ps);
-            StringBuilder sb = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sb.append(rs.getString(1)).append('\n');
-                }
-            }
-            return sb.toString();
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "EXPLAIN failed for " + statement.sql() + ": " + e.getMessage(), e);
-        }
+        return plans.explain(work);
     }
 
     /**
@@ -376,28 +204,7 @@ public final class PgTestDatabase implements AutoCloseable {
      * @param query the work that runs the query, through an entity manager factory of this database
      */
     public void assertUsesIndex(String indexName, Runnable query) {
-        List<String> plans = explain(query);
-        if (plans.isEmpty()) {
-            throw new AssertionFailedError(
-                    "the query ran no SELECT through this test database's DataSource, so there is"
-                            + " no plan to check for index "
-                            + indexName);
-        }
-        Pattern uses =
-                Pattern.compile(
-                        "(Index Scan|Index Only Scan|Bitmap Index Scan)( Backward)? (using|on) \"?"
-                                + Pattern.quote(indexName)
-                                + "\"?(\\s|$)");
-        for (String plan : plans) {
-            if (uses.matcher(plan).find()) {
-                return;
-            }
-        }
-        throw new AssertionFailedError(
-                "expected index "
-                        + indexName
-                        + " to be used, but the plan was:\n"
-                        + String.join("\n", plans));
+        plans.assertUsesIndex(indexName, query);
     }
 
     /**
@@ -410,83 +217,17 @@ public final class PgTestDatabase implements AutoCloseable {
      * @param searchPath the search path, for example {@code "myschema, public"}
      * @return what psql printed
      */
-    public String psql(java.nio.file.Path script, String searchPath) {
-        java.util.regex.Matcher m =
-                Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+).*").matcher(url);
-        if (!m.matches()) {
-            throw new IllegalStateException("cannot read host and database from " + url);
-        }
-        ProcessBuilder pb =
-                new ProcessBuilder(
-                                "psql",
-                                "-X",
-                                "-q",
-                                "-v",
-                                "ON_ERROR_STOP=1",
-                                "-h",
-                                m.group(1),
-                                "-p",
-                                m.group(2) == null ? "5432" : m.group(2),
-                                "-U",
-                                server.user(),
-                                "-d",
-                                m.group(3),
-                                "-f",
-                                script.toString())
-                        .redirectErrorStream(true);
-        if (server.password() != null) {
-            pb.environment().put("PGPASSWORD", server.password());
-        }
-        pb.environment().put("PGOPTIONS", "-c search_path=" + searchPath.replace(" ", ""));
-        try {
-            Process process = pb.start();
-            String output =
-                    new String(
-                            process.getInputStream().readAllBytes(),
-                            java.nio.charset.StandardCharsets.UTF_8);
-            int exit = process.waitFor();
-            if (exit != 0) {
-                throw new AssertionFailedError(
-                        "psql failed (exit " + exit + ") on " + script + ":\n" + output);
-            }
-            return output;
-        } catch (java.io.IOException e) {
-            unavailable("the psql client is not installed: " + e.getMessage());
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    public String psql(Path script, String searchPath) {
+        return new Psql(space.url(), server.user(), server.password()).run(script, searchPath);
     }
 
     /** Closes the factories and pools and drops this class's schema or database. */
     @Override
     public void close() {
-        RuntimeException failure = null;
-        while (!closeables.isEmpty()) {
-            try {
-                closeables.pop().close();
-            } catch (Exception e) {
-                failure = new IllegalStateException("closing " + this + " failed", e);
-            }
-        }
-        if (appPool != null) {
-            appPool.close();
-        }
-        ownerPool.close();
+        RuntimeException failure = factories.closeAll(this);
+        pools.close();
         if (!"true".equalsIgnoreCase(ServerLocator.setting("PGORM_TEST_KEEP"))) {
-            PgSql admin =
-                    new PgSql(
-                            new DriverDataSource(server.url(), server.user(), server.password()),
-                            server.user());
-            if (isolation == PgTest.Isolation.DATABASE) {
-                admin.execute(
-                        "drop database if exists "
-                                + PgIdentifiers.quote(database)
-                                + " with (force)");
-            } else {
-                admin.execute("drop schema if exists " + PgIdentifiers.quote(schema) + " cascade");
-            }
+            space.drop();
         }
         if (failure != null) {
             throw failure;
@@ -495,6 +236,6 @@ public final class PgTestDatabase implements AutoCloseable {
 
     @Override
     public String toString() {
-        return (database != null ? "database " + database : "schema " + schema) + " on " + server;
+        return space.toString();
     }
 }

@@ -1,0 +1,83 @@
+package dev.pgorm.functions.internal;
+
+import org.hibernate.query.sqm.function.SqmFunctionRegistry;
+import org.hibernate.query.sqm.produce.function.ArgumentTypesValidator;
+import org.hibernate.query.sqm.produce.function.ArgumentsValidator;
+import org.hibernate.query.sqm.produce.function.FunctionArgumentTypeResolver;
+import org.hibernate.query.sqm.produce.function.FunctionParameterType;
+import org.hibernate.query.sqm.produce.function.FunctionReturnTypeResolver;
+import org.hibernate.query.sqm.produce.function.StandardArgumentsValidators;
+import org.hibernate.query.sqm.produce.function.StandardFunctionReturnTypeResolvers;
+import org.hibernate.type.BasicType;
+
+/**
+ * Puts {@link PgFunctionDescriptor}s into one boot's function registry; the function families share
+ * it, so that each family states only its names, signatures and SQL.
+ */
+final class FunctionRegistrar {
+
+    private final SqmFunctionRegistry registry;
+    private final FunctionTypes types;
+
+    FunctionRegistrar(SqmFunctionRegistry registry, FunctionTypes types) {
+        this.registry = registry;
+        this.types = types;
+    }
+
+    /** Returns the result types of this boot. */
+    FunctionTypes types() {
+        return types;
+    }
+
+    /** Registers one function. */
+    void register(
+            String name,
+            ArgumentsValidator validator,
+            FunctionReturnTypeResolver returnType,
+            FunctionArgumentTypeResolver argumentTypes,
+            String signature,
+            PgFunctionDescriptor.Renderer renderer) {
+        registry.register(
+                name,
+                new PgFunctionDescriptor(
+                        name, validator, returnType, argumentTypes, signature, renderer));
+    }
+
+    /** Registers {@code name(a, b)} rendering {@code (a op b)}. */
+    void operator(
+            String name,
+            String op,
+            BasicType<?> result,
+            FunctionArgumentTypeResolver argumentTypes,
+            String signature,
+            FunctionParameterType... parameterTypes) {
+        register(
+                name,
+                count(2, 2, parameterTypes),
+                returns(result),
+                argumentTypes,
+                signature,
+                (out, args) ->
+                        out.sql("(")
+                                .arg(args.get(0))
+                                .sql(" " + op + " ")
+                                .arg(args.get(1))
+                                .sql(")"));
+    }
+
+    /** Accepts {@code min} to {@code max} arguments, of the given types when any are given. */
+    static ArgumentsValidator count(int min, int max, FunctionParameterType... parameterTypes) {
+        ArgumentsValidator count =
+                min == max
+                        ? StandardArgumentsValidators.exactly(min)
+                        : StandardArgumentsValidators.between(min, max);
+        return parameterTypes.length == 0
+                ? count
+                : new ArgumentTypesValidator(count, parameterTypes);
+    }
+
+    /** Always returns {@code type}. */
+    static FunctionReturnTypeResolver returns(BasicType<?> type) {
+        return StandardFunctionReturnTypeResolvers.invariant(type);
+    }
+}
