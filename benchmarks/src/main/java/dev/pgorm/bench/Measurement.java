@@ -3,6 +3,7 @@ package dev.pgorm.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /** The repetition times of one side of a case, in milliseconds, with median and spread. */
 public final class Measurement {
@@ -47,6 +48,6 @@ public final class Measurement {
 
     /** Formats as {@code median ms (min-max)}. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%.1f ms (%.1f-%.1f)", median(), min(), max());
+        return String.format(Locale.ROOT, "%.1f ms (%.1f-%.1f)", median(), min(), max());
     }
 }

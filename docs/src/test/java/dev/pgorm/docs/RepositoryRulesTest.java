@@ -107,6 +107,62 @@ class RepositoryRulesTest {
     }
 
     @Test
+    void modulesUseEachOthersSpiNotTheirInternals() {
+        Pattern internalImport =
+                Pattern.compile("(?m)^import dev\\.pgorm\\.(\\w+)\\.[\\w.]*internal\\.");
+        List<String> crossing = new ArrayList<>();
+        for (Path file : mainSources()) {
+            String path = repoDir.relativize(file).toString();
+            if (!path.startsWith("hibernate-pg-")) {
+                continue;
+            }
+            String module = path.substring("hibernate-pg-".length(), path.indexOf('/'));
+            Matcher m = internalImport.matcher(read(file));
+            while (m.find()) {
+                String used = m.group(1);
+                if (!used.equals("core")
+                        && !used.equals(module)
+                        && !module.equals("test-support")) {
+                    crossing.add(path + " imports dev.pgorm." + used + ".*.internal");
+                }
+            }
+        }
+        assertThat(crossing)
+                .as("only core's internals are shared; other modules offer an spi package")
+                .isEmpty();
+    }
+
+    @Test
+    void classNamesAreImportedNotWrittenOutInline() {
+        Pattern inline =
+                Pattern.compile(
+                        "(?<![\\w.\"])(?:java|javax|jakarta|org|com|dev)\\.[a-z]+(?:\\.[a-z]\\w*)*\\.[A-Z]\\w*");
+        // a simple name taken by another import in the same file
+        List<String> allowed = List.of("CopyText.java: java.lang.reflect.Array");
+        List<String> found = new ArrayList<>();
+        for (Path file : mainSources()) {
+            for (String line : read(file).split("\n")) {
+                String code = line.strip();
+                if (code.startsWith("import ")
+                        || code.startsWith("package ")
+                        || code.startsWith("*")
+                        || code.startsWith("/*")
+                        || code.startsWith("//")) {
+                    continue;
+                }
+                Matcher m = inline.matcher(code.replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\""));
+                while (m.find()) {
+                    String hit = file.getFileName() + ": " + m.group();
+                    if (!allowed.contains(hit)) {
+                        found.add(hit);
+                    }
+                }
+            }
+        }
+        assertThat(found).as("fully qualified class names written inline").isEmpty();
+    }
+
+    @Test
     void privateStateOfOtherLibrariesIsOpenedInOnePlace() {
         List<String> opening =
                 mainSources().stream()

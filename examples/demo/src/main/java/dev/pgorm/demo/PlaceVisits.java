@@ -3,6 +3,7 @@ package dev.pgorm.demo;
 import dev.pgorm.ddl.index.PgIndex;
 import dev.pgorm.ddl.view.MaterializedView;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import org.hibernate.annotations.Immutable;
 
 /** Visits per place, kept in a materialized view. */
@@ -14,7 +15,7 @@ import org.hibernate.annotations.Immutable;
 @PgIndex(name = "place_visits_id", columns = "id", unique = true)
 public class PlaceVisits {
 
-    @jakarta.persistence.Id Long id;
+    @Id Long id;
 
     String name;
 

@@ -1,10 +1,8 @@
 package dev.pgorm.functions.internal;
 
-import dev.pgorm.types.internal.PgTypeCodes;
-import dev.pgorm.types.internal.TextSearchJavaType;
+import dev.pgorm.types.spi.PgTypesSpi;
 import org.hibernate.type.BasicType;
 import org.hibernate.type.StandardBasicTypes;
-import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.spi.TypeConfiguration;
 
 /**
@@ -30,19 +28,12 @@ record FunctionTypes(
                 types.getBasicTypeRegistry().resolve(StandardBasicTypes.BOOLEAN),
                 types.getBasicTypeRegistry().resolve(StandardBasicTypes.DOUBLE),
                 string,
-                textSearchType(types, TextSearchJavaType.TSVECTOR, PgTypeCodes.TSVECTOR, string),
-                textSearchType(types, TextSearchJavaType.TSQUERY, PgTypeCodes.TSQUERY, string));
+                orText(PgTypesSpi.tsvectorType(types), string),
+                orText(PgTypesSpi.tsqueryType(types), string));
     }
 
-    private static BasicType<?> textSearchType(
-            TypeConfiguration types,
-            TextSearchJavaType<?> javaType,
-            int code,
-            BasicType<String> string) {
-        JdbcType jdbcType = types.getJdbcTypeRegistry().findDescriptor(code);
-        if (jdbcType == null) {
-            return string; // the types module is switched off: results come back as text
-        }
-        return types.getBasicTypeRegistry().resolve(javaType, jdbcType);
+    /** With the types module switched off, text-search results come back as text. */
+    private static BasicType<?> orText(BasicType<?> type, BasicType<String> string) {
+        return type == null ? string : type;
     }
 }

@@ -1,6 +1,6 @@
 package dev.pgorm.functions.internal;
 
-import dev.pgorm.types.internal.PgRangeJavaType;
+import dev.pgorm.types.spi.PgTypesSpi;
 import java.util.List;
 import org.hibernate.metamodel.model.domain.ReturnableType;
 import org.hibernate.query.sqm.function.AbstractSqmSelfRenderingFunctionDescriptor;
@@ -10,6 +10,7 @@ import org.hibernate.query.sqm.produce.function.FunctionReturnTypeResolver;
 import org.hibernate.sql.ast.SqlAstTranslator;
 import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.sql.ast.tree.SqlAstNode;
+import org.hibernate.sql.ast.tree.expression.Expression;
 
 /** A function whose SQL depends on its arguments: operators, casts and optional arguments. */
 final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescriptor {
@@ -80,22 +81,15 @@ final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescrip
         SqlWriter elementOrRange(SqlAstNode value, SqlAstNode range) {
             Object valueType = javaTypeOf(value);
             Object rangeType = javaTypeOf(range);
-            boolean valueIsRange =
-                    valueType instanceof PgRangeJavaType
-                            || valueType instanceof dev.pgorm.types.internal.PgMultirangeJavaType;
-            if (!valueIsRange
-                    && rangeType instanceof PgRangeJavaType r
-                    && r.elementClass() != null) {
-                return cast(
-                        value,
-                        dev.pgorm.types.internal.RangeElement.of(r.elementClass())
-                                .elementSqlType());
+            Class<?> element = PgTypesSpi.rangeElementClass(rangeType);
+            if (!PgTypesSpi.isRangeOrMultirange(valueType) && element != null) {
+                return cast(value, PgTypesSpi.rangeElementSqlType(element));
             }
             return arg(value);
         }
 
         private static Object javaTypeOf(SqlAstNode node) {
-            if (node instanceof org.hibernate.sql.ast.tree.expression.Expression e
+            if (node instanceof Expression e
                     && e.getExpressionType() != null
                     && e.getExpressionType().getJdbcTypeCount() == 1) {
                 return e.getExpressionType().getSingleJdbcMapping().getJavaTypeDescriptor();

@@ -1,5 +1,6 @@
 package dev.pgorm.functions.internal;
 
+import dev.pgorm.types.spi.PgTypesSpi;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hibernate.metamodel.mapping.BasicValuedMapping;
@@ -29,10 +30,9 @@ final class RangeBoundReturnType implements FunctionReturnTypeResolver {
             TypeConfiguration typeConfiguration) {
         if (!arguments.isEmpty() && arguments.get(0).getNodeType() != null) {
             Object javaType = arguments.get(0).getNodeType().getExpressibleJavaType();
-            if (javaType instanceof dev.pgorm.types.internal.PgRangeJavaType range
-                    && range.elementClass() != null) {
-                BasicType<?> element =
-                        typeConfiguration.getBasicTypeForJavaType(range.elementClass());
+            Class<?> elementClass = PgTypesSpi.rangeElementClass(javaType);
+            if (elementClass != null) {
+                BasicType<?> element = typeConfiguration.getBasicTypeForJavaType(elementClass);
                 if (element != null) {
                     return element;
                 }
