@@ -163,6 +163,22 @@ class RepositoryRulesTest {
     }
 
     @Test
+    void filesOver300LinesSayWhyAtTheirTop() {
+        List<String> unexplained = new ArrayList<>();
+        for (Path file : mainSources()) {
+            List<String> lines = read(file).lines().toList();
+            boolean explained =
+                    lines.stream().limit(30).anyMatch(l -> l.contains("Longer than 300 lines"));
+            if (lines.size() > 300 && !explained) {
+                unexplained.add(repoDir.relativize(file) + " (" + lines.size() + " lines)");
+            }
+        }
+        assertThat(unexplained)
+                .as("main sources over 300 lines without a 'Longer than 300 lines: why' comment")
+                .isEmpty();
+    }
+
+    @Test
     void privateStateOfOtherLibrariesIsOpenedInOnePlace() {
         List<String> opening =
                 mainSources().stream()

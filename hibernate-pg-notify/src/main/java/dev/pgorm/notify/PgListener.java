@@ -1,5 +1,8 @@
 package dev.pgorm.notify;
 
+// Longer than 300 lines: the public face of listening (the listener and its builder) with full
+// Javadoc; the work is in internal.ListenerLoop, Dispatcher and ChannelCommands.
+
 import dev.pgorm.notify.internal.ConnectionFactory;
 import dev.pgorm.notify.internal.Limits;
 import dev.pgorm.notify.internal.ListenerLoop;

@@ -1,5 +1,8 @@
 package dev.pgorm.types;
 
+// Longer than 300 lines: a public value type whose factories, accessors and canonical form are
+// documented one by one; parsing and element rules live in internal.RangeLiteral and RangeElement.
+
 import dev.pgorm.types.internal.RangeElement;
 import dev.pgorm.types.internal.RangeLiteral;
 import java.io.Serializable;

@@ -1,8 +1,5 @@
 package dev.pgorm.types;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 /**
  * A PostgreSQL {@code tsvector}: a document prepared for full-text search, held in PostgreSQL's
  * text form, for example {@code 'cat':2 'fat':1A}.
@@ -17,15 +14,12 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public final class PgTsVector implements Serializable {
+public final class PgTsVector extends PgTextValue {
 
     private static final long serialVersionUID = 1L;
 
-    /** The tsvector in its text form, as given or as read from PostgreSQL. */
-    private final String text;
-
     private PgTsVector(String text) {
-        this.text = text;
+        super(text, "tsvector");
     }
 
     /**
@@ -37,34 +31,6 @@ public final class PgTsVector implements Serializable {
      * @throws IllegalArgumentException when {@code text} contains a NUL character
      */
     public static PgTsVector of(String text) {
-        Objects.requireNonNull(text, "text");
-        if (text.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("a tsvector cannot contain a NUL character");
-        }
         return new PgTsVector(text);
-    }
-
-    /**
-     * Returns the text form.
-     *
-     * @return the tsvector literal, such as {@code 'cat':2 'fat':1}
-     */
-    public String text() {
-        return text;
-    }
-
-    @Override
-    public String toString() {
-        return text;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PgTsVector other && text.equals(other.text);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
     }
 }

@@ -1,5 +1,8 @@
 package dev.pgorm.core.internal;
 
+// Longer than 300 lines: the one place where identifiers are validated, quoted and parsed (plain,
+// quoted, qualified); splitting it would spread the quoting rules again.
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

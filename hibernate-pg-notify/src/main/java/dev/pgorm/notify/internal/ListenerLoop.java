@@ -6,18 +6,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
@@ -34,20 +30,17 @@ public final class ListenerLoop {
 
     private final ConnectionFactory connections;
     private final Map<String, Consumer<PgNotification>> handlers = new ConcurrentHashMap<>();
-    private final Map<String, ExecutorService> dispatchers = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
+    private final Dispatcher dispatcher = new Dispatcher();
+    private final ChannelCommands commands = new ChannelCommands();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final Runnable onReconnect;
     private final Duration pollTimeout;
     private final Duration validationInterval;
     private final Duration minBackoff;
     private final Duration maxBackoff;
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong dispatched = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final ExecutorService reconnectNotifier =
-            Executors.newSingleThreadExecutor(daemon("pgorm-listener-reconnect"));
+            Executors.newSingleThreadExecutor(Dispatcher.daemon("pgorm-listener-reconnect"));
     private volatile boolean running;
     private volatile boolean connected;
     private volatile Connection connection;
@@ -68,17 +61,6 @@ public final class ListenerLoop {
         this.validationInterval = validationInterval;
         this.minBackoff = minBackoff;
         this.maxBackoff = maxBackoff;
-    }
-
-    /** A LISTEN or UNLISTEN asked for while running; done once it ran or the map covers it. */
-    private record Command(String verb, String channel, CompletableFuture<Void> done) {}
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**
@@ -113,18 +95,12 @@ public final class ListenerLoop {
 
     public void listen(String channel, Consumer<PgNotification> handler) {
         handlers.put(channel, handler);
-        await(queue("listen", channel));
+        await(commands.add("listen", channel));
     }
 
     public void unlisten(String channel) {
         handlers.remove(channel);
-        await(queue("unlisten", channel));
-    }
-
-    private CompletableFuture<Void> queue(String verb, String channel) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        commands.add(new Command(verb, channel, done));
-        return done;
+        await(commands.add("unlisten", channel));
     }
 
     /**
@@ -153,15 +129,15 @@ public final class ListenerLoop {
     }
 
     public long received() {
-        return received.get();
+        return dispatcher.received();
     }
 
     public long dispatched() {
-        return dispatched.get();
+        return dispatcher.dispatched();
     }
 
     public long failed() {
-        return failed.get();
+        return dispatcher.failed();
     }
 
     public long reconnects() {
@@ -188,14 +164,14 @@ public final class ListenerLoop {
                 // unlisten() change the map before they queue, so a command taken here is
                 // already in the map this loop reads, and one queued later is applied by
                 // receive(). Clearing after the loop lost a listen() made during it.
-                List<Command> covered = drainCommands();
+                List<CompletableFuture<Void>> covered = commands.takeAll();
                 try (Statement st = c.createStatement()) {
                     for (String channel : handlers.keySet()) {
                         st.execute("listen " + PgIdentifiers.quote(channel));
                     }
                 }
                 connected = true;
-                covered.forEach(command -> command.done().complete(null));
+                ChannelCommands.complete(covered);
                 ready.complete(null);
                 if (!first) {
                     reconnects.incrementAndGet();
@@ -228,7 +204,7 @@ public final class ListenerLoop {
                 connected = false;
                 connection = null;
                 // what was queued for this connection is in the map the next one listens to
-                drainCommands().forEach(command -> command.done().complete(null));
+                ChannelCommands.complete(commands.takeAll());
             }
             if (running) {
                 sleep(ThreadLocalRandom.current().nextLong(backoff / 2, backoff + 1));
@@ -243,13 +219,14 @@ public final class ListenerLoop {
         long lastActivity = System.nanoTime();
         int timeout = (int) Math.max(1, pollTimeout.toMillis());
         while (running) {
-            applyCommands(c);
+            commands.apply(c);
             PGNotification[] notifications = pg.getNotifications(timeout);
             if (notifications != null && notifications.length > 0) {
                 lastActivity = System.nanoTime();
                 for (PGNotification n : notifications) {
-                    received.incrementAndGet();
-                    dispatch(new PgNotification(n.getName(), n.getParameter(), n.getPID()));
+                    dispatcher.dispatch(
+                            new PgNotification(n.getName(), n.getParameter(), n.getPID()),
+                            handlers.get(n.getName()));
                 }
             } else if (System.nanoTime() - lastActivity > validationInterval.toNanos()) {
                 // getNotifications never notices a silent network: ask the server.
@@ -263,52 +240,6 @@ public final class ListenerLoop {
         try (Statement st = c.createStatement()) {
             st.execute("unlisten *");
         }
-    }
-
-    private List<Command> drainCommands() {
-        List<Command> drained = new ArrayList<>();
-        Command command;
-        while ((command = commands.poll()) != null) {
-            drained.add(command);
-        }
-        return drained;
-    }
-
-    private void applyCommands(Connection c) throws SQLException {
-        Command command;
-        while ((command = commands.peek()) != null) {
-            try (Statement st = c.createStatement()) {
-                st.execute(command.verb() + " " + PgIdentifiers.quote(command.channel()));
-            }
-            commands.remove(command);
-            command.done().complete(null);
-        }
-    }
-
-    private void dispatch(PgNotification n) {
-        Consumer<PgNotification> handler = handlers.get(n.channel());
-        if (handler == null) {
-            return;
-        }
-        dispatchers
-                .computeIfAbsent(
-                        n.channel(),
-                        ch -> Executors.newSingleThreadExecutor(daemon("pgorm-listener-" + ch)))
-                .execute(
-                        () -> {
-                            try {
-                                handler.accept(n);
-                                dispatched.incrementAndGet();
-                            } catch (RuntimeException e) {
-                                failed.incrementAndGet();
-                                LOG.log(
-                                        System.Logger.Level.WARNING,
-                                        "PG-ORM listener: handler for channel "
-                                                + n.channel()
-                                                + " failed",
-                                        e);
-                            }
-                        });
     }
 
     private static void sleep(long millis) {
@@ -342,15 +273,8 @@ public final class ListenerLoop {
             }
         }
         ready.complete(null);
-        drainCommands().forEach(command -> command.done().complete(null));
-        dispatchers.values().forEach(ExecutorService::shutdown);
+        ChannelCommands.complete(commands.takeAll());
         reconnectNotifier.shutdown();
-        for (ExecutorService e : dispatchers.values()) {
-            try {
-                e.awaitTermination(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        dispatcher.close();
     }
 }
