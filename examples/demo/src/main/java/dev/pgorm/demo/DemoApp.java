@@ -35,7 +35,11 @@ public final class DemoApp {
                 SessionFactory sf =
                         new HibernatePersistenceConfiguration("pgorm-demo")
                                 .managedClasses(
-                                        Place.class, Visit.class, PlaceVisits.class, Note.class)
+                                        Place.class,
+                                        Visit.class,
+                                        PlaceVisits.class,
+                                        Note.class,
+                                        Tip.class)
                                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                                 // The demo starts from scratch each run; applications use update or
                                 // scripts.
@@ -44,6 +48,7 @@ public final class DemoApp {
                                 .createEntityManagerFactory()) {
             SampleData.load(sf);
             PartitionDemo.run(sf);
+            TipDemo.run(sf);
             VectorDemo.run(sf);
             PostgisDemo.run(sf);
             JsonbDemo.run(sf);
