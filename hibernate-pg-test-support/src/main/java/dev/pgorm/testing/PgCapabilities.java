@@ -1,5 +1,6 @@
 package dev.pgorm.testing;
 
+import dev.pgorm.core.internal.PgServerCapabilities;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,30 +25,57 @@ public record PgCapabilities(
         availableExtensions = Collections.unmodifiableMap(new LinkedHashMap<>(availableExtensions));
     }
 
-    /** Returns the major version, for example 15. */
+    /** The same answers as the runtime's own reading of a server, from these values. */
+    private PgServerCapabilities server() {
+        return PgServerCapabilities.of(serverVersionNum, installedExtensions, availableExtensions);
+    }
+
+    /**
+     * Returns the major version.
+     *
+     * @return for example 15
+     */
     public int majorVersion() {
-        return serverVersionNum / 10000;
+        return server().majorVersion();
     }
 
-    /** Returns the minor version, for example 20 for 15.20. */
+    /**
+     * Returns the minor version.
+     *
+     * @return for example 20 for 15.20
+     */
     public int minorVersion() {
-        return serverVersionNum % 10000;
+        return server().minorVersion();
     }
 
-    /** Returns whether the server's major version is at least {@code major}. */
+    /**
+     * Returns whether the server's major version is at least {@code major}.
+     *
+     * @param major a major version such as 15
+     * @return true when the server is that version or newer
+     */
     public boolean isAtLeast(int major) {
-        return majorVersion() >= major;
+        return server().isAtLeast(major);
     }
 
-    /** Returns whether {@code CREATE EXTENSION} has run for the extension in this database. */
+    /**
+     * Returns whether {@code CREATE EXTENSION} has run for the extension in this database.
+     *
+     * @param extension the extension name, for example {@code vector}
+     * @return true when it is installed
+     */
     public boolean isInstalled(String extension) {
-        return installedExtensions.containsKey(extension);
+        return server().isInstalled(extension);
     }
 
-    /** Returns whether the server can install the extension, installed or not. */
+    /**
+     * Returns whether the server can install the extension, installed or not.
+     *
+     * @param extension the extension name
+     * @return true when the server has the extension's files
+     */
     public boolean isAvailable(String extension) {
-        return availableExtensions.containsKey(extension)
-                || installedExtensions.containsKey(extension);
+        return server().isAvailable(extension);
     }
 
     @Override
