@@ -18,6 +18,14 @@ public interface BenchmarkCase {
     /** Returns the ratio the case must reach to pass; 0 for a reference case without a target. */
     double target();
 
+    /**
+     * Returns how many measured repetitions of each side this case runs; more, shorter repetitions
+     * keep a case whose sides differ little stable on a busy machine.
+     */
+    default int repetitions() {
+        return Benchmarks.REPETITIONS;
+    }
+
     /** Creates tables and data. */
     void setUp(BenchEnv env) throws Exception;
 

@@ -72,7 +72,7 @@ public final class Benchmarks {
                         c.beforeEach();
                         c.runOurs();
                     }
-                    for (int i = 0; i < REPETITIONS; i++) {
+                    for (int i = 0; i < c.repetitions(); i++) {
                         c.beforeEach();
                         baseline.add(time(c::runBaseline));
                         c.beforeEach();
@@ -136,7 +136,7 @@ public final class Benchmarks {
                 .append(" warm-up and ")
                 .append(REPETITIONS)
                 .append(
-                        " measured repetitions each.\nTimes are medians with the fastest and slowest repetition; the ratio is\n")
+                        " measured repetitions each (unless a note says otherwise).\nTimes are medians with the fastest and slowest repetition; the ratio is\n")
                 .append("baseline median / PG-ORM median (above 1: PG-ORM is faster).\n\n")
                 .append("- date: ")
                 .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
