@@ -1,0 +1,135 @@
+package dev.pgorm.migrate.internal;
+
+import dev.pgorm.migrate.PgMigrationException;
+import dev.pgorm.migrate.PgMigrationHazard;
+import dev.pgorm.migrate.PgMigrationPlan;
+import dev.pgorm.migrate.PgMigrationStatement;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Makes a plan: reads the desired and the current schema, diffs them, checks the hazards, and
+ * verifies the plan on a temporary copy of the current schema before returning it.
+ */
+public final class PlanMaker {
+
+    private PlanMaker() {}
+
+    /**
+     * Plans and verifies the migration the request describes.
+     *
+     * @param r the request
+     * @return the verified plan
+     */
+    public static PgMigrationPlan make(MigrationRequest r) {
+        ScratchServer scratch =
+                new ScratchServer(r.scratchUrl(), r.scratchUser(), r.scratchPassword());
+        SchemaModel desired;
+        try (TempDatabase db = scratch.create("desired")) {
+            DesiredSchema.create(r, db);
+            try (Connection c = db.connect()) {
+                desired = CatalogReader.read(c, CatalogReader.schemas(c));
+            } catch (SQLException e) {
+                throw new PgMigrationException(
+                        "cannot read the desired schema: " + e.getMessage(), e);
+            }
+        }
+        try (TempDatabase copy = scratch.create("current")) {
+            SchemaModel current;
+            List<PgMigrationStatement> statements;
+            if (r.migrations() != null) {
+                MigrationReplay.replay(r.migrations(), copy);
+                current = read(copy, desired);
+                statements = plan(current, desired, LiveFacts.NONE, r);
+            } else {
+                try (Connection live = connect(r)) {
+                    current = CatalogReader.read(live, desired.schemas());
+                    live.setReadOnly(true);
+                    statements = plan(current, desired, new LiveFacts(live), r);
+                } catch (SQLException e) {
+                    throw new PgMigrationException(
+                            "cannot read the live database: " + e.getMessage(), e);
+                }
+                copySchema(current, copy, r);
+            }
+            checkHazards(statements, r.allowed());
+            PlanRunner.apply(copy, statements);
+            List<PgMigrationStatement> left = plan(read(copy, desired), desired, LiveFacts.NONE, r);
+            if (!left.isEmpty()) {
+                throw new PgMigrationException(
+                        "the plan failed its verification: after applying it to a copy of the current"
+                                + " schema, these differences are left:\n  "
+                                + left.stream()
+                                        .map(PgMigrationStatement::sql)
+                                        .collect(Collectors.joining("\n  ")));
+            }
+            return PgMigrationPlan.of(statements);
+        }
+    }
+
+    /** Builds a schema-only copy of a live database from its model, and checks that it is one. */
+    private static void copySchema(SchemaModel current, TempDatabase copy, MigrationRequest r) {
+        List<PgMigrationStatement> create = plan(read(copy, current), current, LiveFacts.NONE, r);
+        PlanRunner.apply(copy, create);
+        List<PgMigrationStatement> left = plan(read(copy, current), current, LiveFacts.NONE, r);
+        if (!left.isEmpty()) {
+            throw new PgMigrationException(
+                    "cannot verify the plan: a schema-only copy of the live database differs from it in:\n  "
+                            + left.stream()
+                                    .map(PgMigrationStatement::sql)
+                                    .collect(Collectors.joining("\n  ")));
+        }
+    }
+
+    private static SchemaModel read(TempDatabase db, SchemaModel scope) {
+        try (Connection c = db.connect()) {
+            return CatalogReader.read(c, scope.schemas());
+        } catch (SQLException e) {
+            throw new PgMigrationException("cannot read " + db.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<PgMigrationStatement> plan(
+            SchemaModel current, SchemaModel desired, LiveFacts facts, MigrationRequest r) {
+        PlanBuilder plan = SchemaDiffer.diff(current, desired, facts);
+        if (!plan.unsupported().isEmpty()) {
+            throw new PgMigrationException(
+                    "cannot plan the migration:\n  " + String.join("\n  ", plan.unsupported()));
+        }
+        return plan.render(r.lockTimeout(), r.statementTimeout());
+    }
+
+    private static void checkHazards(
+            List<PgMigrationStatement> statements, Set<PgMigrationHazard> allowed) {
+        EnumSet<PgMigrationHazard> missing = EnumSet.noneOf(PgMigrationHazard.class);
+        statements.forEach(
+                s -> s.hazards().stream().filter(h -> !allowed.contains(h)).forEach(missing::add));
+        if (!missing.isEmpty()) {
+            throw new PgMigrationException(
+                    "the plan has hazards that were not allowed "
+                            + missing
+                            + " (allow them with allow(...) after reviewing these statements):\n  "
+                            + statements.stream()
+                                    .filter(s -> !s.hazards().isEmpty())
+                                    .map(PgMigrationStatement::toString)
+                                    .collect(Collectors.joining("\n  ")));
+        }
+    }
+
+    private static Connection connect(MigrationRequest r) throws SQLException {
+        Properties props = new Properties();
+        if (r.liveUser() != null) {
+            props.setProperty("user", r.liveUser());
+        }
+        if (r.livePassword() != null) {
+            props.setProperty("password", r.livePassword());
+        }
+        return DriverManager.getConnection(r.liveUrl(), props);
+    }
+}

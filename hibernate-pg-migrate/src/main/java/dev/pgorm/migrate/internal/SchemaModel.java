@@ -1,0 +1,97 @@
+package dev.pgorm.migrate.internal;
+
+import dev.pgorm.core.internal.PgIdentifiers;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One database's schema as the catalog reader sees it, normalised by the server; keys are qualified
+ * names rendered as SQL.
+ *
+ * @param schemas the schemas in scope
+ * @param extensions extension name to its schema
+ * @param enums enum types
+ * @param sequences standalone sequences
+ * @param tables tables
+ * @param others objects the planner compares but cannot plan yet, key "kind name" to definition
+ */
+record SchemaModel(
+        Set<String> schemas,
+        Map<String, String> extensions,
+        Map<String, EnumType> enums,
+        Map<String, Sequence> sequences,
+        Map<String, Table> tables,
+        Map<String, String> others) {
+
+    static String qualified(String schema, String name) {
+        return PgIdentifiers.renderQualified(schema, name);
+    }
+
+    /** An enum type and its labels in sort order. */
+    record EnumType(String schema, String name, List<String> labels) {
+        String qname() {
+            return qualified(schema, name);
+        }
+    }
+
+    /** A sequence not owned by a column. */
+    record Sequence(String schema, String name, String definition) {
+        String qname() {
+            return qualified(schema, name);
+        }
+    }
+
+    /**
+     * A table.
+     *
+     * @param options what the planner cannot change yet: persistence, storage parameters, RLS,
+     *     partitioning and inheritance, empty for a plain table
+     */
+    record Table(
+            String schema,
+            String name,
+            String options,
+            List<Column> columns,
+            Map<String, Constraint> constraints,
+            Map<String, Index> indexes) {
+        String qname() {
+            return qualified(schema, name);
+        }
+
+        Column column(String column) {
+            return columns.stream().filter(c -> c.name().equals(column)).findFirst().orElse(null);
+        }
+    }
+
+    /** A column; {@code defaultExpr} is the generation expression when {@code generated}. */
+    record Column(
+            String name,
+            String type,
+            boolean notNull,
+            String defaultExpr,
+            String identity,
+            boolean generated,
+            String collation) {}
+
+    /**
+     * A primary key, unique, foreign key, check or exclusion constraint.
+     *
+     * @param type p, u, f, c or x
+     * @param indexBody for p and u, the backing index after {@code USING}, else null
+     */
+    record Constraint(
+            String name,
+            String type,
+            String definition,
+            boolean validated,
+            List<String> columns,
+            String indexBody) {}
+
+    /**
+     * An index that backs no constraint.
+     *
+     * @param body the definition after {@code USING}, for example {@code btree (lower(email))}
+     */
+    record Index(String name, boolean unique, String body, boolean valid) {}
+}
