@@ -75,9 +75,10 @@ public final class PlanMaker {
 
     /** Builds a schema-only copy of a live database from its model, and checks that it is one. */
     private static void copySchema(SchemaModel current, TempDatabase copy, MigrationRequest r) {
-        List<PgMigrationStatement> create = plan(read(copy, current), current, LiveFacts.NONE, r);
+        SchemaModel wanted = current.withValidIndexes();
+        List<PgMigrationStatement> create = plan(read(copy, current), wanted, LiveFacts.NONE, r);
         PlanRunner.apply(copy, create);
-        List<PgMigrationStatement> left = plan(read(copy, current), current, LiveFacts.NONE, r);
+        List<PgMigrationStatement> left = plan(read(copy, current), wanted, LiveFacts.NONE, r);
         if (!left.isEmpty()) {
             throw new PgMigrationException(
                     "cannot verify the plan: a schema-only copy of the live database differs from it in:\n  "

@@ -1,6 +1,7 @@
 package dev.pgorm.migrate.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,32 @@ record SchemaModel(
         Map<String, Sequence> sequences,
         Map<String, Table> tables,
         Map<String, String> others) {
+
+    /** Returns this model with every index valid: what a copy built from it holds. */
+    SchemaModel withValidIndexes() {
+        Map<String, Table> valid = new LinkedHashMap<>();
+        tables.forEach(
+                (name, t) -> {
+                    Map<String, Index> indexes = new LinkedHashMap<>();
+                    t.indexes()
+                            .forEach(
+                                    (k, i) ->
+                                            indexes.put(
+                                                    k,
+                                                    new Index(
+                                                            i.name(), i.unique(), i.body(), true)));
+                    valid.put(
+                            name,
+                            new Table(
+                                    t.schema(),
+                                    t.name(),
+                                    t.options(),
+                                    t.columns(),
+                                    t.constraints(),
+                                    indexes));
+                });
+        return new SchemaModel(schemas, extensions, enums, sequences, valid, others);
+    }
 
     static String qualified(String schema, String name) {
         return PgIdentifiers.renderQualified(schema, name);

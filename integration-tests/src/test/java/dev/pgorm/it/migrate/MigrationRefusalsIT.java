@@ -1,0 +1,102 @@
+package dev.pgorm.it.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pgorm.ddl.rls.Policy;
+import dev.pgorm.ddl.rls.RowLevelSecurity;
+import dev.pgorm.migrate.PgMigrationException;
+import dev.pgorm.migrate.PgMigrationHazard;
+import dev.pgorm.migrate.PgMigrations;
+import dev.pgorm.migrate.RenamedFrom;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the planner refuses, loudly: objects it cannot plan yet, a scratch user without CREATEDB.
+ */
+@PgTest
+class MigrationRefusalsIT {
+
+    static final class V1 {
+        @Entity(name = "Doc")
+        @Table(name = "doc")
+        public static class Doc {
+            @Id Long id;
+
+            String owner;
+        }
+    }
+
+    static final class V2 {
+        @Entity(name = "Doc")
+        @Table(name = "doc")
+        @RowLevelSecurity(tenantPolicy = false)
+        @Policy(name = "doc_owner", using = "owner = current_user")
+        public static class Doc {
+            @Id Long id;
+
+            String owner;
+        }
+    }
+
+    static final class V3 {
+        @Entity(name = "Doc")
+        @Table(name = "doc")
+        public static class Doc {
+            @Id Long id;
+
+            @RenamedFrom("owner")
+            String author;
+        }
+    }
+
+    @Test
+    void objectsThePlannerCannotPlanYetFailThePlanByName(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, V1.Doc.class)) {
+            assertThatThrownBy(
+                            () -> c.planner(V2.Doc.class).allow(PgMigrationHazard.values()).plan())
+                    .isInstanceOf(PgMigrationException.class)
+                    .hasMessageContaining("table public.doc")
+                    .hasMessageContaining(
+                            "policy doc_owner on public.doc is added (not supported yet)");
+        }
+        assertThat(temporaryDatabases(db)).isZero();
+    }
+
+    @Test
+    void renamesAreRefusedUntilTheyArePlanned(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, V1.Doc.class)) {
+            assertThatThrownBy(() -> c.planner(V3.Doc.class).plan())
+                    .isInstanceOf(PgMigrationException.class)
+                    .hasMessageContaining("@RenamedFrom(\"owner\")")
+                    .hasMessageContaining("not supported yet");
+        }
+        assertThat(temporaryDatabases(db)).isZero();
+    }
+
+    @Test
+    void aScratchUserWithoutCreatedbIsToldSo(PgTestDatabase db) {
+        assertThatThrownBy(
+                        () ->
+                                PgMigrations.planner()
+                                        .entities(V1.Doc.class)
+                                        .scratch(db.jdbcUrl(), db.appRoleName(), null)
+                                        .fromDatabase(db.jdbcUrl(), db.user(), db.password())
+                                        .plan())
+                .isInstanceOf(PgMigrationException.class)
+                .hasMessageContaining("lacks CREATEDB")
+                .hasMessageContaining("CREATEDB");
+    }
+
+    private static long temporaryDatabases(PgTestDatabase db) {
+        return db.sql()
+                .queryValue(
+                        "select count(*) from pg_database where datname like 'pgorm\\_migrate\\_%'",
+                        Long.class);
+    }
+}
