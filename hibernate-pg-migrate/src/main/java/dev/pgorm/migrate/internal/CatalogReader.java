@@ -54,6 +54,26 @@ final class CatalogReader {
         }
     }
 
+    /**
+     * Runs {@code statements} in a transaction, reads the result and rolls back: what the schema
+     * would be after them, with the database left as it was.
+     */
+    static SchemaModel readAfter(Connection c, Collection<String> scope, List<String> statements) {
+        try {
+            c.setAutoCommit(false);
+            try {
+                statements.forEach(sql -> CatalogQuery.execute(c, sql));
+                CatalogQuery.execute(c, "SET LOCAL search_path = pg_catalog");
+                return readInTransaction(c, scope);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new PgMigrationException("cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
     private static SchemaModel readInTransaction(Connection c, Collection<String> scope) {
         Set<String> present = schemas(c);
         Set<String> schemas = new LinkedHashSet<>(scope);

@@ -10,6 +10,8 @@ import dev.pgorm.migrate.internal.PlanBuilder.Step;
 import dev.pgorm.migrate.internal.SchemaModel.Constraint;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
 import dev.pgorm.migrate.internal.SchemaModel.Table;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +23,7 @@ final class ConstraintDiffer {
     private ConstraintDiffer() {}
 
     static void diff(Table old, Table t, PlanBuilder plan, LiveFacts facts) {
+        old = renameAlike(old, t, plan);
         for (Constraint c : old.constraints().values()) {
             Constraint wanted = t.constraints().get(c.name());
             if (wanted == null || !same(c, wanted)) {
@@ -54,6 +57,62 @@ final class ConstraintDiffer {
             }
         }
         indexes(old, t, plan);
+    }
+
+    /**
+     * Renames constraints and indexes whose name alone changed (as after a table rename), and
+     * returns the table as it is after those renames.
+     */
+    private static Table renameAlike(Table old, Table t, PlanBuilder plan) {
+        Map<String, Constraint> constraints = new LinkedHashMap<>(old.constraints());
+        for (Constraint c : old.constraints().values()) {
+            if (t.constraints().containsKey(c.name())) {
+                continue;
+            }
+            t.constraints().values().stream()
+                    .filter(w -> !constraints.containsKey(w.name()) && same(c, w))
+                    .findFirst()
+                    .ifPresent(
+                            w -> {
+                                plan.add(
+                                        Phase.RENAMES,
+                                        TableDiffer.alter(t)
+                                                + "RENAME CONSTRAINT "
+                                                + name(c)
+                                                + " TO "
+                                                + name(w));
+                                constraints.remove(c.name());
+                                constraints.put(w.name(), w);
+                            });
+        }
+        Map<String, Index> indexes = new LinkedHashMap<>(old.indexes());
+        for (Index i : old.indexes().values()) {
+            if (t.indexes().containsKey(i.name())) {
+                continue;
+            }
+            t.indexes().values().stream()
+                    .filter(
+                            w ->
+                                    !indexes.containsKey(w.name())
+                                            && w.unique() == i.unique()
+                                            && w.body().equals(i.body()))
+                    .findFirst()
+                    .ifPresent(
+                            w -> {
+                                plan.add(
+                                        Phase.RENAMES,
+                                        "ALTER INDEX "
+                                                + SchemaModel.qualified(t.schema(), i.name())
+                                                + " RENAME TO "
+                                                + PgIdentifiers.render(w.name()));
+                                indexes.remove(i.name());
+                                indexes.put(
+                                        w.name(),
+                                        new Index(w.name(), i.unique(), i.body(), i.valid()));
+                            });
+        }
+        return new Table(
+                old.schema(), old.name(), old.options(), old.columns(), constraints, indexes);
     }
 
     private static boolean same(Constraint a, Constraint b) {

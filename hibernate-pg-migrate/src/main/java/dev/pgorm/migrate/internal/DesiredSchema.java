@@ -1,16 +1,12 @@
 package dev.pgorm.migrate.internal;
 
 import dev.pgorm.migrate.PgMigrationException;
-import dev.pgorm.migrate.RenamedFrom;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /** Builds the desired schema: Hibernate's schema export {@code create} on a temporary database. */
@@ -18,9 +14,11 @@ final class DesiredSchema {
 
     private DesiredSchema() {}
 
-    /** Boots the entities on {@code db} with {@code hbm2ddl.auto=create} and closes the factory. */
-    static void create(MigrationRequest r, TempDatabase db) {
-        rejectRenames(r.entities());
+    /**
+     * Boots the entities on {@code db} with {@code hbm2ddl.auto=create}, reads their renames and
+     * closes the factory.
+     */
+    static Renames create(MigrationRequest r, TempDatabase db) {
         Map<String, Object> settings = new HashMap<>(r.properties());
         settings.remove(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE);
         settings.remove(AvailableSettings.JAKARTA_JTA_DATASOURCE);
@@ -51,34 +49,10 @@ final class DesiredSchema {
                             + rootMessage(e),
                     e);
         }
-        factory.close();
-    }
-
-    /** Renames are declared but not planned yet: fail rather than plan a drop and an add. */
-    private static void rejectRenames(List<Class<?>> entities) {
-        for (Class<?> entity : entities) {
-            check(entity, entity.getName());
-            for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    check(f, entity.getName() + "." + f.getName());
-                }
-                for (Method m : c.getDeclaredMethods()) {
-                    check(m, entity.getName() + "." + m.getName() + "()");
-                }
-            }
-        }
-    }
-
-    private static void check(AnnotatedElement element, String where) {
-        RenamedFrom renamed = element.getAnnotation(RenamedFrom.class);
-        if (renamed != null) {
-            throw new PgMigrationException(
-                    "@RenamedFrom(\""
-                            + renamed.value()
-                            + "\") on "
-                            + where
-                            + ": renames are not supported yet; until they are, rename in a"
-                            + " hand-written migration first");
+        try {
+            return Renames.of(factory.unwrap(SessionFactoryImplementor.class));
+        } finally {
+            factory.close();
         }
     }
 

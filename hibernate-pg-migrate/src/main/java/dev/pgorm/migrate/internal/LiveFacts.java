@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -16,12 +17,30 @@ import java.util.stream.Collectors;
 class LiveFacts {
 
     /** Facts when the current state is a migration folder: nothing is known about data. */
-    static final LiveFacts NONE = new LiveFacts(null);
+    static final LiveFacts NONE = new LiveFacts(null, Renames.none());
 
     private final Connection connection;
+    private final Renames renames;
 
-    LiveFacts(Connection connection) {
+    /**
+     * Counts on {@code connection}, where the tables and columns of {@code renames} still have
+     * their former names.
+     */
+    LiveFacts(Connection connection, Renames renames) {
         this.connection = connection;
+        this.renames = renames;
+    }
+
+    private String table(String table) {
+        String old = renames.tables().get(table);
+        return old == null
+                ? table
+                : SchemaModel.qualified(PgIdentifiers.normalizeQualified(table).get(0), old);
+    }
+
+    private String column(String table, String column) {
+        return PgIdentifiers.render(
+                renames.columns().getOrDefault(table, Map.of()).getOrDefault(column, column));
     }
 
     boolean known() {
@@ -30,12 +49,12 @@ class LiveFacts {
 
     /** Returns the number of rows of a table. */
     long rows(String table) {
-        return count("SELECT count(*) FROM " + table);
+        return count("SELECT count(*) FROM " + table(table));
     }
 
     /** Returns the number of rows where the column is not null. */
     long values(String table, String column) {
-        return count("SELECT count(" + PgIdentifiers.render(column) + ") FROM " + table);
+        return count("SELECT count(" + column(table, column) + ") FROM " + table(table));
     }
 
     /** Returns the number of rows where the column is null. */
@@ -50,14 +69,14 @@ class LiveFacts {
 
     /** Returns the number of key values held by more than one row (nulls left out). */
     long duplicates(String table, List<String> columns) {
-        String cols = columns.stream().map(PgIdentifiers::render).collect(Collectors.joining(", "));
+        String cols = columns.stream().map(c -> column(table, c)).collect(Collectors.joining(", "));
         String notNull =
                 columns.stream()
-                        .map(c -> PgIdentifiers.render(c) + " IS NOT NULL")
+                        .map(c -> column(table, c) + " IS NOT NULL")
                         .collect(Collectors.joining(" AND "));
         return count(
                 "SELECT count(*) FROM (SELECT 1 FROM "
-                        + table
+                        + table(table)
                         + " WHERE "
                         + notNull
                         + " GROUP BY "

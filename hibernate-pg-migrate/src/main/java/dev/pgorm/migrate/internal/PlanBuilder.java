@@ -22,6 +22,7 @@ final class PlanBuilder {
         TYPES,
         TYPE_VALUES,
         SEQUENCES,
+        RENAME_TABLES,
         RENAMES,
         DROP_FOREIGN_KEYS,
         DROP_CONSTRAINTS,

@@ -31,8 +31,9 @@ public final class PlanMaker {
         ScratchServer scratch =
                 new ScratchServer(r.scratchUrl(), r.scratchUser(), r.scratchPassword());
         SchemaModel desired;
+        Renames renames;
         try (TempDatabase db = scratch.create("desired")) {
-            DesiredSchema.create(r, db);
+            renames = DesiredSchema.create(r, db);
             try (Connection c = db.connect()) {
                 desired = CatalogReader.read(c, CatalogReader.schemas(c));
             } catch (SQLException e) {
@@ -41,22 +42,21 @@ public final class PlanMaker {
             }
         }
         try (TempDatabase copy = scratch.create("current")) {
-            SchemaModel current;
             List<PgMigrationStatement> statements;
             if (r.migrations() != null) {
                 MigrationReplay.replay(r.migrations(), copy);
-                current = read(copy, desired);
-                statements = plan(current, desired, LiveFacts.NONE, r);
+                statements = plan(read(copy, desired), desired, renames, copy, LiveFacts.NONE, r);
             } else {
                 try (Connection live = connect(r)) {
-                    current = CatalogReader.read(live, desired.schemas());
                     live.setReadOnly(true);
-                    statements = plan(current, desired, new LiveFacts(live), r);
+                    SchemaModel current = CatalogReader.read(live, desired.schemas());
+                    copySchema(current, copy, r);
+                    statements =
+                            plan(current, desired, renames, copy, new LiveFacts(live, renames), r);
                 } catch (SQLException e) {
                     throw new PgMigrationException(
                             "cannot read the live database: " + e.getMessage(), e);
                 }
-                copySchema(current, copy, r);
             }
             checkHazards(statements, r.allowed());
             PlanRunner.apply(copy, statements);
@@ -71,6 +71,31 @@ public final class PlanMaker {
             }
             return PgMigrationPlan.of(statements);
         }
+    }
+
+    /**
+     * Plans the renames first; the rest is diffed against what the copy's catalog says after them
+     * (read in a transaction that is rolled back), so that the server updates every definition.
+     */
+    private static List<PgMigrationStatement> plan(
+            SchemaModel current,
+            SchemaModel desired,
+            Renames renames,
+            TempDatabase copy,
+            LiveFacts facts,
+            MigrationRequest r) {
+        List<String> renaming = RenamePlanner.plan(current, desired, renames);
+        SchemaModel renamed = current;
+        if (!renaming.isEmpty()) {
+            try (Connection c = copy.connect()) {
+                renamed = CatalogReader.readAfter(c, desired.schemas(), renaming);
+            } catch (SQLException e) {
+                throw new PgMigrationException("cannot plan the renames: " + e.getMessage(), e);
+            }
+        }
+        PlanBuilder plan = SchemaDiffer.diff(renamed, desired, facts);
+        renaming.forEach(sql -> plan.add(PlanBuilder.Phase.RENAME_TABLES, sql));
+        return render(plan, r);
     }
 
     /** Builds a schema-only copy of a live database from its model, and checks that it is one. */
@@ -98,7 +123,10 @@ public final class PlanMaker {
 
     static List<PgMigrationStatement> plan(
             SchemaModel current, SchemaModel desired, LiveFacts facts, MigrationRequest r) {
-        PlanBuilder plan = SchemaDiffer.diff(current, desired, facts);
+        return render(SchemaDiffer.diff(current, desired, facts), r);
+    }
+
+    private static List<PgMigrationStatement> render(PlanBuilder plan, MigrationRequest r) {
         if (!plan.unsupported().isEmpty()) {
             throw new PgMigrationException(
                     "cannot plan the migration:\n  " + String.join("\n  ", plan.unsupported()));

@@ -8,7 +8,6 @@ import dev.pgorm.ddl.rls.RowLevelSecurity;
 import dev.pgorm.migrate.PgMigrationException;
 import dev.pgorm.migrate.PgMigrationHazard;
 import dev.pgorm.migrate.PgMigrations;
-import dev.pgorm.migrate.RenamedFrom;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
@@ -44,17 +43,6 @@ class MigrationRefusalsIT {
         }
     }
 
-    static final class V3 {
-        @Entity(name = "Doc")
-        @Table(name = "doc")
-        public static class Doc {
-            @Id Long id;
-
-            @RenamedFrom("owner")
-            String author;
-        }
-    }
-
     @Test
     void objectsThePlannerCannotPlanYetFailThePlanByName(PgTestDatabase db) {
         try (MigrationCase c = MigrationCase.of(db, V1.Doc.class)) {
@@ -64,17 +52,6 @@ class MigrationRefusalsIT {
                     .hasMessageContaining("table public.doc")
                     .hasMessageContaining(
                             "policy doc_owner on public.doc is added (not supported yet)");
-        }
-        assertThat(temporaryDatabases(db)).isZero();
-    }
-
-    @Test
-    void renamesAreRefusedUntilTheyArePlanned(PgTestDatabase db) {
-        try (MigrationCase c = MigrationCase.of(db, V1.Doc.class)) {
-            assertThatThrownBy(() -> c.planner(V3.Doc.class).plan())
-                    .isInstanceOf(PgMigrationException.class)
-                    .hasMessageContaining("@RenamedFrom(\"owner\")")
-                    .hasMessageContaining("not supported yet");
         }
         assertThat(temporaryDatabases(db)).isZero();
     }
