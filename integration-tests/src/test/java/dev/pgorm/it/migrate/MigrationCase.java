@@ -131,7 +131,10 @@ final class MigrationCase implements AutoCloseable {
         }
     }
 
-    /** Applies the plan, checks the table keeps its rows, and that planning again finds nothing. */
+    /**
+     * Applies the plan, checks the table keeps its rows, that planning again finds nothing, and
+     * that the schema dumps as one created directly from the new entities.
+     */
     void applyAndReplan(PgMigrationPlan plan, String table, long rows, Class<?>... newEntities) {
         apply(plan);
         if (table != null) {
@@ -140,6 +143,11 @@ final class MigrationCase implements AutoCloseable {
         PgMigrationPlan again = planner(newEntities).allow(PgMigrationHazard.values()).plan();
         assertThat(again.statements()).isEmpty();
         assertThat(again.isEmpty()).isTrue();
+        try (MigrationCase fresh = MigrationCase.of(server, newEntities)) {
+            assertThat(SchemaDump.of(url, server.user(), server.password()))
+                    .as("pg_dump of the migrated database vs one created from the new entities")
+                    .isEqualTo(SchemaDump.of(fresh.url, server.user(), server.password()));
+        }
     }
 
     /** Returns the plan's SQL without the timeout settings. */
