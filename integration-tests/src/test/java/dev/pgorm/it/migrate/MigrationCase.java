@@ -143,6 +143,13 @@ final class MigrationCase implements AutoCloseable {
         PgMigrationPlan again = planner(newEntities).allow(PgMigrationHazard.values()).plan();
         assertThat(again.statements()).isEmpty();
         assertThat(again.isEmpty()).isTrue();
+        assertThat(
+                        server.sql()
+                                .queryValue(
+                                        "select count(*) from pg_database where datname like 'pgorm\\_migrate\\_%'",
+                                        Long.class))
+                .as("temporary databases left behind")
+                .isZero();
         try (MigrationCase fresh = MigrationCase.of(server, newEntities)) {
             assertThat(SchemaDump.of(url, server.user(), server.password()))
                     .as("pg_dump of the migrated database vs one created from the new entities")
