@@ -129,7 +129,7 @@ public final class PgMigrationPlanner {
 
     /**
      * Sets the {@code statement_timeout} of transactional groups (default 30 seconds); statements
-     * outside a transaction (concurrent index builds) run without one.
+     * outside a transaction (concurrent index builds) and constraint validations run without one.
      *
      * @param timeout the timeout; zero means none
      * @return this planner

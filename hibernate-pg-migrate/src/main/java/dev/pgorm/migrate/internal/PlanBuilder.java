@@ -78,8 +78,9 @@ final class PlanBuilder {
 
     /**
      * Returns the statements; every group of transactional statements starts with {@code SET
-     * lock_timeout} and {@code SET statement_timeout}, every run of statements outside a
-     * transaction with {@code SET lock_timeout} and {@code SET statement_timeout = 0}.
+     * lock_timeout} and {@code SET statement_timeout} (none for a group that starts by validating a
+     * constraint), every run of statements outside a transaction with {@code SET lock_timeout} and
+     * {@code SET statement_timeout = 0}.
      */
     List<PgMigrationStatement> render(Duration lockTimeout, Duration statementTimeout) {
         List<PgMigrationStatement> out = new ArrayList<>();
@@ -90,7 +91,11 @@ final class PlanBuilder {
                             || previous != s.transactional()
                             || (s.transactional() && s.newGroup());
             if (startsGroup) {
-                Duration statement = s.transactional() ? statementTimeout : Duration.ZERO;
+                // a validation scans the table under a lock that blocks no reads or writes
+                boolean unbounded =
+                        !s.transactional()
+                                || s.hazards().contains(PgMigrationHazard.VALIDATES_DATA);
+                Duration statement = unbounded ? Duration.ZERO : statementTimeout;
                 out.add(set("lock_timeout", lockTimeout, s.transactional()));
                 out.add(set("statement_timeout", statement, s.transactional()));
             }
