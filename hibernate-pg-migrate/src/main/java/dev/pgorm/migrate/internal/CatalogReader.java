@@ -3,6 +3,7 @@ package dev.pgorm.migrate.internal;
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.migrate.PgMigrationException;
 import dev.pgorm.migrate.internal.SchemaModel.Column;
+import dev.pgorm.migrate.internal.SchemaModel.Comment;
 import dev.pgorm.migrate.internal.SchemaModel.Constraint;
 import dev.pgorm.migrate.internal.SchemaModel.EnumType;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
@@ -182,7 +183,22 @@ final class CatalogReader {
                 CatalogSql.OTHERS,
                 schemas,
                 rs -> others.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3)));
-        return new SchemaModel(schemas, extensions, enums, sequences, tables, others);
+        Map<String, Comment> comments = new LinkedHashMap<>();
+        for (Comment comment :
+                CatalogQuery.list(
+                        c,
+                        CatalogSql.COMMENTS,
+                        schemas,
+                        rs ->
+                                new Comment(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(5)))) {
+            comments.put(comment.target(), comment);
+        }
+        return new SchemaModel(schemas, extensions, enums, sequences, tables, others, comments);
     }
 
     private static String key(ResultSet rs) throws SQLException {

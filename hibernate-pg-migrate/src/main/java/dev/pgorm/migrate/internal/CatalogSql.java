@@ -136,6 +136,29 @@ final class CatalogSql {
                     """
                             .formatted(INDEX_BODY.formatted("i.indexrelid"));
 
+    /** Comments on tables, columns, constraints and indexes: kind, schema, table, name, text. */
+    static final String COMMENTS =
+            TABLES_CTE
+                    + """
+                    select 'TABLE', t.nspname, t.relname, null, d.description
+                    from t join pg_description d on d.objoid = t.oid and d.classoid = 'pg_class'::regclass
+                                                and d.objsubid = 0
+                    union all
+                    select 'COLUMN', t.nspname, t.relname, a.attname, d.description
+                    from t join pg_attribute a on a.attrelid = t.oid and a.attnum > 0 and not a.attisdropped
+                    join pg_description d on d.objoid = t.oid and d.classoid = 'pg_class'::regclass
+                                         and d.objsubid = a.attnum
+                    union all
+                    select 'CONSTRAINT', t.nspname, t.relname, con.conname, d.description
+                    from t join pg_constraint con on con.conrelid = t.oid
+                    join pg_description d on d.objoid = con.oid and d.classoid = 'pg_constraint'::regclass
+                    union all
+                    select 'INDEX', t.nspname, t.relname, ic.relname, d.description
+                    from t join pg_index i on i.indrelid = t.oid join pg_class ic on ic.oid = i.indexrelid
+                    join pg_description d on d.objoid = ic.oid and d.classoid = 'pg_class'::regclass
+                                         and d.objsubid = 0
+                    """;
+
     /** Objects the planner cannot plan yet: kind, qualified name, definition. */
     static final String OTHERS =
             """

@@ -36,6 +36,7 @@ final class PlanBuilder {
         ADD_CONSTRAINTS,
         FOREIGN_KEYS,
         SET_NOT_NULL,
+        COMMENTS,
         DROP_SEQUENCES,
         DROP_TYPES
     }

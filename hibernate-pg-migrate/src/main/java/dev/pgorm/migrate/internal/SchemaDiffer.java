@@ -3,7 +3,10 @@ package dev.pgorm.migrate.internal;
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.migrate.internal.PlanBuilder.Phase;
 import dev.pgorm.migrate.internal.PlanBuilder.Step;
+import dev.pgorm.migrate.internal.SchemaModel.Comment;
+import dev.pgorm.migrate.internal.SchemaModel.Constraint;
 import dev.pgorm.migrate.internal.SchemaModel.EnumType;
+import dev.pgorm.migrate.internal.SchemaModel.Index;
 import dev.pgorm.migrate.internal.SchemaModel.Sequence;
 import dev.pgorm.migrate.internal.SchemaModel.Table;
 import java.util.List;
@@ -37,6 +40,7 @@ final class SchemaDiffer {
         d.sequences();
         d.tables();
         d.others();
+        d.comments();
         return d.plan;
     }
 
@@ -165,6 +169,63 @@ final class SchemaDiffer {
                 TableDiffer.drop(t, plan, facts);
             }
         }
+    }
+
+    /** Sets changed comments; removes those whose object stays but loses its comment. */
+    private void comments() {
+        for (Comment c : desired.comments().values()) {
+            Comment was = current.comments().get(c.target());
+            if (was == null || !was.text().equals(c.text()) || rebuilt(c)) {
+                plan.add(
+                        Phase.COMMENTS,
+                        "COMMENT ON " + c.target() + " IS " + Sql.literal(c.text()));
+            }
+        }
+        for (Comment c : current.comments().values()) {
+            if (!desired.comments().containsKey(c.target()) && exists(c)) {
+                plan.add(Phase.COMMENTS, "COMMENT ON " + c.target() + " IS NULL");
+            }
+        }
+    }
+
+    /**
+     * Returns whether the plan re-creates the commented index or constraint, losing its comment.
+     */
+    private boolean rebuilt(Comment c) {
+        Table was = current.tables().get(SchemaModel.qualified(c.schema(), c.table()));
+        Table t = desired.tables().get(SchemaModel.qualified(c.schema(), c.table()));
+        if (was == null || t == null) {
+            return false;
+        }
+        if (c.kind().equals("INDEX")) {
+            Index old = was.indexes().get(c.name());
+            Index now = t.indexes().get(c.name());
+            return old != null
+                    && now != null
+                    && (!old.valid()
+                            || old.unique() != now.unique()
+                            || !old.body().equals(now.body()));
+        }
+        if (c.kind().equals("CONSTRAINT")) {
+            Constraint old = was.constraints().get(c.name());
+            Constraint now = t.constraints().get(c.name());
+            return old != null && now != null && !old.definition().equals(now.definition());
+        }
+        return false;
+    }
+
+    /** Returns whether the commented object exists in the desired schema. */
+    private boolean exists(Comment c) {
+        Table t = desired.tables().get(SchemaModel.qualified(c.schema(), c.table()));
+        if (t == null) {
+            return false;
+        }
+        return switch (c.kind()) {
+            case "TABLE" -> true;
+            case "COLUMN" -> t.column(c.name()) != null;
+            case "CONSTRAINT" -> t.constraints().containsKey(c.name());
+            default -> t.indexes().containsKey(c.name());
+        };
     }
 
     /** Views, functions, triggers, policies, domains ...: any difference is not supported yet. */

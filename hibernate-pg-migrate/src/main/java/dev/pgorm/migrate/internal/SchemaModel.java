@@ -16,6 +16,7 @@ import java.util.Set;
  * @param sequences standalone sequences
  * @param tables tables
  * @param others objects the planner compares but cannot plan yet, key "kind name" to definition
+ * @param comments comments on tables, columns, constraints and indexes, by the object they name
  */
 record SchemaModel(
         Set<String> schemas,
@@ -23,7 +24,8 @@ record SchemaModel(
         Map<String, EnumType> enums,
         Map<String, Sequence> sequences,
         Map<String, Table> tables,
-        Map<String, String> others) {
+        Map<String, String> others,
+        Map<String, Comment> comments) {
 
     /** Returns this model with every index valid: what a copy built from it holds. */
     SchemaModel withValidIndexes() {
@@ -48,11 +50,30 @@ record SchemaModel(
                                     t.constraints(),
                                     indexes));
                 });
-        return new SchemaModel(schemas, extensions, enums, sequences, valid, others);
+        return new SchemaModel(schemas, extensions, enums, sequences, valid, others, comments);
     }
 
     static String qualified(String schema, String name) {
         return PgIdentifiers.renderQualified(schema, name);
+    }
+
+    /**
+     * A comment on a table, or on a column, constraint or index ({@code name}) of that table.
+     *
+     * @param kind TABLE, COLUMN, CONSTRAINT or INDEX
+     */
+    record Comment(String kind, String schema, String table, String name, String text) {
+
+        /** Returns the object as {@code COMMENT ON} names it. */
+        String target() {
+            String qname = qualified(schema, table);
+            return switch (kind) {
+                case "TABLE" -> "TABLE " + qname;
+                case "COLUMN" -> "COLUMN " + qname + "." + PgIdentifiers.render(name);
+                case "CONSTRAINT" -> "CONSTRAINT " + PgIdentifiers.render(name) + " ON " + qname;
+                default -> "INDEX " + qualified(schema, name);
+            };
+        }
     }
 
     /** An enum type and its labels in sort order. */

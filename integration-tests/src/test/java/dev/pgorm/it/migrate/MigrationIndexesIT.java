@@ -83,12 +83,24 @@ class MigrationIndexesIT {
                             "CREATE INDEX CONCURRENTLY note_lower_title_idx ON public.note USING hash (lower((title)::text))",
                             "CREATE INDEX CONCURRENTLY note_title_idx_pgorm_new ON public.note USING btree (title, author)",
                             "DROP INDEX CONCURRENTLY public.note_title_idx",
-                            "ALTER INDEX public.note_title_idx_pgorm_new RENAME TO note_title_idx");
+                            "ALTER INDEX public.note_title_idx_pgorm_new RENAME TO note_title_idx",
+                            "COMMENT ON INDEX public.note_lower_title_idx IS '"
+                                    + fingerprint(plan)
+                                    + "'");
             assertThat(plan.statements())
                     .filteredOn(s -> s.sql().contains("CONCURRENTLY"))
                     .allSatisfy(s -> assertThat(s.transactional()).isFalse());
             c.applyAndReplan(plan, "note", 2, V2.Note.class);
         }
+    }
+
+    /** PG-ORM's fingerprint comment of the new index, carried by the plan. */
+    private static String fingerprint(PgMigrationPlan plan) {
+        return MigrationCase.sql(plan).stream()
+                .filter(s -> s.startsWith("COMMENT ON INDEX"))
+                .map(s -> s.replaceAll(".*IS '(pgorm:[0-9a-f]+)'$", "$1"))
+                .findFirst()
+                .orElse("none");
     }
 
     @Test

@@ -54,6 +54,7 @@ class MigrationTablesIT {
             @ColumnDefault("'active'")
             String status;
 
+            @Column(comment = "where we write")
             String email;
         }
 
@@ -146,7 +147,8 @@ class MigrationTablesIT {
                     .contains(
                             "ALTER TABLE public.customer ALTER COLUMN name TYPE character varying(100)",
                             "ALTER TABLE public.customer ALTER COLUMN points TYPE bigint USING points::bigint",
-                            "ALTER TABLE public.customer DROP COLUMN nickname");
+                            "ALTER TABLE public.customer DROP COLUMN nickname",
+                            "COMMENT ON COLUMN public.customer.email IS 'where we write'");
             c.applyAndReplan(plan, "customer", 2, V2.Customer.class, V2.Purchase.class);
         }
     }

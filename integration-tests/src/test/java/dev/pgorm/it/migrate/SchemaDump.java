@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.opentest4j.TestAbortedException;
 
 /**
- * {@code pg_dump --schema-only} of a database, without comments, settings and ordering noise (lines
- * sorted, so that column order and statement order do not count).
+ * {@code pg_dump --schema-only} of a database, without settings and ordering noise (lines sorted,
+ * so that column order and statement order do not count).
  */
 final class SchemaDump {
 
@@ -29,7 +29,6 @@ final class SchemaDump {
                                 "--schema-only",
                                 "--no-owner",
                                 "--no-privileges",
-                                "--no-comments",
                                 "-h",
                                 m.group(1),
                                 "-p",
