@@ -3,6 +3,7 @@ package dev.pgorm.it.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgorm.ddl.extension.PgExtension;
 import dev.pgorm.ddl.rls.Policy;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
 import dev.pgorm.migrate.PgMigrationException;
@@ -52,6 +53,24 @@ class MigrationRefusalsIT {
                     .hasMessageContaining("table public.doc")
                     .hasMessageContaining(
                             "policy doc_owner on public.doc is added (not supported yet)");
+        }
+        assertThat(temporaryDatabases(db)).isZero();
+    }
+
+    @Entity(name = "Odd")
+    @Table(name = "odd")
+    @PgExtension("pgorm_no_such_extension")
+    public static class Odd {
+        @Id Long id;
+    }
+
+    @Test
+    void anExtensionMissingOnTheScratchServerIsNamed(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, V1.Doc.class)) {
+            assertThatThrownBy(() -> c.planner(V1.Doc.class, Odd.class).plan())
+                    .isInstanceOf(PgMigrationException.class)
+                    .hasMessageContaining("could not be created on the scratch server")
+                    .hasMessageContaining("pgorm_no_such_extension");
         }
         assertThat(temporaryDatabases(db)).isZero();
     }
