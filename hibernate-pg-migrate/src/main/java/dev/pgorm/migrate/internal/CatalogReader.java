@@ -7,6 +7,7 @@ import dev.pgorm.migrate.internal.SchemaModel.Comment;
 import dev.pgorm.migrate.internal.SchemaModel.Constraint;
 import dev.pgorm.migrate.internal.SchemaModel.EnumType;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
+import dev.pgorm.migrate.internal.SchemaModel.Policy;
 import dev.pgorm.migrate.internal.SchemaModel.Sequence;
 import dev.pgorm.migrate.internal.SchemaModel.Table;
 import java.sql.Connection;
@@ -108,14 +109,16 @@ final class CatalogReader {
             sequences.put(s.qname(), s);
         }
         Map<String, String> options = new LinkedHashMap<>();
+        Map<String, boolean[]> security = new LinkedHashMap<>();
         CatalogQuery.list(
                 c,
                 CatalogSql.TABLES,
                 schemas,
-                rs ->
-                        options.put(
-                                SchemaModel.qualified(rs.getString(1), rs.getString(2)),
-                                rs.getString(3)));
+                rs -> {
+                    options.put(key(rs), rs.getString(3));
+                    return security.put(
+                            key(rs), new boolean[] {rs.getBoolean(4), rs.getBoolean(5)});
+                });
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         CatalogQuery.list(
                 c,
@@ -173,6 +176,8 @@ final class CatalogReader {
                                     parts.get(0),
                                     parts.get(1),
                                     option,
+                                    security.get(qname)[0],
+                                    security.get(qname)[1],
                                     List.copyOf(columns.getOrDefault(qname, List.of())),
                                     constraints.getOrDefault(qname, Map.of()),
                                     indexes.getOrDefault(qname, Map.of())));
@@ -198,7 +203,26 @@ final class CatalogReader {
                                         rs.getString(5)))) {
             comments.put(comment.target(), comment);
         }
-        return new SchemaModel(schemas, extensions, enums, sequences, tables, others, comments);
+        Map<String, Policy> policies = new LinkedHashMap<>();
+        for (Policy p :
+                CatalogQuery.list(
+                        c,
+                        CatalogSql.POLICIES,
+                        schemas,
+                        rs ->
+                                new Policy(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getBoolean(4),
+                                        rs.getString(5),
+                                        CatalogQuery.strings(rs, 6),
+                                        rs.getString(7),
+                                        rs.getString(8)))) {
+            policies.put(p.key(), p);
+        }
+        return new SchemaModel(
+                schemas, extensions, enums, sequences, tables, others, comments, policies);
     }
 
     private static String key(ResultSet rs) throws SQLException {

@@ -74,9 +74,8 @@ final class CatalogSql {
                               from pg_inherits i where i.inhrelid = t.oid),
                              case when t.relpersistence = 'u' then 'UNLOGGED' end,
                              case when t.reloptions is not null
-                                  then 'WITH (' || array_to_string(t.reloptions, ', ') || ')' end,
-                             case when t.relrowsecurity then 'ROW LEVEL SECURITY' end,
-                             case when t.relforcerowsecurity then 'FORCE ROW LEVEL SECURITY' end)
+                                  then 'WITH (' || array_to_string(t.reloptions, ', ') || ')' end),
+                           t.relrowsecurity, t.relforcerowsecurity
                     from t order by 1, 2
                     """;
 
@@ -136,7 +135,10 @@ final class CatalogSql {
                     """
                             .formatted(INDEX_BODY.formatted("i.indexrelid"));
 
-    /** Comments on tables, columns, constraints and indexes: kind, schema, table, name, text. */
+    /**
+     * Comments on tables, columns, constraints, policies and indexes: kind, schema, table, name,
+     * text.
+     */
     static final String COMMENTS =
             TABLES_CTE
                     + """
@@ -153,10 +155,25 @@ final class CatalogSql {
                     from t join pg_constraint con on con.conrelid = t.oid
                     join pg_description d on d.objoid = con.oid and d.classoid = 'pg_constraint'::regclass
                     union all
+                    select 'POLICY', t.nspname, t.relname, p.polname, d.description
+                    from t join pg_policy p on p.polrelid = t.oid
+                    join pg_description d on d.objoid = p.oid and d.classoid = 'pg_policy'::regclass
+                    union all
                     select 'INDEX', t.nspname, t.relname, ic.relname, d.description
                     from t join pg_index i on i.indrelid = t.oid join pg_class ic on ic.oid = i.indexrelid
                     join pg_description d on d.objoid = ic.oid and d.classoid = 'pg_class'::regclass
                                          and d.objsubid = 0
+                    """;
+
+    static final String POLICIES =
+            TABLES_CTE
+                    + """
+                    select t.nspname, t.relname, p.polname, p.polpermissive, p.polcmd::text,
+                           array(select case when r = 0 then 'public' else pg_get_userbyid(r)::text end
+                                 from unnest(p.polroles) r order by 1),
+                           pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
+                    from t join pg_policy p on p.polrelid = t.oid
+                    order by 1, 2, 3
                     """;
 
     /** Objects the planner cannot plan yet: kind, qualified name, definition. */
@@ -185,12 +202,6 @@ final class CatalogSql {
             from pg_trigger tg join pg_class c on c.oid = tg.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
             where not tg.tgisinternal and n.nspname = any(?)
-            union all
-            select 'policy', quote_ident(pol.policyname) || ' on ' || quote_ident(pol.schemaname)
-                   || '.' || quote_ident(pol.tablename),
-                   concat_ws(' ', pol.permissive, pol.cmd, pol.roles::text,
-                             'USING (' || pol.qual || ')', 'WITH CHECK (' || pol.with_check || ')')
-            from pg_policies pol where pol.schemaname = any(?)
             union all
             select case ty.typtype when 'd' then 'domain' when 'r' then 'range type'
                                    else 'composite type' end,

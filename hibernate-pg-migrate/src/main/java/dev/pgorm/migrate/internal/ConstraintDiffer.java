@@ -112,7 +112,14 @@ final class ConstraintDiffer {
                             });
         }
         return new Table(
-                old.schema(), old.name(), old.options(), old.columns(), constraints, indexes);
+                old.schema(),
+                old.name(),
+                old.options(),
+                old.rowSecurity(),
+                old.forceRowSecurity(),
+                old.columns(),
+                constraints,
+                indexes);
     }
 
     private static boolean same(Constraint a, Constraint b) {

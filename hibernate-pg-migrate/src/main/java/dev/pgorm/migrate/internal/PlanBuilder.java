@@ -24,6 +24,8 @@ final class PlanBuilder {
         SEQUENCES,
         RENAME_TABLES,
         RENAMES,
+        ROW_SECURITY_OFF,
+        DROP_POLICIES,
         DROP_FOREIGN_KEYS,
         DROP_CONSTRAINTS,
         DROP_INDEXES,
@@ -36,6 +38,8 @@ final class PlanBuilder {
         ADD_CONSTRAINTS,
         FOREIGN_KEYS,
         SET_NOT_NULL,
+        POLICIES,
+        ROW_SECURITY_ON,
         COMMENTS,
         DROP_SEQUENCES,
         DROP_TYPES

@@ -40,6 +40,7 @@ final class SchemaDiffer {
         d.sequences();
         d.tables();
         d.others();
+        PolicyDiffer.diff(d.current, d.desired, d.plan);
         d.comments();
         return d.plan;
     }
@@ -206,6 +207,10 @@ final class SchemaDiffer {
                             || old.unique() != now.unique()
                             || !old.body().equals(now.body()));
         }
+        if (c.kind().equals("POLICY")) {
+            return PolicyDiffer.recreated(
+                    current, desired, c.target().substring("POLICY ".length()));
+        }
         if (c.kind().equals("CONSTRAINT")) {
             Constraint old = was.constraints().get(c.name());
             Constraint now = t.constraints().get(c.name());
@@ -224,6 +229,8 @@ final class SchemaDiffer {
             case "TABLE" -> true;
             case "COLUMN" -> t.column(c.name()) != null;
             case "CONSTRAINT" -> t.constraints().containsKey(c.name());
+            case "POLICY" ->
+                    desired.policies().containsKey(c.target().substring("POLICY ".length()));
             default -> t.indexes().containsKey(c.name());
         };
     }

@@ -16,7 +16,9 @@ import java.util.Set;
  * @param sequences standalone sequences
  * @param tables tables
  * @param others objects the planner compares but cannot plan yet, key "kind name" to definition
- * @param comments comments on tables, columns, constraints and indexes, by the object they name
+ * @param comments comments on tables, columns, constraints, policies and indexes, by the object
+ *     they name
+ * @param policies row-level security policies, key "name ON table"
  */
 record SchemaModel(
         Set<String> schemas,
@@ -25,7 +27,8 @@ record SchemaModel(
         Map<String, Sequence> sequences,
         Map<String, Table> tables,
         Map<String, String> others,
-        Map<String, Comment> comments) {
+        Map<String, Comment> comments,
+        Map<String, Policy> policies) {
 
     /** Returns this model with every index valid: what a copy built from it holds. */
     SchemaModel withValidIndexes() {
@@ -46,11 +49,14 @@ record SchemaModel(
                                     t.schema(),
                                     t.name(),
                                     t.options(),
+                                    t.rowSecurity(),
+                                    t.forceRowSecurity(),
                                     t.columns(),
                                     t.constraints(),
                                     indexes));
                 });
-        return new SchemaModel(schemas, extensions, enums, sequences, valid, others, comments);
+        return new SchemaModel(
+                schemas, extensions, enums, sequences, valid, others, comments, policies);
     }
 
     static String qualified(String schema, String name) {
@@ -71,8 +77,29 @@ record SchemaModel(
                 case "TABLE" -> "TABLE " + qname;
                 case "COLUMN" -> "COLUMN " + qname + "." + PgIdentifiers.render(name);
                 case "CONSTRAINT" -> "CONSTRAINT " + PgIdentifiers.render(name) + " ON " + qname;
+                case "POLICY" -> "POLICY " + PgIdentifiers.render(name) + " ON " + qname;
                 default -> "INDEX " + qualified(schema, name);
             };
+        }
+    }
+
+    /**
+     * A row-level security policy.
+     *
+     * @param command the pg_policy command: {@code *}, r, a, w or d
+     * @param roles role names, {@code public} for PUBLIC
+     */
+    record Policy(
+            String schema,
+            String table,
+            String name,
+            boolean permissive,
+            String command,
+            List<String> roles,
+            String using,
+            String withCheck) {
+        String key() {
+            return PgIdentifiers.render(name) + " ON " + qualified(schema, table);
         }
     }
 
@@ -93,13 +120,17 @@ record SchemaModel(
     /**
      * A table.
      *
-     * @param options what the planner cannot change yet: persistence, storage parameters, RLS,
+     * @param options what the planner cannot change yet: persistence, storage parameters,
      *     partitioning and inheritance, empty for a plain table
+     * @param rowSecurity whether row-level security is enabled
+     * @param forceRowSecurity whether it is forced on the table's owner too
      */
     record Table(
             String schema,
             String name,
             String options,
+            boolean rowSecurity,
+            boolean forceRowSecurity,
             List<Column> columns,
             Map<String, Constraint> constraints,
             Map<String, Index> indexes) {
