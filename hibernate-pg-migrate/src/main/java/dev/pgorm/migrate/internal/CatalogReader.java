@@ -6,10 +6,12 @@ import dev.pgorm.migrate.internal.SchemaModel.Column;
 import dev.pgorm.migrate.internal.SchemaModel.Comment;
 import dev.pgorm.migrate.internal.SchemaModel.Constraint;
 import dev.pgorm.migrate.internal.SchemaModel.EnumType;
+import dev.pgorm.migrate.internal.SchemaModel.Function;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
 import dev.pgorm.migrate.internal.SchemaModel.Policy;
 import dev.pgorm.migrate.internal.SchemaModel.Sequence;
 import dev.pgorm.migrate.internal.SchemaModel.Table;
+import dev.pgorm.migrate.internal.SchemaModel.Trigger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -221,8 +223,40 @@ final class CatalogReader {
                                         rs.getString(8)))) {
             policies.put(p.key(), p);
         }
+        Map<String, Function> functions = new LinkedHashMap<>();
+        for (Function f :
+                CatalogQuery.list(
+                        c,
+                        CatalogSql.FUNCTIONS,
+                        schemas,
+                        rs -> new Function(rs.getString(1), rs.getString(2), rs.getString(3)))) {
+            functions.put(f.identity(), f);
+        }
+        Map<String, Trigger> triggers = new LinkedHashMap<>();
+        for (Trigger t :
+                CatalogQuery.list(
+                        c,
+                        CatalogSql.TRIGGERS,
+                        schemas,
+                        rs ->
+                                new Trigger(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4)))) {
+            triggers.put(t.key(), t);
+        }
         return new SchemaModel(
-                schemas, extensions, enums, sequences, tables, others, comments, policies);
+                schemas,
+                extensions,
+                enums,
+                sequences,
+                tables,
+                others,
+                comments,
+                policies,
+                functions,
+                triggers);
     }
 
     private static String key(ResultSet rs) throws SQLException {

@@ -159,6 +159,17 @@ final class CatalogSql {
                     from t join pg_policy p on p.polrelid = t.oid
                     join pg_description d on d.objoid = p.oid and d.classoid = 'pg_policy'::regclass
                     union all
+                    select case p.prokind when 'p' then 'PROCEDURE' else 'FUNCTION' end, null, null,
+                           quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+                           || '(' || pg_get_function_identity_arguments(p.oid) || ')', d.description
+                    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                    join pg_description d on d.objoid = p.oid and d.classoid = 'pg_proc'::regclass
+                    where p.prokind in ('f', 'p') and n.nspname = any(?)
+                    union all
+                    select 'TRIGGER', t.nspname, t.relname, tg.tgname, d.description
+                    from t join pg_trigger tg on tg.tgrelid = t.oid
+                    join pg_description d on d.objoid = tg.oid and d.classoid = 'pg_trigger'::regclass
+                    union all
                     select 'INDEX', t.nspname, t.relname, ic.relname, d.description
                     from t join pg_index i on i.indrelid = t.oid join pg_class ic on ic.oid = i.indexrelid
                     join pg_description d on d.objoid = ic.oid and d.classoid = 'pg_class'::regclass
@@ -176,6 +187,29 @@ final class CatalogSql {
                     order by 1, 2, 3
                     """;
 
+    /** Functions and procedures: identity (qualified name and arguments) and full definition. */
+    static final String FUNCTIONS =
+            """
+            select quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+                   || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+                   case p.prokind when 'p' then 'PROCEDURE' else 'FUNCTION' end,
+                   pg_get_functiondef(p.oid)
+            from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+            where p.prokind in ('f', 'p') and n.nspname = any(?)
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
+                              and d.objid = p.oid and d.deptype = 'e')
+            order by 1
+            """;
+
+    static final String TRIGGERS =
+            TABLES_CTE
+                    + """
+                    select t.nspname, t.relname, tg.tgname, pg_get_triggerdef(tg.oid)
+                    from t join pg_trigger tg on tg.tgrelid = t.oid
+                    where not tg.tgisinternal
+                    order by 1, 2, 3
+                    """;
+
     /** Objects the planner cannot plan yet: kind, qualified name, definition. */
     static final String OTHERS =
             """
@@ -187,21 +221,6 @@ final class CatalogSql {
             where c.relkind in ('v', 'm', 'f') and n.nspname = any(?)
               and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                               and d.objid = c.oid and d.deptype = 'e')
-            union all
-            select case p.prokind when 'p' then 'procedure' else 'function' end,
-                   quote_ident(n.nspname) || '.' || quote_ident(p.proname)
-                   || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-                   pg_get_functiondef(p.oid)
-            from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-            where p.prokind in ('f', 'p') and n.nspname = any(?)
-              and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
-                              and d.objid = p.oid and d.deptype = 'e')
-            union all
-            select 'trigger', quote_ident(tg.tgname) || ' on ' || tg.tgrelid::regclass::text,
-                   pg_get_triggerdef(tg.oid)
-            from pg_trigger tg join pg_class c on c.oid = tg.tgrelid
-            join pg_namespace n on n.oid = c.relnamespace
-            where not tg.tgisinternal and n.nspname = any(?)
             union all
             select case ty.typtype when 'd' then 'domain' when 'r' then 'range type'
                                    else 'composite type' end,

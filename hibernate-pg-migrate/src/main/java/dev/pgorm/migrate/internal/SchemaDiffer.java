@@ -41,6 +41,7 @@ final class SchemaDiffer {
         d.tables();
         d.others();
         PolicyDiffer.diff(d.current, d.desired, d.plan);
+        RoutineDiffer.diff(d.current, d.desired, d.plan);
         d.comments();
         return d.plan;
     }
@@ -193,6 +194,9 @@ final class SchemaDiffer {
      * Returns whether the plan re-creates the commented index or constraint, losing its comment.
      */
     private boolean rebuilt(Comment c) {
+        if (c.kind().equals("FUNCTION") || c.kind().equals("PROCEDURE")) {
+            return false; // CREATE OR REPLACE keeps the comment
+        }
         Table was = current.tables().get(SchemaModel.qualified(c.schema(), c.table()));
         Table t = desired.tables().get(SchemaModel.qualified(c.schema(), c.table()));
         if (was == null || t == null) {
@@ -206,6 +210,10 @@ final class SchemaDiffer {
                     && (!old.valid()
                             || old.unique() != now.unique()
                             || !old.body().equals(now.body()));
+        }
+        if (c.kind().equals("TRIGGER")) {
+            return RoutineDiffer.recreated(
+                    current, desired, c.target().substring("TRIGGER ".length()));
         }
         if (c.kind().equals("POLICY")) {
             return PolicyDiffer.recreated(
@@ -221,6 +229,9 @@ final class SchemaDiffer {
 
     /** Returns whether the commented object exists in the desired schema. */
     private boolean exists(Comment c) {
+        if (c.kind().equals("FUNCTION") || c.kind().equals("PROCEDURE")) {
+            return desired.functions().containsKey(c.name());
+        }
         Table t = desired.tables().get(SchemaModel.qualified(c.schema(), c.table()));
         if (t == null) {
             return false;

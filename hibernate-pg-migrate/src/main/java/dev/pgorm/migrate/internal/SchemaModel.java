@@ -19,6 +19,8 @@ import java.util.Set;
  * @param comments comments on tables, columns, constraints, policies and indexes, by the object
  *     they name
  * @param policies row-level security policies, key "name ON table"
+ * @param functions functions and procedures, key "schema.name(arguments)"
+ * @param triggers triggers, key "name ON table"
  */
 record SchemaModel(
         Set<String> schemas,
@@ -28,7 +30,9 @@ record SchemaModel(
         Map<String, Table> tables,
         Map<String, String> others,
         Map<String, Comment> comments,
-        Map<String, Policy> policies) {
+        Map<String, Policy> policies,
+        Map<String, Function> functions,
+        Map<String, Trigger> triggers) {
 
     /** Returns this model with every index valid: what a copy built from it holds. */
     SchemaModel withValidIndexes() {
@@ -56,7 +60,16 @@ record SchemaModel(
                                     indexes));
                 });
         return new SchemaModel(
-                schemas, extensions, enums, sequences, valid, others, comments, policies);
+                schemas,
+                extensions,
+                enums,
+                sequences,
+                valid,
+                others,
+                comments,
+                policies,
+                functions,
+                triggers);
     }
 
     static String qualified(String schema, String name) {
@@ -72,13 +85,14 @@ record SchemaModel(
 
         /** Returns the object as {@code COMMENT ON} names it. */
         String target() {
-            String qname = qualified(schema, table);
             return switch (kind) {
-                case "TABLE" -> "TABLE " + qname;
-                case "COLUMN" -> "COLUMN " + qname + "." + PgIdentifiers.render(name);
-                case "CONSTRAINT" -> "CONSTRAINT " + PgIdentifiers.render(name) + " ON " + qname;
-                case "POLICY" -> "POLICY " + PgIdentifiers.render(name) + " ON " + qname;
-                default -> "INDEX " + qualified(schema, name);
+                case "FUNCTION", "PROCEDURE" -> kind + " " + name;
+                case "TABLE" -> "TABLE " + qualified(schema, table);
+                case "COLUMN" ->
+                        "COLUMN " + qualified(schema, table) + "." + PgIdentifiers.render(name);
+                case "INDEX" -> "INDEX " + qualified(schema, name);
+                default ->
+                        kind + " " + PgIdentifiers.render(name) + " ON " + qualified(schema, table);
             };
         }
     }
@@ -98,6 +112,25 @@ record SchemaModel(
             List<String> roles,
             String using,
             String withCheck) {
+        String key() {
+            return PgIdentifiers.render(name) + " ON " + qualified(schema, table);
+        }
+    }
+
+    /**
+     * A function or procedure.
+     *
+     * @param kind FUNCTION or PROCEDURE
+     * @param definition {@code pg_get_functiondef}: a complete CREATE OR REPLACE statement
+     */
+    record Function(String identity, String kind, String definition) {}
+
+    /**
+     * A trigger.
+     *
+     * @param definition {@code pg_get_triggerdef}: a complete CREATE TRIGGER statement
+     */
+    record Trigger(String schema, String table, String name, String definition) {
         String key() {
             return PgIdentifiers.render(name) + " ON " + qualified(schema, table);
         }

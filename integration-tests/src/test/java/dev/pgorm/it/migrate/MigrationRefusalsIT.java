@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgorm.ddl.extension.PgExtension;
-import dev.pgorm.ddl.trigger.PgFunction;
+import dev.pgorm.ddl.view.MaterializedView;
 import dev.pgorm.migrate.PgMigrationException;
 import dev.pgorm.migrate.PgMigrationHazard;
 import dev.pgorm.migrate.PgMigrations;
@@ -13,6 +13,7 @@ import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,17 +33,14 @@ class MigrationRefusalsIT {
     }
 
     static final class V2 {
-        @Entity(name = "Doc")
-        @Table(name = "doc")
-        @PgFunction(
-                name = "doc_count",
-                returns = "bigint",
-                language = "sql",
-                body = "select count(*) from doc")
-        public static class Doc {
-            @Id Long id;
+        @Entity(name = "DocCount")
+        @Table(name = "doc_count")
+        @Immutable
+        @MaterializedView(query = "select owner as id, count(*) as docs from doc group by owner")
+        public static class DocCount {
+            @Id String id;
 
-            String owner;
+            long docs;
         }
     }
 
@@ -50,10 +48,13 @@ class MigrationRefusalsIT {
     void objectsThePlannerCannotPlanYetFailThePlanByName(PgTestDatabase db) {
         try (MigrationCase c = MigrationCase.of(db, V1.Doc.class)) {
             assertThatThrownBy(
-                            () -> c.planner(V2.Doc.class).allow(PgMigrationHazard.values()).plan())
+                            () ->
+                                    c.planner(V1.Doc.class, V2.DocCount.class)
+                                            .allow(PgMigrationHazard.values())
+                                            .plan())
                     .isInstanceOf(PgMigrationException.class)
                     .hasMessageContaining(
-                            "function public.doc_count() is added (not supported yet)");
+                            "materialized view public.doc_count is added (not supported yet)");
         }
         assertThat(temporaryDatabases(db)).isZero();
     }
