@@ -222,6 +222,12 @@ final class CatalogSql {
               and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                               and d.objid = c.oid and d.deptype = 'e')
             union all
+            select 'index', quote_ident(n.nspname) || '.' || quote_ident(ic.relname)
+                   || ' on materialized view ' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
+            from pg_index i join pg_class c on c.oid = i.indrelid
+            join pg_class ic on ic.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind = 'm' and n.nspname = any(?)
+            union all
             select case ty.typtype when 'd' then 'domain' when 'r' then 'range type'
                                    else 'composite type' end,
                    quote_ident(n.nspname) || '.' || quote_ident(ty.typname),

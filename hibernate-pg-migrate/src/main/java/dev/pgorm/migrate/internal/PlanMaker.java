@@ -101,7 +101,17 @@ public final class PlanMaker {
     /** Builds a schema-only copy of a live database from its model, and checks that it is one. */
     private static void copySchema(SchemaModel current, TempDatabase copy, MigrationRequest r) {
         SchemaModel wanted = current.withValidIndexes();
-        List<PgMigrationStatement> create = plan(read(copy, current), wanted, LiveFacts.NONE, r);
+        List<PgMigrationStatement> create;
+        try {
+            create = plan(read(copy, current), wanted, LiveFacts.NONE, r);
+        } catch (PgMigrationException e) {
+            throw new PgMigrationException(
+                    "cannot verify plans against this live database: it holds objects that the"
+                            + " planner cannot copy yet ("
+                            + e.getMessage()
+                            + ")",
+                    e);
+        }
         PlanRunner.apply(copy, create);
         List<PgMigrationStatement> left = plan(read(copy, current), wanted, LiveFacts.NONE, r);
         if (!left.isEmpty()) {
