@@ -2,7 +2,9 @@ package dev.pgorm.it.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgorm.migrate.PgMigrationHazard;
 import dev.pgorm.migrate.PgMigrationPlan;
+import dev.pgorm.migrate.PgMigrationStatement;
 import dev.pgorm.migrate.PgMigrations;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
@@ -57,6 +59,48 @@ class MigrationFolderIT {
             @GeneratedValue(strategy = GenerationType.IDENTITY)
             Long id;
         }
+    }
+
+    @Test
+    void replaysStatementsThatCannotRunInATransactionFromFilesOfTheirOwn(
+            PgTestDatabase db, @TempDir Path dir) throws IOException {
+        Files.writeString(
+                dir.resolve("V1__notes.sql"),
+                planFrom(db, dir, MigrationIndexesIT.V1.Note.class) + "\n");
+        PgMigrationPlan next =
+                PgMigrations.planner()
+                        .entities(MigrationIndexesIT.V2.Note.class)
+                        .scratch(db.jdbcUrl(), db.user(), db.password())
+                        .fromMigrations(dir)
+                        .allow(PgMigrationHazard.INDEX_BUILD, PgMigrationHazard.INDEX_DROPPED)
+                        .plan();
+        assertThat(next.statements()).anyMatch(s -> !s.transactional());
+        int version = 2;
+        StringBuilder group = new StringBuilder();
+        for (PgMigrationStatement s : next.statements()) {
+            if (s.transactional()) {
+                group.append(s.sql()).append(";\n");
+            } else {
+                if (group.length() > 0) {
+                    Files.writeString(
+                            dir.resolve("V" + version++ + "__group.sql"), group.toString());
+                    group.setLength(0);
+                }
+                Files.writeString(dir.resolve("V" + version++ + "__alone.sql"), s.sql() + ";\n");
+            }
+        }
+        if (group.length() > 0) {
+            Files.writeString(dir.resolve("V" + version + "__group.sql"), group.toString());
+        }
+        assertThat(planFrom(db, dir, MigrationIndexesIT.V2.Note.class).isEmpty()).isTrue();
+    }
+
+    private static PgMigrationPlan planFrom(PgTestDatabase db, Path dir, Class<?> entity) {
+        return PgMigrations.planner()
+                .entities(entity)
+                .scratch(db.jdbcUrl(), db.user(), db.password())
+                .fromMigrations(dir)
+                .plan();
     }
 
     @Test
