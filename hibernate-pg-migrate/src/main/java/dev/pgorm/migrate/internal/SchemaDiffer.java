@@ -139,14 +139,7 @@ final class SchemaDiffer {
             if (old == null) {
                 plan.add(Phase.SEQUENCES, "CREATE SEQUENCE " + s.qname() + " " + s.definition());
             } else if (!old.definition().equals(s.definition())) {
-                plan.unsupported(
-                        "sequence "
-                                + s.qname()
-                                + ": "
-                                + old.definition()
-                                + " becomes "
-                                + s.definition()
-                                + " (changing a sequence is not supported yet)");
+                plan.add(Phase.SEQUENCES, "ALTER SEQUENCE " + s.qname() + " " + s.definition());
             }
         }
         for (Sequence s : current.sequences().values()) {

@@ -10,7 +10,10 @@ import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -61,6 +64,47 @@ class MigrationTypesIT {
             @Enumerated(EnumType.STRING)
             @JdbcTypeCode(SqlTypes.NAMED_ENUM)
             Stage stage;
+        }
+    }
+
+    static final class S1 {
+        @Entity(name = "Counter")
+        @Table(name = "counter")
+        public static class Counter {
+            @Id
+            @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "counter_gen")
+            @SequenceGenerator(
+                    name = "counter_gen",
+                    sequenceName = "counter_seq",
+                    allocationSize = 50)
+            Long id;
+        }
+    }
+
+    static final class S2 {
+        @Entity(name = "Counter")
+        @Table(name = "counter")
+        public static class Counter {
+            @Id
+            @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "counter_gen")
+            @SequenceGenerator(
+                    name = "counter_gen",
+                    sequenceName = "counter_seq",
+                    allocationSize = 10)
+            Long id;
+        }
+    }
+
+    @Test
+    void aSequenceIsAlteredInPlaceKeepingItsValue(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, S1.Counter.class)) {
+            c.execute("select nextval('counter_seq')", "select nextval('counter_seq')");
+            PgMigrationPlan plan = c.planner(S2.Counter.class).plan();
+            assertThat(MigrationCase.sql(plan))
+                    .containsExactly(
+                            "ALTER SEQUENCE public.counter_seq AS bigint INCREMENT BY 10 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE");
+            c.applyAndReplan(plan, null, 0, S2.Counter.class);
+            assertThat(c.count("select nextval('counter_seq')")).isEqualTo(61);
         }
     }
 
