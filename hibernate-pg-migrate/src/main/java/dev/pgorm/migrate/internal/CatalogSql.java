@@ -1,0 +1,254 @@
+package dev.pgorm.migrate.internal;
+
+/** The catalog queries, each taking the schemas in scope as its one text[] parameter. */
+final class CatalogSql {
+
+    private CatalogSql() {}
+
+    static final String SCHEMAS =
+            """
+            select n.nspname from pg_namespace n
+            where n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_namespace'::regclass
+                              and d.objid = n.oid and d.deptype = 'e')
+            order by 1
+            """;
+
+    static final String EXTENSIONS =
+            """
+            select e.extname, n.nspname from pg_extension e
+            join pg_namespace n on n.oid = e.extnamespace order by 1
+            """;
+
+    static final String ENUMS =
+            """
+            select n.nspname, t.typname, array_agg(e.enumlabel::text order by e.enumsortorder)
+            from pg_type t join pg_namespace n on n.oid = t.typnamespace
+            join pg_enum e on e.enumtypid = t.oid
+            where n.nspname = any(?)
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
+                              and d.objid = t.oid and d.deptype = 'e')
+            group by 1, 2 order by 1, 2
+            """;
+
+    static final String SEQUENCES =
+            """
+            select n.nspname, c.relname,
+                   'AS ' || format_type(s.seqtypid, null) || ' INCREMENT BY ' || s.seqincrement
+                   || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' START WITH '
+                   || s.seqstart || ' CACHE ' || s.seqcache
+                   || case when s.seqcycle then ' CYCLE' else ' NO CYCLE' end
+            from pg_sequence s join pg_class c on c.oid = s.seqrelid
+            join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = any(?)
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
+                              and d.objid = c.oid and d.deptype in ('e', 'i', 'a'))
+            order by 1, 2
+            """;
+
+    /**
+     * Tables in scope, as a CTE named {@code t} that the column, constraint and index queries use.
+     */
+    private static final String TABLES_CTE =
+            """
+            with t as (
+              select c.oid, n.nspname, c.relname, c.relkind, c.relpersistence, c.reloptions,
+                     c.relrowsecurity, c.relforcerowsecurity, c.relpartbound
+              from pg_class c join pg_namespace n on n.oid = c.relnamespace
+              where c.relkind in ('r', 'p') and n.nspname = any(?)
+                and c.relname <> 'flyway_schema_history'
+                and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
+                                and d.objid = c.oid and d.deptype = 'e'))
+            """;
+
+    static final String TABLES =
+            TABLES_CTE
+                    + """
+                    select t.nspname, t.relname,
+                           concat_ws(' ',
+                             case when t.relkind = 'p' then 'PARTITION BY ' || pg_get_partkeydef(t.oid) end,
+                             case when t.relpartbound is not null
+                                  then 'PARTITION ' || pg_get_expr(t.relpartbound, t.oid) end,
+                             (select 'INHERITS (' || string_agg(i.inhparent::regclass::text, ', '
+                                                                order by i.inhseqno) || ')'
+                              from pg_inherits i where i.inhrelid = t.oid),
+                             case when t.relpersistence = 'u' then 'UNLOGGED' end,
+                             case when t.reloptions is not null
+                                  then 'WITH (' || array_to_string(t.reloptions, ', ') || ')' end),
+                           t.relrowsecurity, t.relforcerowsecurity
+                    from t order by 1, 2
+                    """;
+
+    static final String COLUMNS =
+            TABLES_CTE
+                    + """
+                    select t.nspname, t.relname, a.attname, format_type(a.atttypid, a.atttypmod),
+                           a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text,
+                           a.attgenerated <> '', co.collname
+                    from t join pg_attribute a on a.attrelid = t.oid
+                    join pg_type ty on ty.oid = a.atttypid
+                    left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+                    left join pg_collation co on co.oid = a.attcollation
+                                             and a.attcollation <> ty.typcollation
+                    where a.attnum > 0 and not a.attisdropped
+                    order by 1, 2, a.attnum
+                    """;
+
+    /** The part of an index definition after {@code USING}, from the index's oid {@code ix}. */
+    private static final String INDEX_BODY =
+            """
+            (select case when starts_with(pg_get_indexdef(ix.oid), p.prefix)
+                         then substr(pg_get_indexdef(ix.oid), length(p.prefix) + 1) end
+             from pg_class ix join pg_index xi on xi.indexrelid = ix.oid,
+                  lateral (select 'CREATE ' || case when xi.indisunique then 'UNIQUE ' else '' end
+                           || 'INDEX ' || quote_ident(ix.relname) || ' ON '
+                           || case when t.relkind = 'p' then 'ONLY ' else '' end
+                           || quote_ident(t.nspname) || '.' || quote_ident(t.relname)
+                           || ' USING ' as prefix) p
+             where ix.oid = %s)
+            """;
+
+    static final String CONSTRAINTS =
+            TABLES_CTE
+                    + """
+                    select t.nspname, t.relname, con.conname, con.contype::text,
+                           pg_get_constraintdef(con.oid), con.convalidated,
+                           array(select a.attname::text from unnest(con.conkey) with ordinality k(num, pos)
+                                 join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num
+                                 order by k.pos),
+                           case when con.contype in ('p', 'u') then %s end
+                    from t join pg_constraint con on con.conrelid = t.oid
+                    where con.contype in ('p', 'u', 'f', 'c', 'x')
+                    order by 1, 2, 3
+                    """
+                            .formatted(INDEX_BODY.formatted("con.conindid"));
+
+    static final String INDEXES =
+            TABLES_CTE
+                    + """
+                    select t.nspname, t.relname, ic.relname, i.indisunique, %s, i.indisvalid
+                    from t join pg_index i on i.indrelid = t.oid
+                    join pg_class ic on ic.oid = i.indexrelid
+                    where not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid
+                                      and con.conrelid = i.indrelid and con.contype in ('p', 'u', 'x'))
+                    order by 1, 2, 3
+                    """
+                            .formatted(INDEX_BODY.formatted("i.indexrelid"));
+
+    /**
+     * Comments on tables, columns, constraints, policies and indexes: kind, schema, table, name,
+     * text.
+     */
+    static final String COMMENTS =
+            TABLES_CTE
+                    + """
+                    select 'TABLE', t.nspname, t.relname, null, d.description
+                    from t join pg_description d on d.objoid = t.oid and d.classoid = 'pg_class'::regclass
+                                                and d.objsubid = 0
+                    union all
+                    select 'COLUMN', t.nspname, t.relname, a.attname, d.description
+                    from t join pg_attribute a on a.attrelid = t.oid and a.attnum > 0 and not a.attisdropped
+                    join pg_description d on d.objoid = t.oid and d.classoid = 'pg_class'::regclass
+                                         and d.objsubid = a.attnum
+                    union all
+                    select 'CONSTRAINT', t.nspname, t.relname, con.conname, d.description
+                    from t join pg_constraint con on con.conrelid = t.oid
+                    join pg_description d on d.objoid = con.oid and d.classoid = 'pg_constraint'::regclass
+                    union all
+                    select 'POLICY', t.nspname, t.relname, p.polname, d.description
+                    from t join pg_policy p on p.polrelid = t.oid
+                    join pg_description d on d.objoid = p.oid and d.classoid = 'pg_policy'::regclass
+                    union all
+                    select case p.prokind when 'p' then 'PROCEDURE' else 'FUNCTION' end, null, null,
+                           quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+                           || '(' || pg_get_function_identity_arguments(p.oid) || ')', d.description
+                    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                    join pg_description d on d.objoid = p.oid and d.classoid = 'pg_proc'::regclass
+                    where p.prokind in ('f', 'p') and n.nspname = any(?)
+                    union all
+                    select 'TRIGGER', t.nspname, t.relname, tg.tgname, d.description
+                    from t join pg_trigger tg on tg.tgrelid = t.oid
+                    join pg_description d on d.objoid = tg.oid and d.classoid = 'pg_trigger'::regclass
+                    union all
+                    select 'INDEX', t.nspname, t.relname, ic.relname, d.description
+                    from t join pg_index i on i.indrelid = t.oid join pg_class ic on ic.oid = i.indexrelid
+                    join pg_description d on d.objoid = ic.oid and d.classoid = 'pg_class'::regclass
+                                         and d.objsubid = 0
+                    """;
+
+    static final String POLICIES =
+            TABLES_CTE
+                    + """
+                    select t.nspname, t.relname, p.polname, p.polpermissive, p.polcmd::text,
+                           array(select case when r = 0 then 'public' else pg_get_userbyid(r)::text end
+                                 from unnest(p.polroles) r order by 1),
+                           pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
+                    from t join pg_policy p on p.polrelid = t.oid
+                    order by 1, 2, 3
+                    """;
+
+    /** Functions and procedures: identity (qualified name and arguments) and full definition. */
+    static final String FUNCTIONS =
+            """
+            select quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+                   || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+                   case p.prokind when 'p' then 'PROCEDURE' else 'FUNCTION' end,
+                   pg_get_functiondef(p.oid)
+            from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+            where p.prokind in ('f', 'p') and n.nspname = any(?)
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
+                              and d.objid = p.oid and d.deptype = 'e')
+            order by 1
+            """;
+
+    static final String TRIGGERS =
+            TABLES_CTE
+                    + """
+                    select t.nspname, t.relname, tg.tgname, pg_get_triggerdef(tg.oid)
+                    from t join pg_trigger tg on tg.tgrelid = t.oid
+                    where not tg.tgisinternal
+                    order by 1, 2, 3
+                    """;
+
+    /** Objects the planner cannot plan yet: kind, qualified name, definition. */
+    static final String OTHERS =
+            """
+            select case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
+                                  else 'foreign table' end,
+                   quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+                   case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid) else '' end
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('v', 'm', 'f') and n.nspname = any(?)
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
+                              and d.objid = c.oid and d.deptype = 'e')
+            union all
+            select 'index', quote_ident(n.nspname) || '.' || quote_ident(ic.relname)
+                   || ' on materialized view ' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
+            from pg_index i join pg_class c on c.oid = i.indrelid
+            join pg_class ic on ic.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind = 'm' and n.nspname = any(?)
+            union all
+            select case ty.typtype when 'd' then 'domain' when 'r' then 'range type'
+                                   else 'composite type' end,
+                   quote_ident(n.nspname) || '.' || quote_ident(ty.typname),
+                   case ty.typtype
+                     when 'd' then format_type(ty.typbasetype, ty.typtypmod)
+                          || coalesce(' DEFAULT ' || ty.typdefault, '')
+                          || case when ty.typnotnull then ' NOT NULL' else '' end
+                          || coalesce((select ' ' || string_agg(pg_get_constraintdef(k.oid), ' '
+                                                                order by k.conname)
+                                       from pg_constraint k where k.contypid = ty.oid), '')
+                     when 'c' then (select string_agg(a.attname || ' '
+                                          || format_type(a.atttypid, a.atttypmod), ', '
+                                          order by a.attnum)
+                                    from pg_attribute a where a.attrelid = ty.typrelid
+                                    and a.attnum > 0 and not a.attisdropped)
+                     else '' end
+            from pg_type ty join pg_namespace n on n.oid = ty.typnamespace
+            left join pg_class tc on tc.oid = ty.typrelid
+            where n.nspname = any(?)
+              and (ty.typtype in ('d', 'r') or (ty.typtype = 'c' and tc.relkind = 'c'))
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
+                              and d.objid = ty.oid and d.deptype = 'e')
+            """;
+}

@@ -1,0 +1,68 @@
+package dev.pgorm.migrate.internal;
+
+import dev.pgorm.migrate.PgMigrationException;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/** Builds the desired schema: Hibernate's schema export {@code create} on a temporary database. */
+final class DesiredSchema {
+
+    private DesiredSchema() {}
+
+    /**
+     * Boots the entities on {@code db} with {@code hbm2ddl.auto=create}, reads their renames and
+     * closes the factory.
+     */
+    static Renames create(MigrationRequest r, TempDatabase db) {
+        Map<String, Object> settings = new HashMap<>(r.properties());
+        settings.remove(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE);
+        settings.remove(AvailableSettings.JAKARTA_JTA_DATASOURCE);
+        settings.put(AvailableSettings.JAKARTA_JDBC_URL, db.url());
+        if (db.user() != null) {
+            settings.put(AvailableSettings.JAKARTA_JDBC_USER, db.user());
+        }
+        if (db.password() != null) {
+            settings.put(AvailableSettings.JAKARTA_JDBC_PASSWORD, db.password());
+        }
+        settings.remove(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION);
+        settings.put(AvailableSettings.HBM2DDL_AUTO, "create");
+        settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
+        settings.put(AvailableSettings.JAKARTA_HBM2DDL_CREATE_SCHEMAS, true);
+        EntityManagerFactory factory;
+        try {
+            factory =
+                    r.persistenceUnit() != null
+                            ? Persistence.createEntityManagerFactory(r.persistenceUnit(), settings)
+                            : new HibernatePersistenceConfiguration("pgorm-migrate-desired")
+                                    .managedClasses(r.entities())
+                                    .properties(settings)
+                                    .createEntityManagerFactory();
+        } catch (RuntimeException e) {
+            throw new PgMigrationException(
+                    "the entities' schema could not be created on the scratch server (are the"
+                            + " extensions they declare available there?): "
+                            + rootMessage(e),
+                    e);
+        }
+        try {
+            return Renames.of(factory.unwrap(SessionFactoryImplementor.class));
+        } finally {
+            factory.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            sb.append(": ").append(t.getMessage());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,252 @@
+package dev.pgorm.migrate.internal;
+
+import static dev.pgorm.migrate.PgMigrationHazard.DELETES_DATA;
+import static dev.pgorm.migrate.PgMigrationHazard.POSSIBLE_RENAME;
+import static dev.pgorm.migrate.PgMigrationHazard.TABLE_REWRITE;
+
+import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.migrate.PgMigrationHazard;
+import dev.pgorm.migrate.internal.PlanBuilder.Phase;
+import dev.pgorm.migrate.internal.PlanBuilder.Step;
+import dev.pgorm.migrate.internal.SchemaModel.Column;
+import dev.pgorm.migrate.internal.SchemaModel.Constraint;
+import dev.pgorm.migrate.internal.SchemaModel.Index;
+import dev.pgorm.migrate.internal.SchemaModel.Table;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Plans a table created, dropped or altered column by column. */
+final class TableDiffer {
+
+    private TableDiffer() {}
+
+    /** Creates a table with its columns, keys and checks; foreign keys follow all tables. */
+    static void create(Table t, PlanBuilder plan) {
+        if (!t.options().isEmpty()) {
+            plan.unsupported(
+                    "table " + t.qname() + " " + t.options() + " is added (not supported yet)");
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        t.columns().forEach(c -> parts.add(Sql.column(c)));
+        for (Constraint c : t.constraints().values()) {
+            if (!c.type().equals("f")) {
+                parts.add("CONSTRAINT " + PgIdentifiers.render(c.name()) + " " + c.definition());
+            }
+        }
+        plan.add(
+                Phase.CREATE_TABLES,
+                "CREATE TABLE " + t.qname() + " (\n    " + String.join(",\n    ", parts) + "\n)");
+        for (Index i : t.indexes().values()) {
+            plan.add(Phase.CREATE_TABLES, Sql.createIndex(t.qname(), i, i.name(), false));
+        }
+        for (Constraint c : t.constraints().values()) {
+            if (c.type().equals("f")) {
+                plan.add(Phase.FOREIGN_KEYS, ConstraintDiffer.addConstraint(t, c, ""));
+            }
+        }
+    }
+
+    /** Drops a table, after its foreign keys so that drop order never matters. */
+    static void drop(Table t, PlanBuilder plan, LiveFacts facts) {
+        for (Constraint c : t.constraints().values()) {
+            if (c.type().equals("f")) {
+                plan.add(Phase.DROP_FOREIGN_KEYS, ConstraintDiffer.dropConstraint(t, c));
+            }
+        }
+        long rows = facts.rows(t.qname());
+        plan.add(
+                Phase.DROP_TABLES,
+                new Step(
+                        "DROP TABLE " + t.qname(),
+                        true,
+                        Set.of(DELETES_DATA),
+                        rows < 0 ? "" : rows + " rows deleted",
+                        false));
+    }
+
+    /** Plans the column, constraint and index changes of a table that exists on both sides. */
+    static void alter(Table old, Table t, PlanBuilder plan, LiveFacts facts) {
+        if (!old.options().equals(t.options())) {
+            plan.unsupported(
+                    "table "
+                            + t.qname()
+                            + ": '"
+                            + old.options()
+                            + "' becomes '"
+                            + t.options()
+                            + "' (partitioning, inheritance, RLS and storage changes are not supported yet)");
+            return;
+        }
+        List<Column> added =
+                t.columns().stream().filter(c -> old.column(c.name()) == null).toList();
+        List<Column> dropped =
+                old.columns().stream().filter(c -> t.column(c.name()) == null).toList();
+        for (Column c : added) {
+            boolean renamed = dropped.stream().anyMatch(d -> d.type().equals(c.type()));
+            addColumn(t, c, renamed, plan, facts);
+        }
+        for (Column c : dropped) {
+            boolean renamed = added.stream().anyMatch(a -> a.type().equals(c.type()));
+            EnumSet<PgMigrationHazard> hazards = EnumSet.of(DELETES_DATA);
+            if (renamed) {
+                hazards.add(POSSIBLE_RENAME);
+            }
+            long values = facts.values(t.qname(), c.name());
+            plan.add(
+                    Phase.DROP_COLUMNS,
+                    new Step(
+                            alter(t) + "DROP COLUMN " + PgIdentifiers.render(c.name()),
+                            true,
+                            hazards,
+                            values < 0 ? "" : values + " rows have a value in " + c.name(),
+                            false));
+        }
+        for (Column c : t.columns()) {
+            Column was = old.column(c.name());
+            if (was != null) {
+                alterColumn(t, was, c, plan, facts);
+            }
+        }
+        ConstraintDiffer.diff(old, t, plan, facts);
+    }
+
+    private static void addColumn(
+            Table t, Column c, boolean renamed, PlanBuilder plan, LiveFacts facts) {
+        EnumSet<PgMigrationHazard> hazards = EnumSet.noneOf(PgMigrationHazard.class);
+        if (renamed) {
+            hazards.add(POSSIBLE_RENAME);
+        }
+        if (!c.identity().isEmpty() || c.generated() || !Sql.isConstant(c.defaultExpr())) {
+            hazards.add(TABLE_REWRITE);
+        }
+        boolean notNullLater =
+                c.notNull() && c.defaultExpr() == null && c.identity().isEmpty() && !c.generated();
+        Column added = notNullLater ? withNotNull(c, false) : c;
+        plan.add(
+                Phase.ADD_COLUMNS,
+                new Step(alter(t) + "ADD COLUMN " + Sql.column(added), true, hazards, "", false));
+        if (notNullLater) {
+            setNotNull(t, c, facts.rows(t.qname()), plan);
+        }
+    }
+
+    private static void alterColumn(
+            Table t, Column was, Column c, PlanBuilder plan, LiveFacts facts) {
+        String col = alter(t) + "ALTER COLUMN " + PgIdentifiers.render(c.name()) + " ";
+        if (!was.identity().equals(c.identity())
+                || was.generated() != c.generated()
+                || !Objects.equals(was.collation(), c.collation())) {
+            plan.unsupported(
+                    "column "
+                            + t.qname()
+                            + "."
+                            + c.name()
+                            + ": identity, generated expression or collation changed (not supported yet)");
+            return;
+        }
+        if (!was.type().equals(c.type())) {
+            if (Sql.widensWithoutRewrite(was.type(), c.type())) {
+                plan.add(Phase.ALTER_COLUMNS, col + "TYPE " + c.type());
+            } else {
+                plan.add(
+                        Phase.ALTER_COLUMNS,
+                        col
+                                + "TYPE "
+                                + c.type()
+                                + " USING "
+                                + PgIdentifiers.render(c.name())
+                                + "::"
+                                + c.type(),
+                        TABLE_REWRITE);
+            }
+        }
+        if (c.generated()) {
+            if (!Objects.equals(was.defaultExpr(), c.defaultExpr())) {
+                plan.unsupported(
+                        "column "
+                                + t.qname()
+                                + "."
+                                + c.name()
+                                + ": generation expression changed (not supported yet)");
+            }
+        } else if (!Objects.equals(was.defaultExpr(), c.defaultExpr())) {
+            plan.add(
+                    Phase.ALTER_COLUMNS,
+                    c.defaultExpr() == null
+                            ? col + "DROP DEFAULT"
+                            : col + "SET DEFAULT " + c.defaultExpr());
+        }
+        if (was.notNull() && !c.notNull()) {
+            plan.add(Phase.ALTER_COLUMNS, col + "DROP NOT NULL");
+        } else if (!was.notNull() && c.notNull()) {
+            setNotNull(t, c, facts.nulls(t.qname(), c.name()), plan);
+        }
+    }
+
+    /**
+     * SET NOT NULL without a long ACCESS EXCLUSIVE lock: a validated check lets it skip the scan.
+     */
+    private static void setNotNull(Table t, Column c, long nulls, PlanBuilder plan) {
+        if (nulls > 0) {
+            plan.unsupported(
+                    "column "
+                            + t.qname()
+                            + "."
+                            + c.name()
+                            + " becomes NOT NULL but "
+                            + nulls
+                            + " rows hold null: give it a default or fill them first");
+            return;
+        }
+        String check =
+                PgIdentifiers.render(PgIdentifiers.fit(t.name() + "_" + c.name() + "_not_null"));
+        String note = nulls < 0 ? "" : "0 rows hold null";
+        plan.add(
+                Phase.SET_NOT_NULL,
+                alter(t)
+                        + "ADD CONSTRAINT "
+                        + check
+                        + " CHECK ("
+                        + PgIdentifiers.render(c.name())
+                        + " IS NOT NULL) NOT VALID");
+        plan.add(
+                Phase.SET_NOT_NULL,
+                new Step(
+                        alter(t) + "VALIDATE CONSTRAINT " + check,
+                        true,
+                        Set.of(PgMigrationHazard.VALIDATES_DATA),
+                        note,
+                        true));
+        plan.add(
+                Phase.SET_NOT_NULL,
+                new Step(
+                        alter(t)
+                                + "ALTER COLUMN "
+                                + PgIdentifiers.render(c.name())
+                                + " SET NOT NULL",
+                        true,
+                        Set.of(),
+                        "",
+                        true));
+        plan.add(Phase.SET_NOT_NULL, alter(t) + "DROP CONSTRAINT " + check);
+    }
+
+    private static Column withNotNull(Column c, boolean notNull) {
+        return new Column(
+                c.name(),
+                c.type(),
+                notNull,
+                c.defaultExpr(),
+                c.identity(),
+                c.generated(),
+                c.collation());
+    }
+
+    static String alter(Table t) {
+        return "ALTER TABLE " + t.qname() + " ";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.pgorm.it.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgorm.migrate.PgMigrationHazard;
+import dev.pgorm.migrate.PgMigrationPlan;
+import dev.pgorm.migrate.PgMigrationStatement;
+import dev.pgorm.migrate.PgMigrations;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The current state replayed from a migration folder, written from earlier plans. */
+@PgTest
+class MigrationFolderIT {
+
+    static final class V1 {
+        @Entity(name = "Item")
+        @Table(name = "item")
+        public static class Item {
+            @Id Long id;
+
+            String label;
+        }
+    }
+
+    static final class V2 {
+        @Entity(name = "Item")
+        @Table(name = "item")
+        public static class Item {
+            @Id Long id;
+
+            String label;
+
+            Integer quantity;
+        }
+
+        @Entity(name = "Shelf")
+        @Table(name = "shelf")
+        public static class Shelf {
+            @Id
+            @GeneratedValue(strategy = GenerationType.SEQUENCE)
+            Long id;
+        }
+
+        @Entity(name = "Bin")
+        @Table(name = "bin")
+        public static class Bin {
+            @Id
+            @GeneratedValue(strategy = GenerationType.IDENTITY)
+            Long id;
+        }
+    }
+
+    @Test
+    void replaysStatementsThatCannotRunInATransactionFromFilesOfTheirOwn(
+            PgTestDatabase db, @TempDir Path dir) throws IOException {
+        Files.writeString(
+                dir.resolve("V1__notes.sql"),
+                planFrom(db, dir, MigrationIndexesIT.V1.Note.class) + "\n");
+        PgMigrationPlan next =
+                PgMigrations.planner()
+                        .entities(MigrationIndexesIT.V2.Note.class)
+                        .scratch(db.jdbcUrl(), db.user(), db.password())
+                        .fromMigrations(dir)
+                        .allow(PgMigrationHazard.INDEX_BUILD, PgMigrationHazard.INDEX_DROPPED)
+                        .plan();
+        assertThat(next.statements()).anyMatch(s -> !s.transactional());
+        int version = 2;
+        StringBuilder group = new StringBuilder();
+        for (PgMigrationStatement s : next.statements()) {
+            if (s.transactional()) {
+                group.append(s.sql()).append(";\n");
+            } else {
+                if (group.length() > 0) {
+                    Files.writeString(
+                            dir.resolve("V" + version++ + "__group.sql"), group.toString());
+                    group.setLength(0);
+                }
+                Files.writeString(dir.resolve("V" + version++ + "__alone.sql"), s.sql() + ";\n");
+            }
+        }
+        if (group.length() > 0) {
+            Files.writeString(dir.resolve("V" + version + "__group.sql"), group.toString());
+        }
+        assertThat(planFrom(db, dir, MigrationIndexesIT.V2.Note.class).isEmpty()).isTrue();
+    }
+
+    private static PgMigrationPlan planFrom(PgTestDatabase db, Path dir, Class<?> entity) {
+        return PgMigrations.planner()
+                .entities(entity)
+                .scratch(db.jdbcUrl(), db.user(), db.password())
+                .fromMigrations(dir)
+                .plan();
+    }
+
+    @Test
+    void plansFromReplayedMigrations(PgTestDatabase db, @TempDir Path dir) throws IOException {
+        Path migrations = dir.resolve("db/migration");
+        // tag::folder[]
+        PgMigrationPlan plan =
+                PgMigrations.planner()
+                        .entities(V1.Item.class)
+                        .scratch(db.jdbcUrl(), db.user(), db.password())
+                        .fromMigrations(migrations) // missing folder: an empty schema
+                        .plan();
+        // end::folder[]
+        assertThat(MigrationCase.sql(plan))
+                .hasSize(1)
+                .allMatch(s -> s.startsWith("CREATE TABLE public.item"));
+        Files.createDirectories(migrations);
+        Files.writeString(migrations.resolve("V1__items.sql"), plan + "\n");
+
+        PgMigrationPlan next =
+                PgMigrations.planner()
+                        .entities(V2.Item.class, V2.Shelf.class, V2.Bin.class)
+                        .scratch(db.jdbcUrl(), db.user(), db.password())
+                        .fromMigrations(migrations)
+                        .plan();
+        assertThat(MigrationCase.sql(next))
+                .containsExactly(
+                        "CREATE SEQUENCE public.shelf_seq AS bigint INCREMENT BY 50 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE",
+                        "CREATE TABLE public.bin (\n    id bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,\n    CONSTRAINT bin_pkey PRIMARY KEY (id)\n)",
+                        "CREATE TABLE public.shelf (\n    id bigint NOT NULL,\n    CONSTRAINT shelf_pkey PRIMARY KEY (id)\n)",
+                        "ALTER TABLE public.item ADD COLUMN quantity integer");
+        Files.writeString(migrations.resolve("V10__shelves.sql"), next + "\n");
+
+        assertThat(
+                        PgMigrations.planner()
+                                .entities(V2.Item.class, V2.Shelf.class, V2.Bin.class)
+                                .scratch(db.jdbcUrl(), db.user(), db.password())
+                                .fromMigrations(migrations)
+                                .plan()
+                                .isEmpty())
+                .isTrue();
+    }
+}

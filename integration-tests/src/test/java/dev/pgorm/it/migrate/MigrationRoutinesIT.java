@@ -1,0 +1,82 @@
+package dev.pgorm.it.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgorm.ddl.trigger.PgFunction;
+import dev.pgorm.ddl.trigger.PgTrigger;
+import dev.pgorm.ddl.trigger.TriggerEvent;
+import dev.pgorm.ddl.trigger.TriggerTiming;
+import dev.pgorm.migrate.PgMigrationPlan;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.junit.jupiter.api.Test;
+
+/** A function's body changed, a trigger added and removed. */
+@PgTest
+class MigrationRoutinesIT {
+
+    static final class V1 {
+        @Entity(name = "Memo")
+        @Table(name = "memo")
+        @PgFunction(
+                name = "memo_shout",
+                returns = "trigger",
+                body = "begin new.text := upper(new.text); return new; end")
+        public static class Memo {
+            @Id Long id;
+
+            String text;
+        }
+    }
+
+    static final class V2 {
+        @Entity(name = "Memo")
+        @Table(name = "memo")
+        @PgFunction(
+                name = "memo_shout",
+                returns = "trigger",
+                body = "begin new.text := upper(trim(new.text)); return new; end")
+        @PgTrigger(
+                name = "memo_shout_trg",
+                timing = TriggerTiming.BEFORE,
+                events = {TriggerEvent.INSERT, TriggerEvent.UPDATE},
+                function = "memo_shout")
+        public static class Memo {
+            @Id Long id;
+
+            String text;
+        }
+    }
+
+    @Test
+    void functionsAreReplacedAndTriggersAddedAndRemoved(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, V1.Memo.class)) {
+            c.execute("insert into memo (id, text) values (1, 'a'), (2, 'b')");
+            PgMigrationPlan plan = c.planner(V2.Memo.class).plan();
+            assertThat(MigrationCase.sql(plan))
+                    .anySatisfy(
+                            s ->
+                                    assertThat(s)
+                                            .startsWith(
+                                                    "CREATE OR REPLACE FUNCTION public.memo_shout()")
+                                            .contains("upper(trim(new.text))"))
+                    .anySatisfy(
+                            s ->
+                                    assertThat(s)
+                                            .startsWith(
+                                                    "CREATE TRIGGER memo_shout_trg BEFORE INSERT OR UPDATE ON public.memo"));
+            c.applyAndReplan(plan, "memo", 2, V2.Memo.class);
+            c.execute("insert into memo (id, text) values (3, '  c ')");
+            assertThat(c.count("select count(*) from memo where text = 'C'")).isEqualTo(1);
+
+            PgMigrationPlan back = c.planner(V1.Memo.class).plan();
+            assertThat(MigrationCase.sql(back))
+                    .startsWith("DROP TRIGGER memo_shout_trg ON public.memo")
+                    .anySatisfy(s -> assertThat(s).contains("upper(new.text)"));
+            c.applyAndReplan(back, "memo", 3, V1.Memo.class);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.pgorm.it.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgorm.ddl.extension.PgExtension;
+import dev.pgorm.migrate.PgMigrationPlan;
+import dev.pgorm.migrate.PgMigrationStatement;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enum labels added where the desired type has them (Hibernate 7.4 creates a named enum's labels in
+ * alphabetical order), and extensions added.
+ */
+@PgTest
+class MigrationTypesIT {
+
+    static final class V1 {
+        enum Stage {
+            NEW,
+            PAID,
+            CLOSED
+        }
+
+        @Entity(name = "Ticket")
+        @Table(name = "ticket")
+        public static class Ticket {
+            @Id Long id;
+
+            @Enumerated(EnumType.STRING)
+            @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+            Stage stage;
+        }
+    }
+
+    static final class V2 {
+        enum Stage {
+            ARCHIVED,
+            DRAFT,
+            NEW,
+            PAID,
+            SHIPPED,
+            RETURNED,
+            CLOSED
+        }
+
+        @Entity(name = "Ticket")
+        @Table(name = "ticket")
+        @PgExtension("citext")
+        public static class Ticket {
+            @Id Long id;
+
+            @Enumerated(EnumType.STRING)
+            @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+            Stage stage;
+        }
+    }
+
+    static final class S1 {
+        @Entity(name = "Counter")
+        @Table(name = "counter")
+        public static class Counter {
+            @Id
+            @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "counter_gen")
+            @SequenceGenerator(
+                    name = "counter_gen",
+                    sequenceName = "counter_seq",
+                    allocationSize = 50)
+            Long id;
+        }
+    }
+
+    static final class S2 {
+        @Entity(name = "Counter")
+        @Table(name = "counter")
+        public static class Counter {
+            @Id
+            @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "counter_gen")
+            @SequenceGenerator(
+                    name = "counter_gen",
+                    sequenceName = "counter_seq",
+                    allocationSize = 10)
+            Long id;
+        }
+    }
+
+    @Test
+    void aSequenceIsAlteredInPlaceKeepingItsValue(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, S1.Counter.class)) {
+            c.execute("select nextval('counter_seq')", "select nextval('counter_seq')");
+            PgMigrationPlan plan = c.planner(S2.Counter.class).plan();
+            assertThat(MigrationCase.sql(plan))
+                    .containsExactly(
+                            "ALTER SEQUENCE public.counter_seq AS bigint INCREMENT BY 10 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE");
+            c.applyAndReplan(plan, null, 0, S2.Counter.class);
+            assertThat(c.count("select nextval('counter_seq')")).isEqualTo(61);
+        }
+    }
+
+    @Test
+    void enumLabelsAreAddedInDeclaredOrderAndExtensionsCreated(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, V1.Ticket.class)) {
+            c.execute("insert into ticket (id, stage) values (1, 'PAID'), (2, 'CLOSED')");
+            PgMigrationPlan plan = c.planner(V2.Ticket.class).plan();
+            assertThat(MigrationCase.sql(plan))
+                    .containsExactly(
+                            "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public",
+                            "ALTER TYPE public.stage ADD VALUE 'ARCHIVED' BEFORE 'CLOSED'",
+                            "ALTER TYPE public.stage ADD VALUE 'DRAFT' AFTER 'CLOSED'",
+                            "ALTER TYPE public.stage ADD VALUE 'RETURNED' AFTER 'PAID'",
+                            "ALTER TYPE public.stage ADD VALUE 'SHIPPED' AFTER 'RETURNED'");
+            assertThat(plan.statements())
+                    .filteredOn(s -> s.sql().startsWith("ALTER TYPE"))
+                    .noneMatch(PgMigrationStatement::transactional);
+            assertThat(plan.hazards()).isEmpty();
+            c.applyAndReplan(plan, "ticket", 2, V2.Ticket.class);
+            assertThat(
+                            c.count(
+                                    "select count(*) from unnest(enum_range(null::stage)) with ordinality l(v, n) where (v::text, n) in (('ARCHIVED', 1), ('DRAFT', 3), ('SHIPPED', 7))"))
+                    .isEqualTo(3);
+        }
+    }
+}
