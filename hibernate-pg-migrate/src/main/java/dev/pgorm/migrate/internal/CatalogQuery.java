@@ -1,16 +1,21 @@
 package dev.pgorm.migrate.internal;
 
+import dev.pgorm.core.internal.PgCatalog;
 import dev.pgorm.migrate.PgMigrationException;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-/** The one small helper that runs a catalog query and maps each row to a record. */
+/**
+ * Catalog reads of the migration planner on core's {@link PgCatalog}: every parameter of its
+ * queries is the text[] of schema names in scope, and a failure becomes a {@link
+ * PgMigrationException}.
+ */
 final class CatalogQuery {
 
     /** Maps the current row of a result set. */
@@ -23,21 +28,19 @@ final class CatalogQuery {
 
     /** Runs {@code sql} with the schema names as each of its text[] parameters. */
     static <T> List<T> list(Connection c, String sql, Collection<String> schemas, RowMapper<T> m) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int parameters = ps.getParameterMetaData().getParameterCount();
-            for (int i = 1; i <= parameters; i++) {
-                ps.setArray(i, c.createArrayOf("text", schemas.toArray()));
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(m.map(rs));
-                }
-            }
-            return rows;
+        try {
+            PgCatalog catalog = PgCatalog.on(c);
+            Object[] params = new Object[parameterCount(sql)];
+            Arrays.fill(params, catalog.textArray(List.copyOf(schemas)));
+            return catalog.list(sql, m::map, params);
         } catch (SQLException e) {
             throw new PgMigrationException("catalog query failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Counts the {@code ?} placeholders; the planner's catalog SQL uses no {@code ?} operator. */
+    static int parameterCount(String sql) {
+        return (int) sql.chars().filter(ch -> ch == '?').count();
     }
 
     /** Returns a text[] column as a list. */
@@ -49,9 +52,12 @@ final class CatalogQuery {
         return List.of((String[]) array.getArray());
     }
 
-    /** Runs one statement that returns nothing. */
+    /**
+     * Runs one planned or replayed statement as it is: a plain statement, so that a {@code ?} in a
+     * function body is never taken for a parameter.
+     */
     static void execute(Connection c, String sql) {
-        try (var s = c.createStatement()) {
+        try (Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new PgMigrationException("statement failed: " + sql + ": " + e.getMessage(), e);
