@@ -49,6 +49,21 @@ public final class BenchEnv implements AutoCloseable {
         return value == null || value.isBlank() ? defaultValue : value;
     }
 
+    /** Returns the server's JDBC URL, as configured (without the benchmark schema). */
+    public String url() {
+        return url;
+    }
+
+    /** Returns the user. */
+    public String user() {
+        return user;
+    }
+
+    /** Returns the password, or null. */
+    public String password() {
+        return password;
+    }
+
     /** Returns the pooled data source, with {@code pgorm_bench} first on the search path. */
     public HikariDataSource dataSource() {
         return dataSource;

@@ -2,6 +2,7 @@ package dev.pgorm.bench;
 
 import dev.pgorm.bench.cases.BulkInsertCases;
 import dev.pgorm.bench.cases.JsonbFlushCase;
+import dev.pgorm.bench.cases.MigrationPlanCase;
 import dev.pgorm.bench.cases.NotifyLatencyCase;
 import dev.pgorm.bench.cases.OperatorVsFunctionCases;
 import dev.pgorm.bench.cases.RlsContextCase;
@@ -40,6 +41,7 @@ public final class Benchmarks {
         cases.addAll(BulkInsertCases.all());
         cases.addAll(JsonbFlushCase.all());
         cases.addAll(VectorTransferCases.all());
+        cases.add(new MigrationPlanCase());
         return cases;
     }
 

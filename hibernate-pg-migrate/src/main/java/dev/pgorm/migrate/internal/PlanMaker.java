@@ -28,6 +28,15 @@ public final class PlanMaker {
      * @return the verified plan
      */
     public static PgMigrationPlan make(MigrationRequest r) {
+        PlanTimings.start();
+        try {
+            return makeTimed(r);
+        } finally {
+            PlanTimings.finish();
+        }
+    }
+
+    private static PgMigrationPlan makeTimed(MigrationRequest r) {
         ScratchServer scratch =
                 new ScratchServer(r.scratchUrl(), r.scratchUser(), r.scratchPassword());
         SchemaModel desired;

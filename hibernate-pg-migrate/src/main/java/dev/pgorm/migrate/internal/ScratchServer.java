@@ -39,6 +39,7 @@ final class ScratchServer {
                         + "_"
                         + Integer.toHexString(
                                 ThreadLocalRandom.current().nextInt(0x10000000, 0x7fffffff));
+        long start = System.nanoTime();
         try (Connection c = connect(url);
                 Statement s = c.createStatement()) {
             try (ResultSet rs =
@@ -58,17 +59,22 @@ final class ScratchServer {
         } catch (SQLException e) {
             throw new PgMigrationException(
                     "cannot create temporary database " + name + ": " + e.getMessage(), e);
+        } finally {
+            PlanTimings.tempDatabase(System.nanoTime() - start, true);
         }
         return new TempDatabase(this, name, withDatabase(url, name));
     }
 
     void drop(String name) {
+        long start = System.nanoTime();
         try (Connection c = connect(url);
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + PgIdentifiers.quote(name) + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new PgMigrationException(
                     "cannot drop temporary database " + name + ": " + e.getMessage(), e);
+        } finally {
+            PlanTimings.tempDatabase(System.nanoTime() - start, false);
         }
     }
 
