@@ -13,7 +13,10 @@ public enum PgMigrationHazard {
      * The statement rewrites the whole table under an ACCESS EXCLUSIVE lock (most type changes).
      */
     TABLE_REWRITE,
-    /** The statement holds an ACCESS EXCLUSIVE lock for longer than a catalog update. */
+    /**
+     * The statement holds an ACCESS EXCLUSIVE lock, which blocks every read and write of the table,
+     * for longer than a catalog update: a table rewrite, or a dropped table's files being removed.
+     */
     ACCESS_EXCLUSIVE_LOCK,
     /** The statement builds an index concurrently: it takes time and load, and may fail. */
     INDEX_BUILD,

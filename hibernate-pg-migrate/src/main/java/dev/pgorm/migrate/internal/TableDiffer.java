@@ -1,5 +1,6 @@
 package dev.pgorm.migrate.internal;
 
+import static dev.pgorm.migrate.PgMigrationHazard.ACCESS_EXCLUSIVE_LOCK;
 import static dev.pgorm.migrate.PgMigrationHazard.DELETES_DATA;
 import static dev.pgorm.migrate.PgMigrationHazard.POSSIBLE_RENAME;
 import static dev.pgorm.migrate.PgMigrationHazard.TABLE_REWRITE;
@@ -50,7 +51,10 @@ final class TableDiffer {
         }
     }
 
-    /** Drops a table, after its foreign keys so that drop order never matters. */
+    /**
+     * Drops a table, after its foreign keys so that drop order never matters; the drop holds an
+     * ACCESS EXCLUSIVE lock until its transaction commits and unlinks every file of the table.
+     */
     static void drop(Table t, PlanBuilder plan, LiveFacts facts) {
         for (Constraint c : t.constraints().values()) {
             if (c.type().equals("f")) {
@@ -63,7 +67,7 @@ final class TableDiffer {
                 new Step(
                         "DROP TABLE " + t.qname(),
                         true,
-                        Set.of(DELETES_DATA),
+                        Set.of(DELETES_DATA, ACCESS_EXCLUSIVE_LOCK),
                         rows < 0 ? "" : rows + " rows deleted",
                         false));
     }
@@ -122,6 +126,7 @@ final class TableDiffer {
         }
         if (!c.identity().isEmpty() || c.generated() || !Sql.isConstant(c.defaultExpr())) {
             hazards.add(TABLE_REWRITE);
+            hazards.add(ACCESS_EXCLUSIVE_LOCK);
         }
         boolean notNullLater =
                 c.notNull() && c.defaultExpr() == null && c.identity().isEmpty() && !c.generated();
@@ -161,7 +166,8 @@ final class TableDiffer {
                                 + PgIdentifiers.render(c.name())
                                 + "::"
                                 + c.type(),
-                        TABLE_REWRITE);
+                        TABLE_REWRITE,
+                        ACCESS_EXCLUSIVE_LOCK);
             }
         }
         if (c.generated()) {

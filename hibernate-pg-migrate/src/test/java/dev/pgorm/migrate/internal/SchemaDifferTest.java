@@ -177,4 +177,66 @@ class SchemaDifferTest {
                         tuple("ALTER TABLE public.t DROP CONSTRAINT t_x_not_null", false));
         assertThat(plan.steps().get(1).hazards()).containsExactly(PgMigrationHazard.VALIDATES_DATA);
     }
+
+    private static Map<String, Set<PgMigrationHazard>> hazards(
+            SchemaModel current, SchemaModel desired) {
+        PlanBuilder plan = SchemaDiffer.diff(current, desired, LiveFacts.NONE);
+        Map<String, Set<PgMigrationHazard>> out = new LinkedHashMap<>();
+        plan.steps().forEach(s -> out.put(s.sql(), s.hazards()));
+        return out;
+    }
+
+    @Test
+    void rewritesAndDroppedTablesHoldAnAccessExclusiveLockAndBriefChangesDoNot() {
+        Table old =
+                table(
+                        "t",
+                        List.of(
+                                col("id", "bigint", true),
+                                col("n", "integer", false),
+                                col("s", "character varying(10)", false),
+                                col("gone", "text", false)),
+                        List.of(PK),
+                        List.of());
+        Column volatileDefault =
+                new Column("token", "uuid", false, "gen_random_uuid()", "", false, null);
+        Column constantDefault = new Column("k", "integer", false, "0", "", false, null);
+        Table now =
+                table(
+                        "t",
+                        List.of(
+                                col("id", "bigint", true),
+                                col("n", "bigint", false),
+                                col("s", "character varying(20)", false),
+                                volatileDefault,
+                                constantDefault),
+                        List.of(PK),
+                        List.of());
+        Table dropped = table("d", List.of(col("id", "bigint", true)), List.of(), List.of());
+        Map<String, Set<PgMigrationHazard>> hazards =
+                hazards(model(List.of(old, dropped), List.of()), model(List.of(now), List.of()));
+        assertThat(hazards)
+                .containsEntry(
+                        "ALTER TABLE public.t ALTER COLUMN n TYPE bigint USING n::bigint",
+                        Set.of(
+                                PgMigrationHazard.TABLE_REWRITE,
+                                PgMigrationHazard.ACCESS_EXCLUSIVE_LOCK))
+                .containsEntry(
+                        "ALTER TABLE public.t ADD COLUMN token uuid DEFAULT gen_random_uuid()",
+                        Set.of(
+                                PgMigrationHazard.TABLE_REWRITE,
+                                PgMigrationHazard.ACCESS_EXCLUSIVE_LOCK))
+                .containsEntry(
+                        "DROP TABLE public.d",
+                        Set.of(
+                                PgMigrationHazard.DELETES_DATA,
+                                PgMigrationHazard.ACCESS_EXCLUSIVE_LOCK))
+                // brief: a catalog update under the lock, no scan and no rewrite
+                .containsEntry(
+                        "ALTER TABLE public.t ALTER COLUMN s TYPE character varying(20)", Set.of())
+                .containsEntry("ALTER TABLE public.t ADD COLUMN k integer DEFAULT 0", Set.of())
+                .containsEntry(
+                        "ALTER TABLE public.t DROP COLUMN gone",
+                        Set.of(PgMigrationHazard.DELETES_DATA));
+    }
 }

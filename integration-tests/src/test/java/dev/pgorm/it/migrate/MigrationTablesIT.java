@@ -96,7 +96,9 @@ class MigrationTablesIT {
                             .entities(V2.Customer.class) // Purchase is gone
                             .scratch(db.jdbcUrl(), db.user(), db.password())
                             .fromDatabase(c.url(), db.user(), db.password())
-                            .allow(PgMigrationHazard.DELETES_DATA)
+                            .allow(
+                                    PgMigrationHazard.DELETES_DATA,
+                                    PgMigrationHazard.ACCESS_EXCLUSIVE_LOCK)
                             .plan();
             for (PgMigrationStatement s : plan.statements()) {
                 System.out.println(s.sql() + ";  -- " + s.hazards() + " " + s.note());
@@ -111,7 +113,10 @@ class MigrationTablesIT {
                     .containsExactly(
                             "ALTER TABLE public.purchase DROP CONSTRAINT fk2pehe23hwdcyql94c531rbf70",
                             "DROP TABLE public.purchase");
-            assertThat(drop.hazards()).containsExactly(PgMigrationHazard.DELETES_DATA);
+            assertThat(drop.hazards())
+                    .containsExactlyInAnyOrder(
+                            PgMigrationHazard.DELETES_DATA,
+                            PgMigrationHazard.ACCESS_EXCLUSIVE_LOCK);
             assertThat(drop.note()).isEqualTo("2 rows deleted");
             c.applyAndReplan(plan, "customer", 1, V2.Customer.class);
 
@@ -135,12 +140,14 @@ class MigrationTablesIT {
                     .isInstanceOf(PgMigrationException.class)
                     .hasMessageContaining("DROP COLUMN nickname")
                     .hasMessageContaining("1 rows have a value in nickname")
-                    .hasMessageContaining("TABLE_REWRITE");
+                    .hasMessageContaining("TABLE_REWRITE")
+                    .hasMessageContaining("ACCESS_EXCLUSIVE_LOCK");
             PgMigrationPlan plan =
                     c.planner(V2.Customer.class, V2.Purchase.class)
                             .allow(
                                     PgMigrationHazard.DELETES_DATA,
                                     PgMigrationHazard.TABLE_REWRITE,
+                                    PgMigrationHazard.ACCESS_EXCLUSIVE_LOCK,
                                     PgMigrationHazard.POSSIBLE_RENAME)
                             .plan();
             assertThat(MigrationCase.sql(plan))
