@@ -126,7 +126,7 @@ public final class MigrationPlanCase implements BenchmarkCase {
         long creates = 0;
         for (PlanTimings t : timings) {
             shares.add(100.0 * t.tempDatabaseNanos() / t.totalNanos());
-            creates = t.tempDatabases();
+            creates = t.tempDatabases().size();
         }
         shares.sort(null);
         return String.format(

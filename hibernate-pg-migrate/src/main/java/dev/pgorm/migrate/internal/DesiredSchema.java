@@ -29,7 +29,10 @@ final class DesiredSchema {
         if (db.password() != null) {
             settings.put(AvailableSettings.JAKARTA_JDBC_PASSWORD, db.password());
         }
-        settings.remove(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION);
+        // explicit, not removed: a persistence unit's own action (often validate or none) must not
+        // win, and its scripts must not be written on every plan
+        settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create");
+        settings.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "none");
         settings.put(AvailableSettings.HBM2DDL_AUTO, "create");
         settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
         settings.put(AvailableSettings.JAKARTA_HBM2DDL_CREATE_SCHEMAS, true);

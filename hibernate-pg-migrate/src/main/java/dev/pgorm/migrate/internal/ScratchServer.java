@@ -60,7 +60,7 @@ final class ScratchServer {
             throw new PgMigrationException(
                     "cannot create temporary database " + name + ": " + e.getMessage(), e);
         } finally {
-            PlanTimings.tempDatabase(System.nanoTime() - start, true);
+            PlanTimings.tempDatabase(System.nanoTime() - start, name);
         }
         return new TempDatabase(this, name, withDatabase(url, name));
     }
@@ -74,7 +74,7 @@ final class ScratchServer {
             throw new PgMigrationException(
                     "cannot drop temporary database " + name + ": " + e.getMessage(), e);
         } finally {
-            PlanTimings.tempDatabase(System.nanoTime() - start, false);
+            PlanTimings.tempDatabase(System.nanoTime() - start, null);
         }
     }
 
