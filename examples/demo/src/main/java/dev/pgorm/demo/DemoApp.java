@@ -10,11 +10,17 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 /**
  * PG-ORM's demo: boots Hibernate on a HikariCP pool against the local PostgreSQL, lets schema
  * export create tables, extensions, indexes, partitions and a materialized view, loads sample data
- * and prints the results of a few PostgreSQL-flavoured queries, one class per section.
+ * and prints the results of a few PostgreSQL-flavoured queries, one class per section; last, it
+ * plans a migration from the entities to the database they just created.
  *
  * <p>Database: see {@link DemoDatabase}.
  */
 public final class DemoApp {
+
+    /** The demo's entities. */
+    private static final Class<?>[] ENTITIES = {
+        Place.class, Visit.class, PlaceVisits.class, Note.class, Tip.class
+    };
 
     private DemoApp() {}
 
@@ -34,12 +40,7 @@ public final class DemoApp {
         try (HikariDataSource dataSource = new HikariDataSource(pool);
                 SessionFactory sf =
                         new HibernatePersistenceConfiguration("pgorm-demo")
-                                .managedClasses(
-                                        Place.class,
-                                        Visit.class,
-                                        PlaceVisits.class,
-                                        Note.class,
-                                        Tip.class)
+                                .managedClasses(ENTITIES)
                                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                                 // The demo starts from scratch each run; applications use update or
                                 // scripts.
@@ -57,6 +58,7 @@ public final class DemoApp {
             FullTextDemo.run(sf, "museums of art");
             LtreeDemo.run(sf, "Berlin.Mitte");
             TenantDemo.run(sf);
+            MigrationDemo.run(ENTITIES);
         }
         System.out.println();
         System.out.println("Demo finished.");
