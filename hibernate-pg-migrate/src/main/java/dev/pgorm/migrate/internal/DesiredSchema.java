@@ -3,11 +3,14 @@ package dev.pgorm.migrate.internal;
 import dev.pgorm.migrate.PgMigrationException;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.metamodel.MappingMetamodel;
 
 /** Builds the desired schema: Hibernate's schema export {@code create} on a temporary database. */
 final class DesiredSchema {
@@ -53,10 +56,45 @@ final class DesiredSchema {
                     e);
         }
         try {
-            return Renames.of(factory.unwrap(SessionFactoryImplementor.class));
+            SessionFactoryImplementor sf = factory.unwrap(SessionFactoryImplementor.class);
+            checkMapped(r, sf);
+            return Renames.of(sf);
         } finally {
             factory.close();
         }
+    }
+
+    /**
+     * Refuses a desired schema that lacks entities: Hibernate maps nothing, silently, for classes
+     * it cannot load by name, and an empty desired schema would plan dropping every table.
+     */
+    static void checkMapped(MigrationRequest r, SessionFactoryImplementor sf) {
+        MappingMetamodel metamodel = sf.getMappingMetamodel();
+        List<String> missing = new ArrayList<>();
+        if (r.entities() != null) {
+            for (Class<?> entity : r.entities()) {
+                if (metamodel.findEntityDescriptor(entity) == null) {
+                    missing.add(entity.getName());
+                }
+            }
+        }
+        if (!missing.isEmpty() || countEntities(metamodel) == 0) {
+            throw new PgMigrationException(
+                    "Hibernate mapped "
+                            + (missing.isEmpty()
+                                    ? "no entity of the persistence unit"
+                                    : "none of " + missing)
+                            + ", so the desired schema would be empty and the plan would drop"
+                            + " every table; make the classes loadable by Hibernate (for classes"
+                            + " defined at run time, pass their class loader as"
+                            + " hibernate.classLoaders in properties(...))");
+        }
+    }
+
+    private static int countEntities(MappingMetamodel metamodel) {
+        int[] count = {0};
+        metamodel.forEachEntityDescriptor(persister -> count[0]++);
+        return count[0];
     }
 
     private static String rootMessage(Throwable e) {
