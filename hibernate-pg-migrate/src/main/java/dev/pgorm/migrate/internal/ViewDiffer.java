@@ -106,13 +106,30 @@ final class ViewDiffer {
                 && v.columns().subList(0, was.columns().size()).equals(was.columns());
     }
 
+    /**
+     * Returns where a rebuilt view is dropped: with its creation in one transaction, so that
+     * readers wait rather than fail, unless columns change, which the old view may block.
+     */
+    private Phase rebuildPhase() {
+        boolean columnsChange =
+                current.tables().values().stream()
+                        .anyMatch(
+                                t ->
+                                        desired.tables().containsKey(t.qname())
+                                                && !desired.tables()
+                                                        .get(t.qname())
+                                                        .columns()
+                                                        .equals(t.columns()));
+        return columnsChange ? Phase.DROP_VIEWS : Phase.CREATE_VIEWS;
+    }
+
     private void drop(View v, boolean rebuilt) {
         Set<PgMigrationHazard> hazards = hazardsOf(v, !rebuilt);
         if (!v.indexes().isEmpty()) {
             hazards.add(INDEX_DROPPED);
         }
         plan.add(
-                Phase.DROP_VIEWS,
+                rebuilt ? rebuildPhase() : Phase.DROP_VIEWS,
                 new Step("DROP " + v.kind() + " " + v.qname(), true, hazards, note(v), false));
     }
 
