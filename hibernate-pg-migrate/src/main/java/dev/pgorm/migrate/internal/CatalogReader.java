@@ -256,7 +256,8 @@ final class CatalogReader {
                 comments,
                 policies,
                 functions,
-                triggers);
+                triggers,
+                ViewReader.read(c, schemas));
     }
 
     private static String key(ResultSet rs) throws SQLException {

@@ -95,7 +95,7 @@ final class CatalogSql {
                     """;
 
     /** The part of an index definition after {@code USING}, from the index's oid {@code ix}. */
-    private static final String INDEX_BODY =
+    static final String INDEX_BODY =
             """
             (select case when starts_with(pg_get_indexdef(ix.oid), p.prefix)
                          then substr(pg_get_indexdef(ix.oid), length(p.prefix) + 1) end
@@ -213,20 +213,11 @@ final class CatalogSql {
     /** Objects the planner cannot plan yet: kind, qualified name, definition. */
     static final String OTHERS =
             """
-            select case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
-                                  else 'foreign table' end,
-                   quote_ident(n.nspname) || '.' || quote_ident(c.relname),
-                   case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid) else '' end
+            select 'foreign table', quote_ident(n.nspname) || '.' || quote_ident(c.relname), ''
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
-            where c.relkind in ('v', 'm', 'f') and n.nspname = any(?)
+            where c.relkind = 'f' and n.nspname = any(?)
               and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                               and d.objid = c.oid and d.deptype = 'e')
-            union all
-            select 'index', quote_ident(n.nspname) || '.' || quote_ident(ic.relname)
-                   || ' on materialized view ' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid)
-            from pg_index i join pg_class c on c.oid = i.indrelid
-            join pg_class ic on ic.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
-            where c.relkind = 'm' and n.nspname = any(?)
             union all
             select case ty.typtype when 'd' then 'domain' when 'r' then 'range type'
                                    else 'composite type' end,

@@ -40,6 +40,7 @@ final class SchemaDiffer {
         d.sequences();
         d.tables();
         d.others();
+        ViewDiffer.diff(d.current, d.desired, d.plan);
         PolicyDiffer.diff(d.current, d.desired, d.plan);
         RoutineDiffer.diff(d.current, d.desired, d.plan);
         d.comments();
@@ -239,7 +240,7 @@ final class SchemaDiffer {
         };
     }
 
-    /** Views, functions, triggers, policies, domains ...: any difference is not supported yet. */
+    /** Foreign tables, domains, range and composite types: any difference is not supported yet. */
     private void others() {
         Set<String> keys = new TreeSet<>(desired.others().keySet());
         keys.addAll(current.others().keySet());

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param policies row-level security policies, key "name ON table"
  * @param functions functions and procedures, key "schema.name(arguments)"
  * @param triggers triggers, key "name ON table"
+ * @param views plain and materialized views
  */
 record SchemaModel(
         Set<String> schemas,
@@ -32,21 +33,14 @@ record SchemaModel(
         Map<String, Comment> comments,
         Map<String, Policy> policies,
         Map<String, Function> functions,
-        Map<String, Trigger> triggers) {
+        Map<String, Trigger> triggers,
+        Map<String, View> views) {
 
     /** Returns this model with every index valid: what a copy built from it holds. */
     SchemaModel withValidIndexes() {
         Map<String, Table> valid = new LinkedHashMap<>();
         tables.forEach(
                 (name, t) -> {
-                    Map<String, Index> indexes = new LinkedHashMap<>();
-                    t.indexes()
-                            .forEach(
-                                    (k, i) ->
-                                            indexes.put(
-                                                    k,
-                                                    new Index(
-                                                            i.name(), i.unique(), i.body(), true)));
                     valid.put(
                             name,
                             new Table(
@@ -57,8 +51,10 @@ record SchemaModel(
                                     t.forceRowSecurity(),
                                     t.columns(),
                                     t.constraints(),
-                                    indexes));
+                                    validIndexes(t.indexes())));
                 });
+        Map<String, View> validViews = new LinkedHashMap<>();
+        views.forEach((name, v) -> validViews.put(name, v.withIndexes(validIndexes(v.indexes()))));
         return new SchemaModel(
                 schemas,
                 extensions,
@@ -69,7 +65,14 @@ record SchemaModel(
                 comments,
                 policies,
                 functions,
-                triggers);
+                triggers,
+                validViews);
+    }
+
+    private static Map<String, Index> validIndexes(Map<String, Index> indexes) {
+        Map<String, Index> valid = new LinkedHashMap<>();
+        indexes.forEach((k, i) -> valid.put(k, new Index(i.name(), i.unique(), i.body(), true)));
+        return valid;
     }
 
     static String qualified(String schema, String name) {
@@ -206,4 +209,50 @@ record SchemaModel(
      * @param body the definition after {@code USING}, for example {@code btree (lower(email))}
      */
     record Index(String name, boolean unique, String body, boolean valid) {}
+
+    /**
+     * A plain or materialized view.
+     *
+     * @param query {@code pg_get_viewdef}, without its final semicolon
+     * @param populated whether a materialized view holds rows (was created or refreshed with data)
+     * @param columns the columns, each "name type", in order
+     * @param reads the views and materialized views the query reads, qualified
+     * @param comment the view's comment, or null
+     * @param indexes a materialized view's indexes
+     * @param indexComments comments on those indexes, by index name
+     */
+    record View(
+            String schema,
+            String name,
+            boolean materialized,
+            String query,
+            boolean populated,
+            List<String> columns,
+            List<String> reads,
+            String comment,
+            Map<String, Index> indexes,
+            Map<String, String> indexComments) {
+        String qname() {
+            return qualified(schema, name);
+        }
+
+        /** Returns VIEW or MATERIALIZED VIEW. */
+        String kind() {
+            return materialized ? "MATERIALIZED VIEW" : "VIEW";
+        }
+
+        View withIndexes(Map<String, Index> replaced) {
+            return new View(
+                    schema,
+                    name,
+                    materialized,
+                    query,
+                    populated,
+                    columns,
+                    reads,
+                    comment,
+                    replaced,
+                    indexComments);
+        }
+    }
 }

@@ -54,6 +54,7 @@ class SchemaDifferTest {
                 Map.of(),
                 Map.of(),
                 Map.of(),
+                Map.of(),
                 Map.of());
     }
 
