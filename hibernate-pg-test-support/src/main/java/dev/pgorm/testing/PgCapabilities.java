@@ -80,11 +80,6 @@ public record PgCapabilities(
 
     @Override
     public String toString() {
-        return "PostgreSQL "
-                + majorVersion()
-                + "."
-                + minorVersion()
-                + ", installed extensions "
-                + installedExtensions;
+        return server().toString();
     }
 }

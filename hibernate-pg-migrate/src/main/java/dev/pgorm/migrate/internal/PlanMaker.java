@@ -5,11 +5,9 @@ import dev.pgorm.migrate.PgMigrationHazard;
 import dev.pgorm.migrate.PgMigrationPlan;
 import dev.pgorm.migrate.PgMigrationStatement;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -171,13 +169,6 @@ public final class PlanMaker {
     }
 
     private static Connection connect(MigrationRequest r) throws SQLException {
-        Properties props = new Properties();
-        if (r.liveUser() != null) {
-            props.setProperty("user", r.liveUser());
-        }
-        if (r.livePassword() != null) {
-            props.setProperty("password", r.livePassword());
-        }
-        return DriverManager.getConnection(r.liveUrl(), props);
+        return ScratchServer.connect(r.liveUrl(), r.liveUser(), r.livePassword());
     }
 }

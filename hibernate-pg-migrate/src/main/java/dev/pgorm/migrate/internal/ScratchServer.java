@@ -79,6 +79,14 @@ final class ScratchServer {
     }
 
     private Connection connect(String jdbcUrl) throws SQLException {
+        return connect(jdbcUrl, user, password);
+    }
+
+    /**
+     * Opens a connection with optional credentials: the one way the planner connects, to the
+     * scratch server, its temporary databases and the live database.
+     */
+    static Connection connect(String jdbcUrl, String user, String password) throws SQLException {
         Properties props = new Properties();
         if (user != null) {
             props.setProperty("user", user);

@@ -2,9 +2,7 @@ package dev.pgorm.migrate.internal;
 
 import dev.pgorm.migrate.PgMigrationException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /** A database on the scratch server that exists for one plan and is dropped when closed. */
 final class TempDatabase implements AutoCloseable {
@@ -37,14 +35,7 @@ final class TempDatabase implements AutoCloseable {
 
     Connection connect() {
         try {
-            Properties props = new Properties();
-            if (server.user() != null) {
-                props.setProperty("user", server.user());
-            }
-            if (server.password() != null) {
-                props.setProperty("password", server.password());
-            }
-            return DriverManager.getConnection(url, props);
+            return ScratchServer.connect(url, server.user(), server.password());
         } catch (SQLException e) {
             throw new PgMigrationException(
                     "cannot connect to temporary database " + name + ": " + e.getMessage(), e);
