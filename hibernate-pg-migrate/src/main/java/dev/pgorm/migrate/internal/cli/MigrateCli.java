@@ -1,0 +1,113 @@
+package dev.pgorm.migrate.internal.cli;
+
+import dev.pgorm.migrate.PgMigrationException;
+import dev.pgorm.migrate.PgMigrationHazard;
+import dev.pgorm.migrate.PgMigrationPlan;
+import dev.pgorm.migrate.internal.cli.CliOptions.UsageException;
+import dev.pgorm.migrate.spi.MigrationTask;
+import java.io.PrintStream;
+import java.util.Set;
+
+/**
+ * Main class of the {@code -cli} jar: {@code diff} writes the next migration, {@code verify} checks
+ * that the entities and the migration folder agree. Messages go to standard error.
+ */
+public final class MigrateCli {
+
+    /** Exit code: done, or the entities and the migrations agree. */
+    public static final int OK = 0;
+
+    /** Exit code: the entities and the migrations disagree, or a hazard was not allowed. */
+    public static final int DRIFT = 1;
+
+    /** Exit code: bad arguments, or the scratch server or the entities could not be used. */
+    public static final int ERROR = 2;
+
+    private MigrateCli() {}
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command line and returns its exit code instead of exiting.
+     *
+     * @param args the arguments
+     * @param out where the help goes
+     * @param err where messages go
+     * @return {@link #OK}, {@link #DRIFT} or {@link #ERROR}
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CliOptions options;
+        Set<PgMigrationHazard> allowed;
+        try {
+            options = CliOptions.parse(args);
+            allowed = MigrationTask.parseHazards(options.allow);
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("pgorm-migrate: " + e.getMessage());
+            err.println("Run with --help for the options.");
+            return ERROR;
+        }
+        if (options.help) {
+            out.print(CliOptions.usage());
+            return OK;
+        }
+        MigrationTask task =
+                new MigrationTask()
+                        .classes(options.entities)
+                        .classpath(options.classpath)
+                        .packages(options.packages)
+                        .persistenceUnit(options.persistenceUnit)
+                        .properties(options.properties)
+                        .migrations(options.migrations)
+                        .scratch(options.scratchUrl, options.scratchUser, options.scratchPassword);
+        PgMigrationPlan plan;
+        try {
+            plan = task.plan();
+        } catch (PgMigrationException e) {
+            err.println("pgorm-migrate: " + e.getMessage());
+            err.println("(scratch server: " + task.scratchDescription() + ")");
+            return ERROR;
+        }
+        return options.command.equals("verify")
+                ? verify(plan, options, err)
+                : diff(plan, options, allowed, out, err);
+    }
+
+    private static int verify(PgMigrationPlan plan, CliOptions options, PrintStream err) {
+        if (plan.isEmpty()) {
+            err.println(
+                    "pgorm-migrate: the entities and the migrations in "
+                            + options.migrations
+                            + " agree");
+            return OK;
+        }
+        err.println("pgorm-migrate: " + MigrationTask.drift(plan));
+        return DRIFT;
+    }
+
+    private static int diff(
+            PgMigrationPlan plan,
+            CliOptions options,
+            Set<PgMigrationHazard> allowed,
+            PrintStream out,
+            PrintStream err) {
+        if (plan.isEmpty()) {
+            err.println("pgorm-migrate: schema matches the migrations, nothing written");
+            return OK;
+        }
+        String refused = MigrationTask.refusedHazards(plan, allowed);
+        if (refused != null) {
+            err.println("pgorm-migrate: " + refused);
+            err.println("Allow them with --allow HAZARD,...");
+            return DRIFT;
+        }
+        out.println(plan);
+        return OK;
+    }
+}
