@@ -1,8 +1,11 @@
 package dev.pgorm.maven;
 
+import dev.pgorm.migrate.PgMigrationException;
 import dev.pgorm.migrate.PgMigrationHazard;
 import dev.pgorm.migrate.PgMigrationPlan;
 import dev.pgorm.migrate.spi.MigrationTask;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -62,7 +65,15 @@ public class DiffMojo extends MigrationMojoSupport {
             throw new MojoFailureException(
                     refused + "\nAllow them with -Dpgorm.allowHazards=HAZARD,...");
         }
-        getLog().info("The next migration (" + description + "):\n" + plan);
+        List<Path> files;
+        try {
+            files = plan.writeFlyway(migrations().toPath(), description);
+        } catch (PgMigrationException | IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        for (Path file : files) {
+            getLog().info("Wrote " + file + " (review it, then commit it)");
+        }
     }
 
     void setDescription(String description) {

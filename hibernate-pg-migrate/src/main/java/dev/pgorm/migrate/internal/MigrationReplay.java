@@ -59,6 +59,16 @@ final class MigrationReplay {
         return found;
     }
 
+    /** Returns whether the file's Flyway configuration turns its transaction off. */
+    private static boolean outsideTransaction(Path file) throws IOException {
+        Path conf = file.resolveSibling(file.getFileName() + ".conf");
+        return Files.isRegularFile(conf)
+                && NO_TRANSACTION.matcher(Files.readString(conf, StandardCharsets.UTF_8)).find();
+    }
+
+    private static final Pattern NO_TRANSACTION =
+            Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*false\\s*$");
+
     private static int compare(List<Long> a, List<Long> b) {
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
             int c = Long.compare(i < a.size() ? a.get(i) : 0, i < b.size() ? b.get(i) : 0);
@@ -69,14 +79,24 @@ final class MigrationReplay {
         return 0;
     }
 
-    /** Runs each file as one script, in order, with autocommit. */
+    /**
+     * Runs each file as one script, in order, with autocommit; a file whose {@code .sql.conf} says
+     * {@code executeInTransaction=false} runs statement by statement, as Flyway runs it, since
+     * PostgreSQL runs a multi-statement script in one implicit transaction.
+     */
     static void replay(Path dir, TempDatabase db) {
         try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
             for (Migration m : list(dir)) {
                 String sql = Files.readString(m.file(), StandardCharsets.UTF_8);
                 try {
-                    s.execute(sql);
+                    if (outsideTransaction(m.file())) {
+                        for (String statement : ScriptStatements.split(sql)) {
+                            s.execute(statement);
+                        }
+                    } else {
+                        s.execute(sql);
+                    }
                 } catch (SQLException e) {
                     throw new PgMigrationException(
                             "migration " + m.file() + " failed: " + e.getMessage(), e);

@@ -6,11 +6,14 @@ import dev.pgorm.migrate.PgMigrationPlan;
 import dev.pgorm.migrate.internal.cli.CliOptions.UsageException;
 import dev.pgorm.migrate.spi.MigrationTask;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Main class of the {@code -cli} jar: {@code diff} writes the next migration, {@code verify} checks
- * that the entities and the migration folder agree. Messages go to standard error.
+ * that the entities and the migration folder agree. Messages go to standard error; the paths of the
+ * files written and the help go to standard output.
  */
 public final class MigrateCli {
 
@@ -38,7 +41,7 @@ public final class MigrateCli {
      * Runs the command line and returns its exit code instead of exiting.
      *
      * @param args the arguments
-     * @param out where the help goes
+     * @param out where the help and the paths of the files written go
      * @param err where messages go
      * @return {@link #OK}, {@link #DRIFT} or {@link #ERROR}
      */
@@ -107,7 +110,17 @@ public final class MigrateCli {
             err.println("Allow them with --allow HAZARD,...");
             return DRIFT;
         }
-        out.println(plan);
+        List<Path> files;
+        try {
+            files = plan.writeFlyway(options.migrations, options.description);
+        } catch (PgMigrationException | IllegalArgumentException e) {
+            err.println("pgorm-migrate: " + e.getMessage());
+            return ERROR;
+        }
+        // the paths on standard output, one a line, for scripts; the message on standard error
+        files.forEach(out::println);
+        err.println(
+                "pgorm-migrate: wrote " + files.size() + " file(s); review them, then commit them");
         return OK;
     }
 }
