@@ -191,8 +191,13 @@ public final class FlywayWriter {
         PlanGroups.header(group, title, howItRuns).forEach(l -> sb.append(l).append('\n'));
         if (group.contains("CONCURRENTLY")) {
             sb.append(
-                    "-- A failed CREATE INDEX CONCURRENTLY leaves an INVALID index: drop it, then"
-                            + " run again.\n");
+                    "-- Run Flyway with flyway.postgresql.transactional.lock=false (Spring Boot:\n"
+                            + "-- spring.flyway.postgresql.transactional-lock=false): CONCURRENTLY"
+                            + " waits for every\n"
+                            + "-- open transaction, Flyway's lock transaction too, until"
+                            + " lock_timeout cancels it.\n"
+                            + "-- A failed CREATE INDEX CONCURRENTLY leaves an INVALID index: drop it,"
+                            + " then run again.\n");
         }
         for (PgMigrationStatement s : group.statements()) {
             sb.append('\n').append(s.sql()).append(";\n");

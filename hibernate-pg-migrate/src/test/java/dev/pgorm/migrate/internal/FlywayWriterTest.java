@@ -59,6 +59,7 @@ class FlywayWriterTest {
                 .contains("--   2. CREATE INDEX CONCURRENTLY item_quantity_idx")
                 .contains("--      hazards: INDEX_BUILD")
                 .contains("INVALID index")
+                .contains("flyway.postgresql.transactional.lock=false")
                 .endsWith(
                         "CREATE INDEX CONCURRENTLY item_quantity_idx ON public.item USING btree"
                                 + " (quantity);\n");
