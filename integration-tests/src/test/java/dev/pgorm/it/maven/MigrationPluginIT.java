@@ -66,12 +66,14 @@ class MigrationPluginIT {
         run(PluginGoals.diff(sample(null), "create_shop", null));
         project.addToCustomer("String email;");
 
+        // tag::drift[]
         assertThatThrownBy(() -> run(PluginGoals.verify(sample(null))))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("the entities and the migrations disagree")
                 .hasMessageContaining("ADD COLUMN")
                 .hasMessageContaining("email")
                 .hasMessageContaining("pgorm:diff");
+        // end::drift[]
 
         run(PluginGoals.diff(sample(null), "add_email", null));
         assertThat(project.migrationFiles()).anyMatch(f -> f.contains("__add_email"));
@@ -93,9 +95,7 @@ class MigrationPluginIT {
                 .hasMessageContaining("-Dpgorm.allowHazards=");
         assertThat(project.migrationFiles()).noneMatch(f -> f.contains("__index_name"));
 
-        // tag::allow[]
         run(PluginGoals.diff(sample(null), "index_name", "INDEX_BUILD"));
-        // end::allow[]
         assertThat(project.migrationFiles())
                 .anyMatch(f -> f.contains("__index_name") && f.endsWith(".sql.conf"));
         run(PluginGoals.verify(sample(null)));

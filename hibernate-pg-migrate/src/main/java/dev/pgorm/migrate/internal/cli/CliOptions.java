@@ -143,8 +143,10 @@ final class CliOptions {
                   --scratch-url <jdbc url>   server for temporary databases (needs CREATEDB);
                                              default PGORM_SCRATCH_URL, then PGORM_TEST_URL,
                                              then jdbc:postgresql://localhost:5432/postgres
-                  --scratch-user <user>      default PGORM_SCRATCH_USER (or postgres)
-                  --scratch-password <pw>    default PGORM_SCRATCH_PASSWORD
+                  --scratch-user <user>      default PGORM_SCRATCH_USER; without a URL
+                                             either, PGORM_TEST_USER, then postgres
+                  --scratch-password <pw>    default PGORM_SCRATCH_PASSWORD (or
+                                             PGORM_TEST_PASSWORD, without a URL)
                   --description <text>       diff: the new migration's description
                   --allow <HAZARD,...>       diff: hazards to accept, for example INDEX_BUILD
                   --property <name=value>    a Hibernate setting (repeatable)

@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Main class of the {@code -cli} jar: {@code diff} writes the next migration, {@code verify} checks
@@ -26,6 +28,12 @@ public final class MigrateCli {
     /** Exit code: bad arguments, or the scratch server or the entities could not be used. */
     public static final int ERROR = 2;
 
+    /** Held so that the levels set on them are not lost to garbage collection. */
+    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
+
+    private static final Logger CONNECTION_POOL_LOG =
+            Logger.getLogger("org.hibernate.engine.jdbc.connections");
+
     private MigrateCli() {}
 
     /**
@@ -34,6 +42,9 @@ public final class MigrateCli {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        // Hibernate logs through java.util.logging here: keep its INFO lines out of the messages
+        HIBERNATE_LOG.setLevel(Level.WARNING);
+        CONNECTION_POOL_LOG.setLevel(Level.SEVERE); // "built-in connection pool" is intended
         System.exit(run(args, System.out, System.err));
     }
 
