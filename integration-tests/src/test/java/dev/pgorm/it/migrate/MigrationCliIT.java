@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +108,27 @@ class MigrationCliIT {
         assertThat(cliOnSample("diff", "--description", "nothing")).as(err).isZero();
         assertThat(err).contains("schema matches the migrations, nothing written");
         assertThat(project.migrationFiles()).containsExactly("V1__shop.sql");
+    }
+
+    @Test
+    void scansAJarOfEntities() throws IOException {
+        Path jar = dir.resolve("shop.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(project.classes())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = project.classes().relativize(file).toString().replace('\\', '/');
+                out.putNextEntry(new JarEntry(name));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        List<String> args =
+                new ArrayList<>(List.of(onSample("verify", "--persistence-unit", "shop")));
+        args.set(args.indexOf(project.classes().toString()), jar.toString());
+        assertThat(cli(args.toArray(String[]::new))).as(err).isZero();
+        args.remove("--persistence-unit");
+        args.remove("shop");
+        assertThat(cli(args.toArray(String[]::new))).as(err).isZero();
     }
 
     @Test
