@@ -111,15 +111,7 @@ final class ConstraintDiffer {
                                         new Index(w.name(), i.unique(), i.body(), i.valid()));
                             });
         }
-        return new Table(
-                old.schema(),
-                old.name(),
-                old.options(),
-                old.rowSecurity(),
-                old.forceRowSecurity(),
-                old.columns(),
-                constraints,
-                indexes);
+        return old.with(constraints, indexes);
     }
 
     private static boolean same(Constraint a, Constraint b) {

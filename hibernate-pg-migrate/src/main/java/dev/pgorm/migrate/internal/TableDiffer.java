@@ -25,10 +25,9 @@ final class TableDiffer {
     private TableDiffer() {}
 
     /** Creates a table with its columns, keys and checks; foreign keys follow all tables. */
-    static void create(Table t, PlanBuilder plan) {
-        if (!t.options().isEmpty()) {
-            plan.unsupported(
-                    "table " + t.qname() + " " + t.options() + " is added (not supported yet)");
+    static void create(Table t, SchemaModel current, PlanBuilder plan, LiveFacts facts) {
+        if (t.form().partition()) {
+            TableForms.createPartition(t, current, plan, facts);
             return;
         }
         List<String> parts = new ArrayList<>();
@@ -40,7 +39,15 @@ final class TableDiffer {
         }
         plan.add(
                 Phase.CREATE_TABLES,
-                "CREATE TABLE " + t.qname() + " (\n    " + String.join(",\n    ", parts) + "\n)");
+                "CREATE "
+                        + t.form().persistence()
+                        + "TABLE "
+                        + t.qname()
+                        + " (\n    "
+                        + String.join(",\n    ", parts)
+                        + "\n)"
+                        + t.form().createClauses());
+        TableForms.inherit(t, plan);
         for (Index i : t.indexes().values()) {
             plan.add(Phase.CREATE_TABLES, Sql.createIndex(t.qname(), i, i.name(), false));
         }
@@ -74,15 +81,7 @@ final class TableDiffer {
 
     /** Plans the column, constraint and index changes of a table that exists on both sides. */
     static void alter(Table old, Table t, PlanBuilder plan, LiveFacts facts) {
-        if (!old.options().equals(t.options())) {
-            plan.unsupported(
-                    "table "
-                            + t.qname()
-                            + ": '"
-                            + old.options()
-                            + "' becomes '"
-                            + t.options()
-                            + "' (partitioning, inheritance, RLS and storage changes are not supported yet)");
+        if (!TableForms.alter(old, t, plan)) {
             return;
         }
         List<Column> added =
