@@ -181,6 +181,8 @@ final class CatalogSql {
                     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                     join pg_description d on d.objoid = p.oid and d.classoid = 'pg_proc'::regclass
                     where p.prokind in ('f', 'p') and n.nspname = any(?)
+                      and not exists (select 1 from pg_depend e where e.classid = 'pg_proc'::regclass
+                                      and e.objid = p.oid and e.deptype = 'e')
                     union all
                     select 'TRIGGER', t.nspname, t.relname, tg.tgname, d.description
                     from t join pg_trigger tg on tg.tgrelid = t.oid

@@ -166,7 +166,7 @@ final class SchemaDiffer {
             if (old == null) {
                 TableDiffer.create(t, current, plan, facts);
             } else {
-                TableDiffer.alter(old, t, plan, facts);
+                TableDiffer.alter(old, t, partitions(t), plan, facts);
             }
         }
         List<Table> gone = new ArrayList<>();
@@ -177,6 +177,26 @@ final class SchemaDiffer {
         }
         gone.sort(Comparator.comparingInt((Table t) -> TableForms.depth(t, current)).reversed());
         gone.forEach(t -> TableDiffer.drop(t, plan, facts));
+    }
+
+    /**
+     * Returns the partitions a table has once the plan has run: those the entities declare, and
+     * those they do not declare, which the plan leaves alone.
+     */
+    private List<Table> partitions(Table t) {
+        List<Table> partitions = new ArrayList<>();
+        for (Table p : desired.tables().values()) {
+            if (t.qname().equals(p.form().partitionOf())) {
+                partitions.add(p);
+            }
+        }
+        for (Table p : current.tables().values()) {
+            if (t.qname().equals(p.form().partitionOf())
+                    && !desired.tables().containsKey(p.qname())) {
+                partitions.add(p);
+            }
+        }
+        return partitions;
     }
 
     /** Sets changed comments; removes those whose object stays but loses its comment. */

@@ -80,7 +80,8 @@ final class TableDiffer {
     }
 
     /** Plans the column, constraint and index changes of a table that exists on both sides. */
-    static void alter(Table old, Table t, PlanBuilder plan, LiveFacts facts) {
+    static void alter(
+            Table old, Table t, List<Table> partitions, PlanBuilder plan, LiveFacts facts) {
         if (!TableForms.alter(old, t, plan)) {
             return;
         }
@@ -114,7 +115,7 @@ final class TableDiffer {
                 alterColumn(t, was, c, plan, facts);
             }
         }
-        ConstraintDiffer.diff(old, t, plan, facts);
+        ConstraintDiffer.diff(old, t, partitions, plan, facts);
     }
 
     private static void addColumn(

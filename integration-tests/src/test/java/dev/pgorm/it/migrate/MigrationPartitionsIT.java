@@ -80,6 +80,18 @@ class MigrationPartitionsIT {
 
     // end::partition-added[]
 
+    @Entity(name = "Event")
+    @Table(name = "event")
+    @IdClass(EventId.class)
+    @Partitioned(strategy = PartitionStrategy.RANGE, key = "createdAt")
+    @Partition(name = "event_2026", from = "2026-01-01", to = "2027-01-01")
+    @Partition(name = "event_default", isDefault = true)
+    @PgIndex(name = "event_kind_idx", columns = "kind")
+    @PgIndex(name = "event_tenant_idx", columns = "tenant") // new
+    @RowLevelSecurity
+    @Policy(name = "tenant_isolation", column = "tenant", setting = "app.tenant")
+    public static class EventWithTenantIndex extends EventBase {}
+
     @Entity(name = "Animal")
     @Table(name = "animal")
     public static class Animal {
@@ -131,6 +143,38 @@ class MigrationPartitionsIT {
             c.execute(
                     "insert into event (id, createdat, kind, tenant) values (4, '2027-03-01', 'd', 't')");
             assertThat(c.count("select count(*) from event_2027")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anIndexOfAPartitionedTableIsBuiltConcurrentlyPerPartition(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, Event.class)) {
+            c.execute(
+                    "insert into event (id, createdat, kind, tenant) values"
+                            + " (1, '2026-05-01', 'a', 't'), (2, '2029-01-01', 'b', 'u')");
+            PgMigrationPlan plan =
+                    c.planner(EventWithTenantIndex.class)
+                            .allow(PgMigrationHazard.INDEX_BUILD)
+                            .plan();
+            assertThat(MigrationCase.sql(plan))
+                    .containsExactly(
+                            "CREATE INDEX event_tenant_idx ON ONLY public.event USING btree (tenant)",
+                            "CREATE INDEX CONCURRENTLY event_2026_tenant_idx ON public.event_2026"
+                                    + " USING btree (tenant)",
+                            "CREATE INDEX CONCURRENTLY event_default_tenant_idx ON"
+                                    + " public.event_default USING btree (tenant)",
+                            "ALTER INDEX public.event_tenant_idx ATTACH PARTITION"
+                                    + " public.event_2026_tenant_idx",
+                            "ALTER INDEX public.event_tenant_idx ATTACH PARTITION"
+                                    + " public.event_default_tenant_idx",
+                            // PG-ORM's fingerprint of the declaration
+                            "COMMENT ON INDEX public.event_tenant_idx IS 'pgorm:4ce977ef90ae8fdd'");
+            c.applyAndReplan(plan, "event", 2, EventWithTenantIndex.class);
+            assertThat(
+                            c.count(
+                                    "select count(*) from pg_index where indisvalid"
+                                            + " and indexrelid = 'event_tenant_idx'::regclass"))
+                    .isEqualTo(1);
         }
     }
 
