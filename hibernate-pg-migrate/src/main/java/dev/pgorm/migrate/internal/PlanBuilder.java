@@ -37,6 +37,7 @@ final class PlanBuilder {
         TABLE_OPTIONS,
         ADD_COLUMNS,
         ALTER_COLUMNS,
+        COLUMN_DEFAULTS,
         DROP_COLUMNS,
         PARTITIONS,
         INHERIT,
