@@ -220,7 +220,12 @@ final class CatalogReader {
                         c,
                         CatalogSql.FUNCTIONS,
                         schemas,
-                        rs -> new Function(rs.getString(1), rs.getString(2), rs.getString(3)))) {
+                        rs ->
+                                new Function(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4)))) {
             functions.put(f.identity(), f);
         }
         Map<String, Trigger> triggers = new LinkedHashMap<>();

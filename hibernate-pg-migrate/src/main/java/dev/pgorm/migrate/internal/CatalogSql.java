@@ -205,13 +205,16 @@ final class CatalogSql {
                     order by 1, 2, 3
                     """;
 
-    /** Functions and procedures: identity (qualified name and arguments) and full definition. */
+    /**
+     * Functions and procedures: identity (qualified name and arguments), kind, full definition,
+     * result type.
+     */
     static final String FUNCTIONS =
             """
             select quote_ident(n.nspname) || '.' || quote_ident(p.proname)
                    || '(' || pg_get_function_identity_arguments(p.oid) || ')',
                    case p.prokind when 'p' then 'PROCEDURE' else 'FUNCTION' end,
-                   pg_get_functiondef(p.oid)
+                   pg_get_functiondef(p.oid), coalesce(pg_get_function_result(p.oid), '')
             from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where p.prokind in ('f', 'p') and n.nspname = any(?)
               and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass

@@ -28,6 +28,7 @@ final class PlanBuilder {
         ROW_SECURITY_OFF,
         DROP_TRIGGERS,
         DROP_POLICIES,
+        DROP_REPLACED_FUNCTIONS,
         DROP_FOREIGN_KEYS,
         DROP_CONSTRAINTS,
         DROP_INDEXES,

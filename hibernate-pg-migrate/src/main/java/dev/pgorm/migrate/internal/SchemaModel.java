@@ -115,8 +115,9 @@ record SchemaModel(
      *
      * @param kind FUNCTION or PROCEDURE
      * @param definition {@code pg_get_functiondef}: a complete CREATE OR REPLACE statement
+     * @param result {@code pg_get_function_result}, empty for a procedure
      */
-    record Function(String identity, String kind, String definition) {}
+    record Function(String identity, String kind, String definition, String result) {}
 
     /**
      * A trigger.
