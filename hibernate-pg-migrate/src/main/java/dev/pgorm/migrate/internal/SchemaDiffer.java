@@ -153,7 +153,7 @@ final class SchemaDiffer {
     }
 
     /**
-     * Creates and alters tables, parents before their partitions and children; drops tables,
+     * Creates tables, parents before their partitions and children; alters and drops tables,
      * children before their parents. Partitions the entities do not declare (such as those {@code
      * PgPartitions} creates at run time) are left alone, and go with their parent if it is dropped.
      */
@@ -162,10 +162,15 @@ final class SchemaDiffer {
         List<Table> wanted = new ArrayList<>(desired.tables().values());
         wanted.sort(Comparator.comparingInt(t -> TableForms.depth(t, desired)));
         for (Table t : wanted) {
-            Table old = now.get(t.qname());
-            if (old == null) {
+            if (!now.containsKey(t.qname())) {
                 TableDiffer.create(t, current, plan, facts);
-            } else {
+            }
+        }
+        // children first: a column added to a child and its parent is then merged, not duplicated
+        for (int i = wanted.size() - 1; i >= 0; i--) {
+            Table t = wanted.get(i);
+            Table old = now.get(t.qname());
+            if (old != null) {
                 TableDiffer.alter(old, t, partitions(t), plan, facts);
             }
         }

@@ -108,6 +108,39 @@ class MigrationPartitionsIT {
         boolean goodBoy;
     }
 
+    @Entity(name = "Animal")
+    @Table(name = "animal")
+    public static class AnimalWithAge {
+        @Id Long id;
+        String name;
+        Integer age;
+    }
+
+    @Entity(name = "Dog")
+    @Table(name = "dog")
+    @Inherits(AnimalWithAge.class)
+    public static class DogWithAge {
+        @Id Long id;
+        String name;
+        boolean goodBoy;
+        Integer age;
+    }
+
+    @Test
+    void aColumnAddedToAParentAndItsChildIsAddedToTheChildFirst(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, Animal.class, Dog.class)) {
+            c.execute(
+                    "insert into animal (id, name) values (1, 'Tom')",
+                    "insert into dog (id, name, goodboy) values (2, 'Rex', true)");
+            PgMigrationPlan plan = c.planner(AnimalWithAge.class, DogWithAge.class).plan();
+            assertThat(MigrationCase.sql(plan))
+                    .containsExactly(
+                            "ALTER TABLE public.dog ADD COLUMN age integer",
+                            "ALTER TABLE public.animal ADD COLUMN age integer");
+            c.applyAndReplan(plan, "animal", 2, AnimalWithAge.class, DogWithAge.class);
+        }
+    }
+
     @Test
     void aNewPartitionOfAPopulatedTableIsAttached(PgTestDatabase db) {
         try (MigrationCase c = MigrationCase.of(db, Event.class)) {
