@@ -89,6 +89,19 @@ class MigrationFlywayIT {
         }
     }
 
+    @Test
+    void aFolderOfWrittenFilesIsTheCurrentStateOfTheNextPlan(PgTestDatabase db, @TempDir Path dir) {
+        MigrationFiles.folderPlan(db, dir, MigrationFiles.OLD).writeFlyway(dir, "initial");
+        PgMigrationPlan indexes = MigrationFiles.folderPlan(db, dir, MigrationFiles.NEW);
+        assertThat(indexes.statements()).anyMatch(s -> !s.transactional());
+
+        List<Path> files = indexes.writeFlyway(dir, "indexes");
+
+        // the replay runs the files outside a transaction statement by statement, as Flyway does
+        assertThat(files).anyMatch(p -> p.toString().endsWith(".conf"));
+        assertThat(MigrationFiles.folderPlan(db, dir, MigrationFiles.NEW).isEmpty()).isTrue();
+    }
+
     /** Flyway on the case database, its history in a schema of its own (see the guide). */
     private static Flyway flyway(MigrationCase c, PgTestDatabase db, Path dir) {
         // tag::flyway-apply[]
