@@ -22,6 +22,26 @@ class FlywayWriterTest {
 
     @TempDir Path dir;
 
+    /** The first file written for {@link WriterPlans#fourGroups()}: a transactional group. */
+    // tag::first-file[]
+    static final String FIRST_FILE =
+            """
+            -- Written by PG-ORM from a verified plan: add items, file 1 of 4.
+            -- Flyway runs this file in one transaction.
+            -- Sets lock_timeout = '3s' and statement_timeout = '60s' for the statements below.
+            -- Statements and their hazards:
+            --   1. ALTER TABLE public.item ADD COLUMN quantity integer
+            --      hazards: none
+
+            SET lock_timeout = '3s';
+
+            SET statement_timeout = '60s';
+
+            ALTER TABLE public.item ADD COLUMN quantity integer;
+            """;
+
+    // end::first-file[]
+
     @Test
     void writesOneFilePerGroupAndAConfForTheGroupOutsideATransaction() throws IOException {
         List<Path> files = FlywayWriter.write(fourGroups(), dir, "add items", CLOCK);
@@ -35,22 +55,7 @@ class FlywayWriterTest {
                         "V4__add_items_4_of_4.sql");
         assertThat(names(dir)).hasSize(5);
         assertThat(Files.readString(files.get(2))).isEqualTo("executeInTransaction=false\n");
-        assertThat(Files.readString(files.get(0)))
-                .isEqualTo(
-                        """
-                        -- Written by PG-ORM from a verified plan: add items, file 1 of 4.
-                        -- Flyway runs this file in one transaction.
-                        -- Sets lock_timeout = '3s' and statement_timeout = '60s' for the statements below.
-                        -- Statements and their hazards:
-                        --   1. ALTER TABLE public.item ADD COLUMN quantity integer
-                        --      hazards: none
-
-                        SET lock_timeout = '3s';
-
-                        SET statement_timeout = '60s';
-
-                        ALTER TABLE public.item ADD COLUMN quantity integer;
-                        """);
+        assertThat(Files.readString(files.get(0))).isEqualTo(FIRST_FILE);
         String concurrent = Files.readString(files.get(1));
         assertThat(concurrent)
                 .contains("outside a transaction, statement by statement")
