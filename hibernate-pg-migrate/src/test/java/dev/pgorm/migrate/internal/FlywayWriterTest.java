@@ -91,6 +91,44 @@ class FlywayWriterTest {
     }
 
     @Test
+    void aPlanWithoutTimeoutsIsGroupedWhereTransactionalChanges() throws IOException {
+        PgMigrationPlan plan =
+                PgMigrationPlan.of(
+                        List.of(
+                                new PgMigrationStatement(
+                                        "CREATE TABLE t (a int)", true, Set.of(), ""),
+                                new PgMigrationStatement(
+                                        "ALTER TABLE t ADD b int", true, Set.of(), ""),
+                                new PgMigrationStatement(
+                                        "CREATE INDEX CONCURRENTLY ta ON t (a)",
+                                        false,
+                                        Set.of(),
+                                        ""),
+                                new PgMigrationStatement(
+                                        "CREATE INDEX CONCURRENTLY tb ON t (b)",
+                                        false,
+                                        Set.of(),
+                                        ""),
+                                new PgMigrationStatement(
+                                        "COMMENT ON TABLE t IS 'x'", true, Set.of(), "")));
+
+        List<Path> files = plan.writeFlyway(dir, "t");
+
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "V1__t_1_of_3.sql",
+                        "V2__t_2_of_3.sql",
+                        "V2__t_2_of_3.sql.conf",
+                        "V3__t_3_of_3.sql");
+        assertThat(Files.readString(files.get(0))).contains("ADD b int;").doesNotContain("INDEX");
+        assertThat(Files.readString(files.get(1)))
+                .contains("--   1. CREATE INDEX CONCURRENTLY ta")
+                .contains("--   2. CREATE INDEX CONCURRENTLY tb")
+                .doesNotContain("COMMENT ON");
+    }
+
+    @Test
     void continuesAfterTheHighestIntegerVersionInTheFolderAndItsSubfolders() throws IOException {
         Files.writeString(dir.resolve("V1__init.sql"), "");
         Files.writeString(dir.resolve("V2.5__patch.sql"), "");
