@@ -86,7 +86,8 @@ class FlywayWriterTest {
         assertThat(files).containsExactly(dir.resolve("V1__create_t.sql"));
         assertThat(Files.readString(files.get(0)))
                 .contains("-- Written by PG-ORM from a verified plan: create t.\n")
-                .contains("lock_timeout = (unset) and statement_timeout = (unset)")
+                .contains(
+                        "-- Sets no lock_timeout or statement_timeout: the connection's own apply.\n")
                 .endsWith("\nCREATE TABLE t ();\n");
     }
 
