@@ -110,17 +110,8 @@ final class CatalogReader {
                         rs -> new Sequence(rs.getString(1), rs.getString(2), rs.getString(3)))) {
             sequences.put(s.qname(), s);
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        Map<String, boolean[]> security = new LinkedHashMap<>();
-        CatalogQuery.list(
-                c,
-                CatalogSql.TABLES,
-                schemas,
-                rs -> {
-                    options.put(key(rs), rs.getString(3));
-                    return security.put(
-                            key(rs), new boolean[] {rs.getBoolean(4), rs.getBoolean(5)});
-                });
+        Map<String, TableRow> rows = new LinkedHashMap<>();
+        CatalogQuery.list(c, CatalogSql.TABLES, schemas, rs -> rows.put(key(rs), tableRow(rs)));
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         CatalogQuery.list(
                 c,
@@ -169,17 +160,17 @@ final class CatalogReader {
                                                 requireBody(rs.getString(5), rs.getString(3)),
                                                 rs.getBoolean(6))));
         Map<String, Table> tables = new LinkedHashMap<>();
-        options.forEach(
-                (qname, option) -> {
+        rows.forEach(
+                (qname, row) -> {
                     List<String> parts = PgIdentifiers.normalizeQualified(qname);
                     tables.put(
                             qname,
                             new Table(
                                     parts.get(0),
                                     parts.get(1),
-                                    option,
-                                    security.get(qname)[0],
-                                    security.get(qname)[1],
+                                    row.form(),
+                                    row.rowSecurity(),
+                                    row.forceRowSecurity(),
                                     List.copyOf(columns.getOrDefault(qname, List.of())),
                                     constraints.getOrDefault(qname, Map.of()),
                                     indexes.getOrDefault(qname, Map.of())));
@@ -229,7 +220,12 @@ final class CatalogReader {
                         c,
                         CatalogSql.FUNCTIONS,
                         schemas,
-                        rs -> new Function(rs.getString(1), rs.getString(2), rs.getString(3)))) {
+                        rs ->
+                                new Function(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4)))) {
             functions.put(f.identity(), f);
         }
         Map<String, Trigger> triggers = new LinkedHashMap<>();
@@ -258,6 +254,38 @@ final class CatalogReader {
                 functions,
                 triggers,
                 ViewReader.read(c, schemas));
+    }
+
+    /** A row of {@link CatalogSql#TABLES}. */
+    private record TableRow(TableForm form, boolean rowSecurity, boolean forceRowSecurity) {}
+
+    private static TableRow tableRow(ResultSet rs) throws SQLException {
+        List<String> parentSchemas = CatalogQuery.strings(rs, 7);
+        List<String> parentNames = CatalogQuery.strings(rs, 8);
+        List<String> inherits = new ArrayList<>();
+        for (int i = 0; i < parentNames.size(); i++) {
+            inherits.add(SchemaModel.qualified(parentSchemas.get(i), parentNames.get(i)));
+        }
+        List<String> parentIndexes = CatalogQuery.strings(rs, 13);
+        List<String> ownIndexes = CatalogQuery.strings(rs, 14);
+        Map<String, String> attached = new LinkedHashMap<>();
+        for (int i = 0; i < parentIndexes.size(); i++) {
+            attached.put(parentIndexes.get(i), ownIndexes.get(i));
+        }
+        String parent =
+                rs.getString(5) == null
+                        ? null
+                        : SchemaModel.qualified(rs.getString(4), rs.getString(5));
+        TableForm form =
+                new TableForm(
+                        rs.getString(3),
+                        parent,
+                        rs.getString(6),
+                        List.copyOf(inherits),
+                        rs.getBoolean(9),
+                        CatalogQuery.strings(rs, 10),
+                        attached);
+        return new TableRow(form, rs.getBoolean(11), rs.getBoolean(12));
     }
 
     private static String key(ResultSet rs) throws SQLException {

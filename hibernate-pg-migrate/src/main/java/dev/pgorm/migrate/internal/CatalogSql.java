@@ -53,30 +53,46 @@ final class CatalogSql {
             """
             with t as (
               select c.oid, n.nspname, c.relname, c.relkind, c.relpersistence, c.reloptions,
-                     c.relrowsecurity, c.relforcerowsecurity, c.relpartbound
+                     c.relrowsecurity, c.relforcerowsecurity, c.relpartbound,
+                     c.relispartition
               from pg_class c join pg_namespace n on n.oid = c.relnamespace
               where c.relkind in ('r', 'p') and n.nspname = any(?)
-                and c.relname <> 'flyway_schema_history'
+                and c.relname not in ('flyway_schema_history', 'databasechangelog', 'databasechangeloglock')
                 and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                                 and d.objid = c.oid and d.deptype = 'e'))
             """;
 
+    /**
+     * Tables: name, partition key, the parent of a partition and its bound, the parents it inherits
+     * from, persistence, storage parameters, row security, and a partition's indexes that are
+     * partitions of its parent's indexes (the parent index's name, then its own).
+     */
     static final String TABLES =
             TABLES_CTE
                     + """
                     select t.nspname, t.relname,
-                           concat_ws(' ',
-                             case when t.relkind = 'p' then 'PARTITION BY ' || pg_get_partkeydef(t.oid) end,
-                             case when t.relpartbound is not null
-                                  then 'PARTITION ' || pg_get_expr(t.relpartbound, t.oid) end,
-                             (select 'INHERITS (' || string_agg(i.inhparent::regclass::text, ', '
-                                                                order by i.inhseqno) || ')'
-                              from pg_inherits i where i.inhrelid = t.oid),
-                             case when t.relpersistence = 'u' then 'UNLOGGED' end,
-                             case when t.reloptions is not null
-                                  then 'WITH (' || array_to_string(t.reloptions, ', ') || ')' end),
-                           t.relrowsecurity, t.relforcerowsecurity
-                    from t order by 1, 2
+                           case when t.relkind = 'p' then pg_get_partkeydef(t.oid) end,
+                           pn.nspname, pc.relname,
+                           case when t.relispartition then pg_get_expr(t.relpartbound, t.oid) end,
+                           array(select n.nspname::text from pg_inherits i join pg_class ic on ic.oid = i.inhparent
+                                 join pg_namespace n on n.oid = ic.relnamespace
+                                 where i.inhrelid = t.oid and not t.relispartition order by i.inhseqno),
+                           array(select ic.relname::text from pg_inherits i join pg_class ic on ic.oid = i.inhparent
+                                 where i.inhrelid = t.oid and not t.relispartition order by i.inhseqno),
+                           t.relpersistence = 'u',
+                           array(select o from unnest(t.reloptions) o order by 1),
+                           t.relrowsecurity, t.relforcerowsecurity,
+                           array(select px.relname::text from pg_index x join pg_class xc on xc.oid = x.indexrelid
+                                 join pg_inherits h on h.inhrelid = xc.oid join pg_class px on px.oid = h.inhparent
+                                 where x.indrelid = t.oid order by xc.relname),
+                           array(select xc.relname::text from pg_index x join pg_class xc on xc.oid = x.indexrelid
+                                 join pg_inherits h on h.inhrelid = xc.oid
+                                 where x.indrelid = t.oid order by xc.relname)
+                    from t
+                    left join pg_inherits pi on t.relispartition and pi.inhrelid = t.oid
+                    left join pg_class pc on pc.oid = pi.inhparent
+                    left join pg_namespace pn on pn.oid = pc.relnamespace
+                    order by 1, 2
                     """;
 
     static final String COLUMNS =
@@ -90,7 +106,7 @@ final class CatalogSql {
                     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
                     left join pg_collation co on co.oid = a.attcollation
                                              and a.attcollation <> ty.typcollation
-                    where a.attnum > 0 and not a.attisdropped
+                    where a.attnum > 0 and not a.attisdropped and not t.relispartition
                     order by 1, 2, a.attnum
                     """;
 
@@ -118,7 +134,7 @@ final class CatalogSql {
                                  order by k.pos),
                            case when con.contype in ('p', 'u') then %s end
                     from t join pg_constraint con on con.conrelid = t.oid
-                    where con.contype in ('p', 'u', 'f', 'c', 'x')
+                    where con.contype in ('p', 'u', 'f', 'c', 'x') and con.conislocal
                     order by 1, 2, 3
                     """
                             .formatted(INDEX_BODY.formatted("con.conindid"));
@@ -129,7 +145,7 @@ final class CatalogSql {
                     select t.nspname, t.relname, ic.relname, i.indisunique, %s, i.indisvalid
                     from t join pg_index i on i.indrelid = t.oid
                     join pg_class ic on ic.oid = i.indexrelid
-                    where not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid
+                    where not ic.relispartition and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid
                                       and con.conrelid = i.indrelid and con.contype in ('p', 'u', 'x'))
                     order by 1, 2, 3
                     """
@@ -165,6 +181,8 @@ final class CatalogSql {
                     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                     join pg_description d on d.objoid = p.oid and d.classoid = 'pg_proc'::regclass
                     where p.prokind in ('f', 'p') and n.nspname = any(?)
+                      and not exists (select 1 from pg_depend e where e.classid = 'pg_proc'::regclass
+                                      and e.objid = p.oid and e.deptype = 'e')
                     union all
                     select 'TRIGGER', t.nspname, t.relname, tg.tgname, d.description
                     from t join pg_trigger tg on tg.tgrelid = t.oid
@@ -187,13 +205,16 @@ final class CatalogSql {
                     order by 1, 2, 3
                     """;
 
-    /** Functions and procedures: identity (qualified name and arguments) and full definition. */
+    /**
+     * Functions and procedures: identity (qualified name and arguments), kind, full definition,
+     * result type.
+     */
     static final String FUNCTIONS =
             """
             select quote_ident(n.nspname) || '.' || quote_ident(p.proname)
                    || '(' || pg_get_function_identity_arguments(p.oid) || ')',
                    case p.prokind when 'p' then 'PROCEDURE' else 'FUNCTION' end,
-                   pg_get_functiondef(p.oid)
+                   pg_get_functiondef(p.oid), coalesce(pg_get_function_result(p.oid), '')
             from pg_proc p join pg_namespace n on n.oid = p.pronamespace
             where p.prokind in ('f', 'p') and n.nspname = any(?)
               and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
@@ -206,7 +227,7 @@ final class CatalogSql {
                     + """
                     select t.nspname, t.relname, tg.tgname, pg_get_triggerdef(tg.oid)
                     from t join pg_trigger tg on tg.tgrelid = t.oid
-                    where not tg.tgisinternal
+                    where not tg.tgisinternal and tg.tgparentid = 0
                     order by 1, 2, 3
                     """;
 

@@ -1,5 +1,6 @@
 package dev.pgorm.migrate.internal;
 
+import static dev.pgorm.migrate.PgMigrationHazard.ACCESS_EXCLUSIVE_LOCK;
 import static dev.pgorm.migrate.PgMigrationHazard.INDEX_BUILD;
 import static dev.pgorm.migrate.PgMigrationHazard.INDEX_DROPPED;
 import static dev.pgorm.migrate.PgMigrationHazard.VALIDATES_DATA;
@@ -11,6 +12,7 @@ import dev.pgorm.migrate.internal.SchemaModel.Constraint;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
 import dev.pgorm.migrate.internal.SchemaModel.Table;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +24,8 @@ final class ConstraintDiffer {
 
     private ConstraintDiffer() {}
 
-    static void diff(Table old, Table t, PlanBuilder plan, LiveFacts facts) {
+    static void diff(
+            Table old, Table t, List<Table> partitions, PlanBuilder plan, LiveFacts facts) {
         old = renameAlike(old, t, plan);
         for (Constraint c : old.constraints().values()) {
             Constraint wanted = t.constraints().get(c.name());
@@ -56,7 +59,11 @@ final class ConstraintDiffer {
                                 true));
             }
         }
-        indexes(old, t, plan);
+        if (t.form().partitioned()) {
+            PartitionedIndexes.diff(old, t, partitions, plan);
+        } else {
+            indexes(old, t, plan);
+        }
     }
 
     /**
@@ -111,15 +118,7 @@ final class ConstraintDiffer {
                                         new Index(w.name(), i.unique(), i.body(), i.valid()));
                             });
         }
-        return new Table(
-                old.schema(),
-                old.name(),
-                old.options(),
-                old.rowSecurity(),
-                old.forceRowSecurity(),
-                old.columns(),
-                constraints,
-                indexes);
+        return old.with(constraints, indexes);
     }
 
     private static boolean same(Constraint a, Constraint b) {
@@ -128,6 +127,19 @@ final class ConstraintDiffer {
 
     private static void addToExistingTable(
             Table t, Constraint c, PlanBuilder plan, LiveFacts facts) {
+        if (c.type().equals("f") && t.form().partitioned()) {
+            plan.add(
+                    Phase.FOREIGN_KEYS,
+                    new Step(
+                            addConstraint(t, c, ""),
+                            true,
+                            Set.of(VALIDATES_DATA),
+                            "checks every row under a SHARE ROW EXCLUSIVE lock, which blocks writes"
+                                    + " to both tables: PostgreSQL has no NOT VALID foreign key on"
+                                    + " a partitioned table",
+                            true));
+            return;
+        }
         switch (c.type()) {
             case "f", "c" -> {
                 plan.add(
@@ -143,30 +155,57 @@ final class ConstraintDiffer {
                                 true));
             }
             case "u" -> addUnique(t, c, plan, facts);
-            default ->
-                    plan.unsupported(
-                            (c.type().equals("p") ? "primary key " : "exclusion constraint ")
-                                    + c.name()
-                                    + " added to existing table "
-                                    + t.qname()
-                                    + " (not supported yet)");
+            default -> addWithIndexBuild(t, c, plan, facts);
         }
+    }
+
+    /**
+     * A primary key or exclusion constraint: PostgreSQL has no concurrent form for either (and none
+     * for a unique constraint on a partitioned table), so the index is built under an ACCESS
+     * EXCLUSIVE lock, checking every row.
+     */
+    private static void addWithIndexBuild(
+            Table t, Constraint c, PlanBuilder plan, LiveFacts facts) {
+        if (!c.type().equals("x")) {
+            long duplicates = facts.duplicates(t.qname(), c.columns());
+            if (duplicates > 0) {
+                refuseDuplicates(t, c, duplicates, plan);
+                return;
+            }
+        }
+        long rows = facts.rows(t.qname());
+        plan.add(
+                Phase.ADD_CONSTRAINTS,
+                new Step(
+                        addConstraint(t, c, ""),
+                        true,
+                        Set.of(INDEX_BUILD, ACCESS_EXCLUSIVE_LOCK, VALIDATES_DATA),
+                        rows < 0 ? "" : rows + " rows checked under the lock",
+                        true));
+    }
+
+    private static void refuseDuplicates(Table t, Constraint c, long duplicates, PlanBuilder plan) {
+        plan.unsupported(
+                (c.type().equals("p") ? "primary key " : "unique constraint ")
+                        + c.name()
+                        + " on "
+                        + t.qname()
+                        + " "
+                        + c.columns()
+                        + " cannot be added: "
+                        + duplicates
+                        + " key values are held by more than one row");
     }
 
     /** A unique constraint built concurrently as an index first; duplicates make the plan fail. */
     private static void addUnique(Table t, Constraint c, PlanBuilder plan, LiveFacts facts) {
+        if (t.form().partitioned()) {
+            addWithIndexBuild(t, c, plan, facts);
+            return;
+        }
         long duplicates = facts.duplicates(t.qname(), c.columns());
         if (duplicates > 0) {
-            plan.unsupported(
-                    "unique constraint "
-                            + c.name()
-                            + " on "
-                            + t.qname()
-                            + " "
-                            + c.columns()
-                            + " cannot be added: "
-                            + duplicates
-                            + " key values are held by more than one row");
+            refuseDuplicates(t, c, duplicates, plan);
             return;
         }
         Index index = new Index(c.name(), true, c.indexBody(), true);

@@ -39,6 +39,10 @@ final class DesiredSchema {
         settings.put(AvailableSettings.HBM2DDL_AUTO, "create");
         settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
         settings.put(AvailableSettings.JAKARTA_HBM2DDL_CREATE_SCHEMAS, true);
+        // the temporary database serves no sessions: hibernate-pg-rls's deployment check
+        // (PgRlsSettings.CHECK_AT_BOOT, a module migrate does not depend on) would only warn
+        // about the scratch server's role
+        settings.put("pgorm.rls.check_at_boot", false);
         EntityManagerFactory factory;
         try {
             factory =

@@ -2,6 +2,7 @@ package dev.pgorm.migrate.internal;
 
 import dev.pgorm.migrate.PgMigrationException;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,15 +61,20 @@ final class MigrationReplay {
         return found;
     }
 
-    /** Returns whether the file's Flyway configuration turns its transaction off. */
+    /**
+     * Returns whether the file's Flyway script configuration says it runs outside a transaction.
+     */
     private static boolean outsideTransaction(Path file) throws IOException {
         Path conf = file.resolveSibling(file.getFileName() + ".conf");
-        return Files.isRegularFile(conf)
-                && NO_TRANSACTION.matcher(Files.readString(conf, StandardCharsets.UTF_8)).find();
+        if (!Files.isRegularFile(conf)) {
+            return false;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(conf, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return "false".equalsIgnoreCase(p.getProperty("executeInTransaction", "").strip());
     }
-
-    private static final Pattern NO_TRANSACTION =
-            Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*false\\s*$");
 
     private static int compare(List<Long> a, List<Long> b) {
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
@@ -80,9 +87,8 @@ final class MigrationReplay {
     }
 
     /**
-     * Runs each file as one script, in order, with autocommit; a file whose {@code .sql.conf} says
-     * {@code executeInTransaction=false} runs statement by statement, as Flyway runs it, since
-     * PostgreSQL runs a multi-statement script in one implicit transaction.
+     * Runs each file as one script, in order, with autocommit; a file whose {@code .sql.conf} holds
+     * {@code executeInTransaction=false} statement by statement, as Flyway does.
      */
     static void replay(Path dir, TempDatabase db) {
         try (Connection c = db.connect();
@@ -91,7 +97,7 @@ final class MigrationReplay {
                 String sql = Files.readString(m.file(), StandardCharsets.UTF_8);
                 try {
                     if (outsideTransaction(m.file())) {
-                        for (String statement : ScriptStatements.split(sql)) {
+                        for (String statement : SqlScript.statements(sql)) {
                             s.execute(statement);
                         }
                     } else {

@@ -87,14 +87,7 @@ final class PlanGroups {
         List<String> lines = new ArrayList<>();
         lines.add("-- " + title);
         lines.add("-- " + howItRuns);
-        lines.add(
-                "-- Sets lock_timeout = "
-                        + group.setting("lock_timeout").map(v -> "'" + v + "'").orElse("(unset)")
-                        + " and statement_timeout = "
-                        + group.setting("statement_timeout")
-                                .map(v -> "'" + v + "'")
-                                .orElse("(unset)")
-                        + " for the statements below.");
+        lines.add("-- " + timeouts(group));
         lines.add("-- Statements and their hazards:");
         int n = 0;
         for (PgMigrationStatement s : group.statements()) {
@@ -109,6 +102,21 @@ final class PlanGroups {
             }
         }
         return lines;
+    }
+
+    private static String timeouts(Group group) {
+        Optional<String> lock = group.setting("lock_timeout");
+        Optional<String> statement = group.setting("statement_timeout");
+        if (lock.isEmpty() && statement.isEmpty()) {
+            return "Sets no lock_timeout or statement_timeout: the connection's own apply.";
+        }
+        return "Sets "
+                + lock.map(v -> "lock_timeout = '" + v + "'").orElse("no lock_timeout")
+                + " and "
+                + statement
+                        .map(v -> "statement_timeout = '" + v + "'")
+                        .orElse("no statement_timeout")
+                + " for the statements below.";
     }
 
     private static String hazards(PgMigrationStatement s) {

@@ -1,8 +1,10 @@
 package dev.pgorm.migrate.internal;
 
 import dev.pgorm.migrate.internal.PlanBuilder.Phase;
+import dev.pgorm.migrate.internal.PlanBuilder.Step;
 import dev.pgorm.migrate.internal.SchemaModel.Function;
 import dev.pgorm.migrate.internal.SchemaModel.Trigger;
+import java.util.Set;
 
 /**
  * Plans functions, procedures and triggers from the server's own definitions: created or replaced
@@ -15,6 +17,22 @@ final class RoutineDiffer {
     static void diff(SchemaModel current, SchemaModel desired, PlanBuilder plan) {
         for (Function f : desired.functions().values()) {
             Function was = current.functions().get(f.identity());
+            if (was != null && !was.result().equals(f.result())) {
+                // CREATE OR REPLACE cannot change a result type; dependents make the drop fail
+                plan.add(
+                        Phase.DROP_REPLACED_FUNCTIONS,
+                        new Step(
+                                "DROP " + f.kind() + " " + f.identity(),
+                                true,
+                                Set.of(),
+                                "returns "
+                                        + was.result()
+                                        + ", becomes "
+                                        + f.result()
+                                        + ": dropped and created again, calls fail in between"
+                                        + " unless both run in one transaction",
+                                false));
+            }
             if (was == null || !was.definition().equals(f.definition())) {
                 plan.add(Phase.FUNCTIONS, f.definition().strip());
             }

@@ -9,6 +9,8 @@ import dev.pgorm.migrate.internal.SchemaModel.EnumType;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
 import dev.pgorm.migrate.internal.SchemaModel.Sequence;
 import dev.pgorm.migrate.internal.SchemaModel.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,21 +152,56 @@ final class SchemaDiffer {
         }
     }
 
+    /**
+     * Creates tables, parents before their partitions and children; alters and drops tables,
+     * children before their parents. Partitions the entities do not declare (such as those {@code
+     * PgPartitions} creates at run time) are left alone, and go with their parent if it is dropped.
+     */
     private void tables() {
         Map<String, Table> now = current.tables();
-        for (Table t : desired.tables().values()) {
+        List<Table> wanted = new ArrayList<>(desired.tables().values());
+        wanted.sort(Comparator.comparingInt(t -> TableForms.depth(t, desired)));
+        for (Table t : wanted) {
+            if (!now.containsKey(t.qname())) {
+                TableDiffer.create(t, current, plan, facts);
+            }
+        }
+        // children first: a column added to a child and its parent is then merged, not duplicated
+        for (int i = wanted.size() - 1; i >= 0; i--) {
+            Table t = wanted.get(i);
             Table old = now.get(t.qname());
-            if (old == null) {
-                TableDiffer.create(t, plan);
-            } else {
-                TableDiffer.alter(old, t, plan, facts);
+            if (old != null) {
+                TableDiffer.alter(old, t, partitions(t), plan, facts);
             }
         }
+        List<Table> gone = new ArrayList<>();
         for (Table t : now.values()) {
-            if (!desired.tables().containsKey(t.qname())) {
-                TableDiffer.drop(t, plan, facts);
+            if (!desired.tables().containsKey(t.qname()) && !t.form().partition()) {
+                gone.add(t);
             }
         }
+        gone.sort(Comparator.comparingInt((Table t) -> TableForms.depth(t, current)).reversed());
+        gone.forEach(t -> TableDiffer.drop(t, plan, facts));
+    }
+
+    /**
+     * Returns the partitions a table has once the plan has run: those the entities declare, and
+     * those they do not declare, which the plan leaves alone.
+     */
+    private List<Table> partitions(Table t) {
+        List<Table> partitions = new ArrayList<>();
+        for (Table p : desired.tables().values()) {
+            if (t.qname().equals(p.form().partitionOf())) {
+                partitions.add(p);
+            }
+        }
+        for (Table p : current.tables().values()) {
+            if (t.qname().equals(p.form().partitionOf())
+                    && !desired.tables().containsKey(p.qname())) {
+                partitions.add(p);
+            }
+        }
+        return partitions;
     }
 
     /** Sets changed comments; removes those whose object stays but loses its comment. */

@@ -41,17 +41,7 @@ record SchemaModel(
         Map<String, Table> valid = new LinkedHashMap<>();
         tables.forEach(
                 (name, t) -> {
-                    valid.put(
-                            name,
-                            new Table(
-                                    t.schema(),
-                                    t.name(),
-                                    t.options(),
-                                    t.rowSecurity(),
-                                    t.forceRowSecurity(),
-                                    t.columns(),
-                                    t.constraints(),
-                                    validIndexes(t.indexes())));
+                    valid.put(name, t.with(t.constraints(), validIndexes(t.indexes())));
                 });
         Map<String, View> validViews = new LinkedHashMap<>();
         views.forEach((name, v) -> validViews.put(name, v.withIndexes(validIndexes(v.indexes()))));
@@ -125,8 +115,9 @@ record SchemaModel(
      *
      * @param kind FUNCTION or PROCEDURE
      * @param definition {@code pg_get_functiondef}: a complete CREATE OR REPLACE statement
+     * @param result {@code pg_get_function_result}, empty for a procedure
      */
-    record Function(String identity, String kind, String definition) {}
+    record Function(String identity, String kind, String definition, String result) {}
 
     /**
      * A trigger.
@@ -156,15 +147,14 @@ record SchemaModel(
     /**
      * A table.
      *
-     * @param options what the planner cannot change yet: persistence, storage parameters,
-     *     partitioning and inheritance, empty for a plain table
+     * @param form partitioning, inheritance, persistence and storage parameters
      * @param rowSecurity whether row-level security is enabled
      * @param forceRowSecurity whether it is forced on the table's owner too
      */
     record Table(
             String schema,
             String name,
-            String options,
+            TableForm form,
             boolean rowSecurity,
             boolean forceRowSecurity,
             List<Column> columns,
@@ -176,6 +166,20 @@ record SchemaModel(
 
         Column column(String column) {
             return columns.stream().filter(c -> c.name().equals(column)).findFirst().orElse(null);
+        }
+
+        /** Returns this table with other constraints and indexes. */
+        Table with(
+                Map<String, Constraint> replacedConstraints, Map<String, Index> replacedIndexes) {
+            return new Table(
+                    schema,
+                    name,
+                    form,
+                    rowSecurity,
+                    forceRowSecurity,
+                    columns,
+                    replacedConstraints,
+                    replacedIndexes);
         }
     }
 

@@ -31,13 +31,18 @@ final class StagedFiles {
      * replaced in one move), otherwise an existing target fails before anything is written.
      */
     static void write(List<Staged> files, boolean replace) {
+        if (files.isEmpty()) {
+            return;
+        }
         for (Staged f : files) {
             check(f.target(), replace);
         }
         List<Path> temporary = new ArrayList<>();
         List<Path> moved = new ArrayList<>();
+        Path current = files.get(0).target();
         try {
             for (Staged f : files) {
+                current = f.target();
                 Path parent = f.target().toAbsolutePath().getParent();
                 Path tmp =
                         Files.createTempFile(
@@ -47,6 +52,7 @@ final class StagedFiles {
             }
             for (int i = 0; i < files.size(); i++) {
                 Path target = files.get(i).target();
+                current = target;
                 if (replace) {
                     Files.move(
                             temporary.get(i),
@@ -66,8 +72,7 @@ final class StagedFiles {
                 moved.forEach(StagedFiles::deleteQuietly);
             }
             throw new PgMigrationException(
-                    "cannot write " + files.get(0).target() + ": " + e + "; nothing was written",
-                    e);
+                    "cannot write " + current + ": " + e + "; nothing was written", e);
         }
     }
 

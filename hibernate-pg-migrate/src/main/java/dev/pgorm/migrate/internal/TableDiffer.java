@@ -16,7 +16,6 @@ import dev.pgorm.migrate.internal.SchemaModel.Table;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /** Plans a table created, dropped or altered column by column. */
@@ -25,10 +24,9 @@ final class TableDiffer {
     private TableDiffer() {}
 
     /** Creates a table with its columns, keys and checks; foreign keys follow all tables. */
-    static void create(Table t, PlanBuilder plan) {
-        if (!t.options().isEmpty()) {
-            plan.unsupported(
-                    "table " + t.qname() + " " + t.options() + " is added (not supported yet)");
+    static void create(Table t, SchemaModel current, PlanBuilder plan, LiveFacts facts) {
+        if (t.form().partition()) {
+            TableForms.createPartition(t, current, plan, facts);
             return;
         }
         List<String> parts = new ArrayList<>();
@@ -40,7 +38,15 @@ final class TableDiffer {
         }
         plan.add(
                 Phase.CREATE_TABLES,
-                "CREATE TABLE " + t.qname() + " (\n    " + String.join(",\n    ", parts) + "\n)");
+                "CREATE "
+                        + t.form().persistence()
+                        + "TABLE "
+                        + t.qname()
+                        + " (\n    "
+                        + String.join(",\n    ", parts)
+                        + "\n)"
+                        + t.form().createClauses());
+        TableForms.inherit(t, plan);
         for (Index i : t.indexes().values()) {
             plan.add(Phase.CREATE_TABLES, Sql.createIndex(t.qname(), i, i.name(), false));
         }
@@ -73,16 +79,9 @@ final class TableDiffer {
     }
 
     /** Plans the column, constraint and index changes of a table that exists on both sides. */
-    static void alter(Table old, Table t, PlanBuilder plan, LiveFacts facts) {
-        if (!old.options().equals(t.options())) {
-            plan.unsupported(
-                    "table "
-                            + t.qname()
-                            + ": '"
-                            + old.options()
-                            + "' becomes '"
-                            + t.options()
-                            + "' (partitioning, inheritance, RLS and storage changes are not supported yet)");
+    static void alter(
+            Table old, Table t, List<Table> partitions, PlanBuilder plan, LiveFacts facts) {
+        if (!TableForms.alter(old, t, plan)) {
             return;
         }
         List<Column> added =
@@ -112,10 +111,10 @@ final class TableDiffer {
         for (Column c : t.columns()) {
             Column was = old.column(c.name());
             if (was != null) {
-                alterColumn(t, was, c, plan, facts);
+                ColumnDiffer.alter(t, was, c, plan, facts);
             }
         }
-        ConstraintDiffer.diff(old, t, plan, facts);
+        ConstraintDiffer.diff(old, t, partitions, plan, facts);
     }
 
     private static void addColumn(
@@ -130,126 +129,13 @@ final class TableDiffer {
         }
         boolean notNullLater =
                 c.notNull() && c.defaultExpr() == null && c.identity().isEmpty() && !c.generated();
-        Column added = notNullLater ? withNotNull(c, false) : c;
+        Column added = notNullLater ? ColumnDiffer.withNotNull(c, false) : c;
         plan.add(
                 Phase.ADD_COLUMNS,
                 new Step(alter(t) + "ADD COLUMN " + Sql.column(added), true, hazards, "", false));
         if (notNullLater) {
-            setNotNull(t, c, facts.rows(t.qname()), plan);
+            ColumnDiffer.setNotNull(t, c, facts.rows(t.qname()), plan);
         }
-    }
-
-    private static void alterColumn(
-            Table t, Column was, Column c, PlanBuilder plan, LiveFacts facts) {
-        String col = alter(t) + "ALTER COLUMN " + PgIdentifiers.render(c.name()) + " ";
-        if (!was.identity().equals(c.identity())
-                || was.generated() != c.generated()
-                || !Objects.equals(was.collation(), c.collation())) {
-            plan.unsupported(
-                    "column "
-                            + t.qname()
-                            + "."
-                            + c.name()
-                            + ": identity, generated expression or collation changed (not supported yet)");
-            return;
-        }
-        if (!was.type().equals(c.type())) {
-            if (Sql.widensWithoutRewrite(was.type(), c.type())) {
-                plan.add(Phase.ALTER_COLUMNS, col + "TYPE " + c.type());
-            } else {
-                plan.add(
-                        Phase.ALTER_COLUMNS,
-                        col
-                                + "TYPE "
-                                + c.type()
-                                + " USING "
-                                + PgIdentifiers.render(c.name())
-                                + "::"
-                                + c.type(),
-                        TABLE_REWRITE,
-                        ACCESS_EXCLUSIVE_LOCK);
-            }
-        }
-        if (c.generated()) {
-            if (!Objects.equals(was.defaultExpr(), c.defaultExpr())) {
-                plan.unsupported(
-                        "column "
-                                + t.qname()
-                                + "."
-                                + c.name()
-                                + ": generation expression changed (not supported yet)");
-            }
-        } else if (!Objects.equals(was.defaultExpr(), c.defaultExpr())) {
-            plan.add(
-                    Phase.ALTER_COLUMNS,
-                    c.defaultExpr() == null
-                            ? col + "DROP DEFAULT"
-                            : col + "SET DEFAULT " + c.defaultExpr());
-        }
-        if (was.notNull() && !c.notNull()) {
-            plan.add(Phase.ALTER_COLUMNS, col + "DROP NOT NULL");
-        } else if (!was.notNull() && c.notNull()) {
-            setNotNull(t, c, facts.nulls(t.qname(), c.name()), plan);
-        }
-    }
-
-    /**
-     * SET NOT NULL without a long ACCESS EXCLUSIVE lock: a validated check lets it skip the scan.
-     */
-    private static void setNotNull(Table t, Column c, long nulls, PlanBuilder plan) {
-        if (nulls > 0) {
-            plan.unsupported(
-                    "column "
-                            + t.qname()
-                            + "."
-                            + c.name()
-                            + " becomes NOT NULL but "
-                            + nulls
-                            + " rows hold null: give it a default or fill them first");
-            return;
-        }
-        String check =
-                PgIdentifiers.render(PgIdentifiers.fit(t.name() + "_" + c.name() + "_not_null"));
-        String note = nulls < 0 ? "" : "0 rows hold null";
-        plan.add(
-                Phase.SET_NOT_NULL,
-                alter(t)
-                        + "ADD CONSTRAINT "
-                        + check
-                        + " CHECK ("
-                        + PgIdentifiers.render(c.name())
-                        + " IS NOT NULL) NOT VALID");
-        plan.add(
-                Phase.SET_NOT_NULL,
-                new Step(
-                        alter(t) + "VALIDATE CONSTRAINT " + check,
-                        true,
-                        Set.of(PgMigrationHazard.VALIDATES_DATA),
-                        note,
-                        true));
-        plan.add(
-                Phase.SET_NOT_NULL,
-                new Step(
-                        alter(t)
-                                + "ALTER COLUMN "
-                                + PgIdentifiers.render(c.name())
-                                + " SET NOT NULL",
-                        true,
-                        Set.of(),
-                        "",
-                        true));
-        plan.add(Phase.SET_NOT_NULL, alter(t) + "DROP CONSTRAINT " + check);
-    }
-
-    private static Column withNotNull(Column c, boolean notNull) {
-        return new Column(
-                c.name(),
-                c.type(),
-                notNull,
-                c.defaultExpr(),
-                c.identity(),
-                c.generated(),
-                c.collation());
     }
 
     static String alter(Table t) {

@@ -22,6 +22,26 @@ class FlywayWriterTest {
 
     @TempDir Path dir;
 
+    /** The first file written for {@link WriterPlans#fourGroups()}: a transactional group. */
+    // tag::first-file[]
+    static final String FIRST_FILE =
+            """
+            -- Written by PG-ORM from a verified plan: add items, file 1 of 4.
+            -- Flyway runs this file in one transaction.
+            -- Sets lock_timeout = '3s' and statement_timeout = '60s' for the statements below.
+            -- Statements and their hazards:
+            --   1. ALTER TABLE public.item ADD COLUMN quantity integer
+            --      hazards: none
+
+            SET lock_timeout = '3s';
+
+            SET statement_timeout = '60s';
+
+            ALTER TABLE public.item ADD COLUMN quantity integer;
+            """;
+
+    // end::first-file[]
+
     @Test
     void writesOneFilePerGroupAndAConfForTheGroupOutsideATransaction() throws IOException {
         List<Path> files = FlywayWriter.write(fourGroups(), dir, "add items", CLOCK);
@@ -35,22 +55,7 @@ class FlywayWriterTest {
                         "V4__add_items_4_of_4.sql");
         assertThat(names(dir)).hasSize(5);
         assertThat(Files.readString(files.get(2))).isEqualTo("executeInTransaction=false\n");
-        assertThat(Files.readString(files.get(0)))
-                .isEqualTo(
-                        """
-                        -- Written by PG-ORM from a verified plan: add items, file 1 of 4.
-                        -- Flyway runs this file in one transaction.
-                        -- Sets lock_timeout = '3s' and statement_timeout = '60s' for the statements below.
-                        -- Statements and their hazards:
-                        --   1. ALTER TABLE public.item ADD COLUMN quantity integer
-                        --      hazards: none
-
-                        SET lock_timeout = '3s';
-
-                        SET statement_timeout = '60s';
-
-                        ALTER TABLE public.item ADD COLUMN quantity integer;
-                        """);
+        assertThat(Files.readString(files.get(0))).isEqualTo(FIRST_FILE);
         String concurrent = Files.readString(files.get(1));
         assertThat(concurrent)
                 .contains("outside a transaction, statement by statement")
@@ -81,8 +86,47 @@ class FlywayWriterTest {
         assertThat(files).containsExactly(dir.resolve("V1__create_t.sql"));
         assertThat(Files.readString(files.get(0)))
                 .contains("-- Written by PG-ORM from a verified plan: create t.\n")
-                .contains("lock_timeout = (unset) and statement_timeout = (unset)")
+                .contains(
+                        "-- Sets no lock_timeout or statement_timeout: the connection's own apply.\n")
                 .endsWith("\nCREATE TABLE t ();\n");
+    }
+
+    @Test
+    void aPlanWithoutTimeoutsIsGroupedWhereTransactionalChanges() throws IOException {
+        PgMigrationPlan plan =
+                PgMigrationPlan.of(
+                        List.of(
+                                new PgMigrationStatement(
+                                        "CREATE TABLE t (a int)", true, Set.of(), ""),
+                                new PgMigrationStatement(
+                                        "ALTER TABLE t ADD b int", true, Set.of(), ""),
+                                new PgMigrationStatement(
+                                        "CREATE INDEX CONCURRENTLY ta ON t (a)",
+                                        false,
+                                        Set.of(),
+                                        ""),
+                                new PgMigrationStatement(
+                                        "CREATE INDEX CONCURRENTLY tb ON t (b)",
+                                        false,
+                                        Set.of(),
+                                        ""),
+                                new PgMigrationStatement(
+                                        "COMMENT ON TABLE t IS 'x'", true, Set.of(), "")));
+
+        List<Path> files = plan.writeFlyway(dir, "t");
+
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "V1__t_1_of_3.sql",
+                        "V2__t_2_of_3.sql",
+                        "V2__t_2_of_3.sql.conf",
+                        "V3__t_3_of_3.sql");
+        assertThat(Files.readString(files.get(0))).contains("ADD b int;").doesNotContain("INDEX");
+        assertThat(Files.readString(files.get(1)))
+                .contains("--   1. CREATE INDEX CONCURRENTLY ta")
+                .contains("--   2. CREATE INDEX CONCURRENTLY tb")
+                .doesNotContain("COMMENT ON");
     }
 
     @Test

@@ -36,7 +36,7 @@ class SchemaDifferTest {
         constraints.forEach(c -> cs.put(c.name(), c));
         Map<String, Index> is = new LinkedHashMap<>();
         indexes.forEach(i -> is.put(i.name(), i));
-        return new Table("public", name, "", false, false, columns, cs, is);
+        return new Table("public", name, TableForm.PLAIN, false, false, columns, cs, is);
     }
 
     private static SchemaModel model(List<Table> tables, List<EnumType> enums) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgorm.migrate.PgMigrationHazard;
 import dev.pgorm.migrate.PgMigrationPlan;
+import dev.pgorm.migrate.PgMigrations;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,19 @@ final class MigrationFiles {
     /** Plans the case database against entities, allowing what the migration needs. */
     static PgMigrationPlan plan(MigrationCase c, Class<?>... entities) {
         return c.planner(entities)
+                .allow(
+                        PgMigrationHazard.INDEX_BUILD,
+                        PgMigrationHazard.INDEX_DROPPED,
+                        PgMigrationHazard.VALIDATES_DATA)
+                .plan();
+    }
+
+    /** Plans entities against the state a migration folder replays to. */
+    static PgMigrationPlan folderPlan(PgTestDatabase db, Path dir, Class<?>... entities) {
+        return PgMigrations.planner()
+                .entities(entities)
+                .scratch(db.jdbcUrl(), db.user(), db.password())
+                .fromMigrations(dir)
                 .allow(
                         PgMigrationHazard.INDEX_BUILD,
                         PgMigrationHazard.INDEX_DROPPED,

@@ -3,6 +3,7 @@ package dev.pgorm.it.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgorm.migrate.PgMigrationPlan;
+import dev.pgorm.migrate.PgMigrationStatement;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
@@ -73,6 +75,33 @@ class MigrationLiquibaseIT {
                     .containsExactlyElementsOf(more);
             assertThat(MigrationFiles.rows(c)).isEqualTo(before);
             MigrationFiles.assertMigrated(c, MigrationFiles.NEXT);
+        }
+    }
+
+    @Test
+    void aFunctionBodyKeepsItsSemicolons(PgTestDatabase db, @TempDir Path dir) throws Exception {
+        try (MigrationCase c = MigrationCase.of(db, MigrationFiles.OLD)) {
+            c.execute("CREATE SCHEMA liquibase");
+            PgMigrationPlan plan =
+                    PgMigrationPlan.of(
+                            List.of(
+                                    new PgMigrationStatement(
+                                            """
+                                            CREATE FUNCTION public.answer() RETURNS integer
+                                            LANGUAGE plpgsql AS $$
+                                            BEGIN
+                                                PERFORM 1;
+                                                RETURN 42;
+                                            END;
+                                            $$""",
+                                            true,
+                                            Set.of(),
+                                            "")));
+
+            plan.writeLiquibase(dir.resolve("changes.sql"), "jane");
+            update(c, db, dir);
+
+            assertThat(c.count("select public.answer()")).isEqualTo(42);
         }
     }
 

@@ -51,6 +51,57 @@ class MigrationRoutinesIT {
         }
     }
 
+    @Entity(name = "Memo")
+    @Table(name = "memo")
+    @PgFunction(
+            name = "memo_total",
+            arguments = "factor integer",
+            returns = "integer",
+            body = "begin return factor * (select count(*) from public.memo); end")
+    public static class MemoWithTotal {
+        @Id Long id;
+
+        String text;
+    }
+
+    @Entity(name = "Memo")
+    @Table(name = "memo")
+    @PgFunction(
+            name = "memo_total",
+            arguments = "factor integer",
+            returns = "bigint",
+            body = "begin return factor * (select count(*) from public.memo); end")
+    public static class MemoWithBigTotal {
+        @Id Long id;
+
+        String text;
+    }
+
+    @Test
+    void aFunctionWhoseResultTypeChangesIsDroppedAndCreatedAgain(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, MemoWithTotal.class)) {
+            c.execute("insert into memo (id, text) values (1, 'a'), (2, 'b')");
+            PgMigrationPlan plan = c.planner(MemoWithBigTotal.class).plan();
+            assertThat(MigrationCase.sql(plan))
+                    .startsWith("DROP FUNCTION public.memo_total(factor integer)")
+                    .anySatisfy(
+                            s ->
+                                    assertThat(s)
+                                            .startsWith(
+                                                    "CREATE OR REPLACE FUNCTION public.memo_total(factor integer)")
+                                            .contains("RETURNS bigint"));
+            assertThat(plan.statements())
+                    .filteredOn(s -> s.sql().startsWith("DROP FUNCTION"))
+                    .singleElement()
+                    .satisfies(
+                            s ->
+                                    assertThat(s.note())
+                                            .startsWith("returns integer, becomes bigint"));
+            c.applyAndReplan(plan, "memo", 2, MemoWithBigTotal.class);
+            assertThat(c.count("select public.memo_total(3)")).isEqualTo(6);
+        }
+    }
+
     @Test
     void functionsAreReplacedAndTriggersAddedAndRemoved(PgTestDatabase db) {
         try (MigrationCase c = MigrationCase.of(db, V1.Memo.class)) {
