@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -62,10 +64,22 @@ abstract class MigrationMojoSupport extends AbstractMojo {
                                 + migrations
                                 + " on scratch server "
                                 + task.scratchDescription());
+        // Hibernate logs its boot through java.util.logging here: INFO lines only with -X
+        Logger hibernate = Logger.getLogger("org.hibernate");
+        Logger pool = Logger.getLogger("org.hibernate.orm.connections.pooling");
+        Level hibernateLevel = hibernate.getLevel();
+        Level poolLevel = pool.getLevel();
+        if (!getLog().isDebugEnabled()) {
+            hibernate.setLevel(Level.WARNING);
+            pool.setLevel(Level.SEVERE); // "built-in connection pool" is intended
+        }
         try {
             return task.plan();
         } catch (PgMigrationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } finally {
+            hibernate.setLevel(hibernateLevel);
+            pool.setLevel(poolLevel);
         }
     }
 

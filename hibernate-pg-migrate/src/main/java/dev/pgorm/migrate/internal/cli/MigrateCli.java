@@ -32,7 +32,7 @@ public final class MigrateCli {
     private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
 
     private static final Logger CONNECTION_POOL_LOG =
-            Logger.getLogger("org.hibernate.engine.jdbc.connections");
+            Logger.getLogger("org.hibernate.orm.connections.pooling");
 
     private MigrateCli() {}
 
