@@ -8,10 +8,11 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
- * PG-ORM's demo: boots Hibernate on a HikariCP pool against the local PostgreSQL, lets schema
- * export create tables, extensions, indexes, partitions and a materialized view, loads sample data
- * and prints the results of a few PostgreSQL-flavoured queries, one class per section; last, it
- * plans a migration from the entities to the database they just created.
+ * PG-ORM's demo: creates the demo database afresh and applies its Flyway migrations (written by
+ * {@code mvn pgorm:diff} from the entities: tables, extensions, indexes, partitions, policies and a
+ * materialized view), boots Hibernate on a HikariCP pool with {@code hbm2ddl.auto=validate}, loads
+ * sample data and prints the results of a few PostgreSQL-flavoured queries, one class per section;
+ * last, it plans a migration from the entities to the migrated database, which must be empty.
  *
  * <p>Database: see {@link DemoDatabase}.
  */
@@ -30,6 +31,7 @@ public final class DemoApp {
      * @param args ignored
      */
     public static void main(String[] args) {
+        DemoSchema.migrate();
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(DemoDatabase.url());
         pool.setUsername(DemoDatabase.user());
@@ -42,9 +44,9 @@ public final class DemoApp {
                         new HibernatePersistenceConfiguration("pgorm-demo")
                                 .managedClasses(ENTITIES)
                                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                                // The demo starts from scratch each run; applications use update or
-                                // scripts.
-                                .property(AvailableSettings.HBM2DDL_AUTO, "create")
+                                // Flyway made the schema; Hibernate and PG-ORM check that it
+                                // matches the entities, as production applications do.
+                                .property(AvailableSettings.HBM2DDL_AUTO, "validate")
                                 .property(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true)
                                 .createEntityManagerFactory()) {
             SampleData.load(sf);

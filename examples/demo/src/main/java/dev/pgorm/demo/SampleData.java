@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
-/** Demo section: five Berlin places, stored into the tables that schema export created. */
+/** Demo section: five Berlin places, stored into the tables that the Flyway migration created. */
 final class SampleData {
 
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
@@ -35,7 +35,7 @@ final class SampleData {
 
     static void load(SessionFactory sf) {
         DemoConsole.section(
-                "Sample data (schema export created extensions, indexes, partitions and a materialized view)");
+                "Sample data (into the tables, partitions and indexes the migration created)");
         sf.inTransaction(
                 s -> {
                     s.persist(
