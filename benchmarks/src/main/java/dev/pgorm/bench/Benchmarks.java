@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Runs every benchmark case and writes {@code docs/performance.md}. Cases share the schema, so
@@ -95,7 +97,16 @@ public final class Benchmarks {
                 }
             }
         }
-        Files.writeString(output, render(results, serverVersion), StandardCharsets.UTF_8);
+        String rendered = render(results, serverVersion);
+        if (!filter.isEmpty() && Files.exists(output)) {
+            // a partial run updates its own rows and keeps the others of the last full run
+            Set<String> names = new LinkedHashSet<>();
+            results.forEach(r -> names.add(r.c().name()));
+            rendered =
+                    PerformanceFile.merge(
+                            Files.readString(output, StandardCharsets.UTF_8), rendered, names);
+        }
+        Files.writeString(output, rendered, StandardCharsets.UTF_8);
         System.out.println("wrote " + output.toAbsolutePath());
         if (results.stream().anyMatch(r -> !r.passed())) {
             System.out.println("some targets were not met");
