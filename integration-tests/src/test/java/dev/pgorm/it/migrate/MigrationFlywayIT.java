@@ -75,7 +75,7 @@ class MigrationFlywayIT {
                             more.stream()
                                     .map(p -> p.getFileName().toString().replaceAll("__.*", "__"))
                                     .toList());
-            // besides the schema creation and the baseline
+            // besides the baseline
             assertThat(flyway.info().applied())
                     .filteredOn(m -> m.getScript().endsWith(".sql"))
                     .hasSize(scripts.size() + more.size())
@@ -99,14 +99,15 @@ class MigrationFlywayIT {
         assertThat(MigrationFiles.folderPlan(db, dir, MigrationFiles.NEW).isEmpty()).isTrue();
     }
 
-    /** Flyway on the case database, its history in a schema of its own (see the guide). */
+    /**
+     * Flyway on the case database, its history table beside the entities' (the planner ignores it).
+     */
     private static Flyway flyway(MigrationCase c, PgTestDatabase db, Path dir) {
         // tag::flyway-apply[]
         FluentConfiguration config =
                 Flyway.configure()
                         .dataSource(c.url(), db.user(), db.password())
-                        .locations("filesystem:" + dir)
-                        .schemas("flyway") // flyway_schema_history out of the entities' schema
+                        .locations("filesystem:" + dir) // history: public.flyway_schema_history
                         .baselineVersion("0");
         // else CREATE INDEX CONCURRENTLY waits for Flyway's own lock transaction
         config.getConfigurationExtension(PostgreSQLConfigurationExtension.class)

@@ -105,7 +105,7 @@ class MigrationLiquibaseIT {
         }
     }
 
-    /** Runs Liquibase's update command on the case database, its tables in their own schema. */
+    /** Runs Liquibase's update command on the case database, its tables beside the entities'. */
     private static void update(MigrationCase c, PgTestDatabase db, Path dir) throws Exception {
         try (Connection connection =
                 DriverManager.getConnection(c.url(), db.user(), db.password())) {
@@ -113,7 +113,6 @@ class MigrationLiquibaseIT {
             Database database =
                     DatabaseFactory.getInstance()
                             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            database.setLiquibaseSchemaName("liquibase"); // out of the entities' schema
             Scope.child(
                     Scope.Attr.resourceAccessor.name(),
                     new DirectoryResourceAccessor(dir),
@@ -138,7 +137,7 @@ class MigrationLiquibaseIT {
                         s.executeQuery(
                                 """
                                 select id, author, orderexecuted, exectype
-                                from liquibase.databasechangelog order by orderexecuted
+                                from public.databasechangelog order by orderexecuted
                                 """)) {
             while (rs.next()) {
                 rows.add(
