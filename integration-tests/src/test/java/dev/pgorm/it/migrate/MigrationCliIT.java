@@ -132,6 +132,17 @@ class MigrationCliIT {
     }
 
     @Test
+    void propertiesReachHibernate() {
+        assertThat(cliOnSample("verify", "--property", "hibernate.default_schema=shop"))
+                .as(err)
+                .isEqualTo(MigrateCli.DRIFT);
+        assertThat(err).contains("CREATE SCHEMA shop").contains("CREATE TABLE shop.customer");
+        assertThat(cliOnSample("verify", "--property", "hibernate.default_schema"))
+                .isEqualTo(MigrateCli.ERROR);
+        assertThat(err).contains("--property needs name=value");
+    }
+
+    @Test
     void takesTheEntitiesFromAPersistenceUnit() {
         assertThat(cliOnSample("verify", "--persistence-unit", "shop")).as(err).isZero();
         project.addToCustomer("String email;");
