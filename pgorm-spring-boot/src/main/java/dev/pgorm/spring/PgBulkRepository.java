@@ -1,8 +1,8 @@
 package dev.pgorm.spring;
 
 /**
- * A Spring Data repository fragment that inserts entities with {@code COPY}: add it to a
- * repository interface and call {@code bulkInsert}.
+ * A Spring Data repository fragment that inserts entities with {@code COPY}: add it to a repository
+ * interface and call {@code bulkInsert}.
  *
  * <pre>{@code
  * interface OrderRepository extends JpaRepository<Order, Long>, PgBulkRepository<Order> {}

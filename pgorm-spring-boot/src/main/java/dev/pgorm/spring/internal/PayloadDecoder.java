@@ -32,6 +32,7 @@ interface PayloadDecoder {
             }
         }
         return (payload, type) ->
-                new PgNotification("", payload, 0).payloadAs(ResolvableType.forType(type).resolve());
+                new PgNotification("", payload, 0)
+                        .payloadAs(ResolvableType.forType(type).resolve());
     }
 }

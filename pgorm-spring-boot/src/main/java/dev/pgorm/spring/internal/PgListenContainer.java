@@ -60,7 +60,8 @@ public final class PgListenContainer implements SmartLifecycle {
         if (!byChannel.isEmpty()) {
             List<String> names = List.copyOf(byChannel.keySet());
             PgListener.Builder builder = builders.get();
-            byChannel.forEach((channel, handlers) -> builder.listen(channel, n -> dispatch(n, handlers)));
+            byChannel.forEach(
+                    (channel, handlers) -> builder.listen(channel, n -> dispatch(n, handlers)));
             builder.onReconnect(
                     () -> events.publishEvent(new PgListenerReconnectedEvent(this, names)));
             listener = builder.build().start();

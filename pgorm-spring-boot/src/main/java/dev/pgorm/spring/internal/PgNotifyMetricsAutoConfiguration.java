@@ -32,8 +32,7 @@ public class PgNotifyMetricsAutoConfiguration {
     @ConditionalOnMissingBean(name = "pgListenerMeterBinder")
     MeterBinder pgListenerMeterBinder(PgListenContainer container) {
         return registry -> {
-            FunctionCounter.builder(
-                            "pgorm.notify.received", container, PgListenContainer::received)
+            FunctionCounter.builder("pgorm.notify.received", container, PgListenContainer::received)
                     .description("notifications received by the @PgListen listener")
                     .register(registry);
             FunctionCounter.builder(

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Bean;
  * bean onto Hibernate's settings, before Spring Boot builds the entity manager factory.
  */
 @AutoConfiguration(
-        beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+        beforeName =
+                "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass({HibernatePropertiesCustomizer.class, CurrentTenantIdentifierResolver.class})
 @EnableConfigurationProperties({PgOrmProperties.class, PgRlsProperties.class})
 public class PgOrmAutoConfiguration {
@@ -31,8 +32,8 @@ public class PgOrmAutoConfiguration {
      * @param properties {@code pgorm.*}
      * @param rls {@code pgorm.rls.*}
      * @param tenantResolvers the application's tenant resolver, used when there is exactly one
-     * @param beans where the application's {@code RlsContextProvider} is looked up; it is used
-     *     when there is exactly one
+     * @param beans where the application's {@code RlsContextProvider} is looked up; it is used when
+     *     there is exactly one
      * @return the customizer
      */
     @Bean

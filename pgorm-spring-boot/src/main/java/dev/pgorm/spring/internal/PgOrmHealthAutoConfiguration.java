@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(
         after = PgListenAutoConfiguration.class,
-        afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+        afterName =
+                "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
 public class PgOrmHealthAutoConfiguration {
 

@@ -8,9 +8,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.ClassUtils;
 
 /**
- * Applies the authenticated user of Spring Security's context to one setting: the principal's
- * name, or the value of a JWT claim when {@code pgorm.rls.security.claim} names one. No setting
- * applies without an authenticated user (anonymous included), so the policies match nothing.
+ * Applies the authenticated user of Spring Security's context to one setting: the principal's name,
+ * or the value of a JWT claim when {@code pgorm.rls.security.claim} names one. No setting applies
+ * without an authenticated user (anonymous included), so the policies match nothing.
  */
 final class SecurityRlsContextProvider implements RlsContextProvider {
 
