@@ -13,6 +13,7 @@ public final class PgListenerReconnectedEvent extends ApplicationEvent {
 
     private static final long serialVersionUID = 1L;
 
+    /** The channels listened to again. */
     private final List<String> channels;
 
     /**
