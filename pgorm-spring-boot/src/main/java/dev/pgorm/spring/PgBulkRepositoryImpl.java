@@ -5,8 +5,8 @@ import jakarta.persistence.EntityManager;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The implementation Spring Data finds for {@link PgBulkRepository} by its name: the fragment
- * interface's name followed by {@code Impl}, in the same package.
+ * The implementation of {@link PgBulkRepository}, which Spring Data finds through {@code
+ * META-INF/spring.factories} (key: the fragment interface) in every repository that extends it.
  */
 class PgBulkRepositoryImpl<T> implements PgBulkRepository<T> {
 

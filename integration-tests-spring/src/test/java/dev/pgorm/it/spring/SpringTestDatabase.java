@@ -13,12 +13,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * class can find its listener's backend by database name and make the database refuse connections
  * without disturbing anyone else.
  */
-final class SpringTestDatabase {
+public final class SpringTestDatabase {
 
     private SpringTestDatabase() {}
 
     /** Creates {@code name} afresh and points {@code spring.datasource.*} at it. */
-    static void register(DynamicPropertyRegistry registry, String name) {
+    public static void register(DynamicPropertyRegistry registry, String name) {
         PgServer server = ServerLocator.server();
         admin("drop database if exists " + name + " with (force)", "create database " + name);
         registry.add("spring.datasource.url", () -> PgServer.withDatabase(server.url(), name));
@@ -26,8 +26,27 @@ final class SpringTestDatabase {
         registry.add("spring.datasource.password", () -> server.password());
     }
 
+    /**
+     * Creates {@code name} afresh, lets the unprivileged application role create tables in it and
+     * points {@code spring.datasource.*} at it as that role: row-level security applies to it.
+     */
+    public static void registerAsAppRole(DynamicPropertyRegistry registry, String name) {
+        PgServer server = ServerLocator.server();
+        admin("drop database if exists " + name + " with (force)", "create database " + name);
+        String url = PgServer.withDatabase(server.url(), name);
+        try (Connection c = PgServer.connect(url, server.user(), server.password());
+                Statement s = c.createStatement()) {
+            s.execute("grant create, usage on schema public to " + server.appUser());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", server::appUser);
+        registry.add("spring.datasource.password", () -> server.appPassword());
+    }
+
     /** Runs statements as the privileged user on the shared test database. */
-    static void admin(String... statements) {
+    public static void admin(String... statements) {
         try (Connection c = ServerLocator.server().connect();
                 Statement s = c.createStatement()) {
             for (String sql : statements) {
@@ -39,7 +58,7 @@ final class SpringTestDatabase {
     }
 
     /** Returns the number of rows {@code query} returns, run as the privileged user. */
-    static int count(String query) {
+    public static int count(String query) {
         try (Connection c = ServerLocator.server().connect();
                 Statement s = c.createStatement();
                 var rs = s.executeQuery(query)) {
