@@ -114,6 +114,8 @@ class RlsFromSpringIT {
                 tx.execute(
                         s -> jdbc.queryForObject("select count(*) from spring_note", Long.class));
         assertThat(inTransaction).isEqualTo(2);
+        // outside a transaction JdbcTemplate takes a pool connection without any setting
+        assertThat(jdbc.queryForObject("select count(*) from spring_note", Long.class)).isZero();
         assertThat(asyncNotes.count().get()).isEqualTo(2);
 
         signIn("bob");
