@@ -1,7 +1,9 @@
 package dev.pgorm.spring;
 
 import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.spring.internal.BulkMeters;
 import jakarta.persistence.EntityManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -11,14 +13,22 @@ import org.springframework.transaction.annotation.Transactional;
 class PgBulkRepositoryImpl<T> implements PgBulkRepository<T> {
 
     private final EntityManager entityManager;
+    private final ObjectProvider<BulkMeters> meters;
 
-    PgBulkRepositoryImpl(EntityManager entityManager) {
+    PgBulkRepositoryImpl(EntityManager entityManager, ObjectProvider<BulkMeters> meters) {
         this.entityManager = entityManager;
+        this.meters = meters;
     }
 
     @Override
     @Transactional
     public long bulkInsert(Iterable<T> entities) {
-        return PgBulk.insert(entityManager, entities);
+        long start = System.nanoTime();
+        long rows = PgBulk.insert(entityManager, entities);
+        BulkMeters m = meters.getIfUnique();
+        if (m != null) {
+            m.inserted(rows, System.nanoTime() - start);
+        }
+        return rows;
     }
 }

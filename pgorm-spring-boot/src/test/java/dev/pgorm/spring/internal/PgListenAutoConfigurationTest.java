@@ -38,7 +38,7 @@ class PgListenAutoConfigurationTest {
                             AutoConfigurations.of(
                                     PgListenAutoConfiguration.class,
                                     PgOrmHealthAutoConfiguration.class,
-                                    PgNotifyMetricsAutoConfiguration.class));
+                                    PgOrmMetricsAutoConfiguration.class));
 
     @Test
     void withADataSourceTheListenerHealthAndMetersAreConfigured() {

@@ -3,6 +3,7 @@ package dev.pgorm.it.spring.rls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgorm.it.spring.SpringTestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,7 @@ class RlsFromSpringIT {
     @Autowired AsyncNotes asyncNotes;
     @Autowired JdbcTemplate jdbc;
     @Autowired TransactionTemplate tx;
+    @Autowired MeterRegistry meters;
 
     @Autowired
     @Qualifier("pgormRlsHealthIndicator")
@@ -141,11 +143,15 @@ class RlsFromSpringIT {
 
     @Test
     void bulkInsertRunsThroughTheRepositoryFragment() {
+        double rowsBefore = meters.get("pgorm.bulk.rows").counter().count();
+        long callsBefore = meters.get("pgorm.bulk.insert").timer().count();
         long before = items.count();
         List<Item> batch = List.of(new Item("a"), new Item("b"), new Item("c"));
         assertThat(items.bulkInsert(batch)).isEqualTo(3);
         assertThat(batch).allSatisfy(i -> assertThat(i.id).isNotNull());
         assertThat(items.count()).isEqualTo(before + 3);
+        assertThat(meters.get("pgorm.bulk.rows").counter().count()).isEqualTo(rowsBefore + 3);
+        assertThat(meters.get("pgorm.bulk.insert").timer().count()).isEqualTo(callsBefore + 1);
     }
 
     @Test

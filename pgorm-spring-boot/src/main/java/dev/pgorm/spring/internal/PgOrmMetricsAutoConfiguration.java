@@ -1,26 +1,37 @@
 package dev.pgorm.spring.internal;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Micrometer meters of the {@code @PgListen} listener: counters {@code pgorm.notify.received},
  * {@code .dispatched}, {@code .failed}, {@code .reconnects} and the gauge {@code
- * pgorm.notify.connected} (1 or 0), bound to every meter registry by Spring Boot.
+ * pgorm.notify.connected} (1 or 0), bound to every meter registry by Spring Boot; and, for {@code
+ * PgBulkRepository} calls, the timer {@code pgorm.bulk.insert} and the counter {@code
+ * pgorm.bulk.rows}.
  */
-@AutoConfiguration(after = PgListenAutoConfiguration.class)
+@AutoConfiguration(
+        after = PgListenAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+        })
 @ConditionalOnClass(MeterBinder.class)
-@ConditionalOnBean(PgListenContainer.class)
-public class PgNotifyMetricsAutoConfiguration {
+public class PgOrmMetricsAutoConfiguration {
 
     /** Created by Spring. */
-    public PgNotifyMetricsAutoConfiguration() {}
+    public PgOrmMetricsAutoConfiguration() {}
 
     /**
      * Returns the binder of the listener's meters.
@@ -29,6 +40,7 @@ public class PgNotifyMetricsAutoConfiguration {
      * @return the binder
      */
     @Bean
+    @ConditionalOnBean(PgListenContainer.class)
     @ConditionalOnMissingBean(name = "pgListenerMeterBinder")
     MeterBinder pgListenerMeterBinder(PgListenContainer container) {
         return registry -> {
@@ -50,5 +62,28 @@ public class PgNotifyMetricsAutoConfiguration {
                     .description("1 while the @PgListen listener is connected and listening")
                     .register(registry);
         };
+    }
+
+    /** Meters of {@code PgBulkRepository} calls. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.pgorm.bulk.PgBulk")
+    @ConditionalOnBean(MeterRegistry.class)
+    static class Bulk {
+        @Bean
+        @ConditionalOnMissingBean
+        BulkMeters pgormBulkMeters(MeterRegistry registry) {
+            Timer timer =
+                    Timer.builder("pgorm.bulk.insert")
+                            .description("PgBulkRepository.bulkInsert calls")
+                            .register(registry);
+            Counter rows =
+                    Counter.builder("pgorm.bulk.rows")
+                            .description("rows inserted by PgBulkRepository.bulkInsert")
+                            .register(registry);
+            return (n, nanos) -> {
+                timer.record(nanos, TimeUnit.NANOSECONDS);
+                rows.increment(n);
+            };
+        }
     }
 }
