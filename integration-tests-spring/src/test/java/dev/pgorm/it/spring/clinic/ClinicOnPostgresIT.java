@@ -3,6 +3,7 @@ package dev.pgorm.it.spring.clinic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgorm.it.spring.SpringTestDatabase;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +14,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same application as a {@code @DataJpaTest} against PostgreSQL, with the pool's auto-commit
- * off: the slice works with the starter, and each test's rollback leaves nothing behind.
+ * off: the slice works with the starter, applies the {@code pgorm.*} properties (an explicit {@code
+ * spring.jpa.properties} value winning), and each test's rollback leaves nothing behind.
  */
-@DataJpaTest(properties = "spring.datasource.hikari.auto-commit=false")
+@DataJpaTest(
+        properties = {
+            "spring.datasource.hikari.auto-commit=false",
+            "pgorm.types.json-lean=false",
+            "spring.jpa.properties.pgorm.ddl.check_extensions=true",
+            "pgorm.ddl.check-extensions=false"
+        })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class ClinicOnPostgresIT {
 
@@ -27,6 +35,14 @@ class ClinicOnPostgresIT {
 
     @Autowired OwnerRepository owners;
     @Autowired PetRepository pets;
+    @Autowired EntityManagerFactory factory;
+
+    @Test
+    void pgormPropertiesReachHibernateAndSpringJpaPropertiesWin() {
+        assertThat(factory.getProperties())
+                .containsEntry("pgorm.types.json_lean", false)
+                .containsEntry("pgorm.ddl.check_extensions", "true");
+    }
 
     @Test
     void repositoriesWorkInTheSlice() {
