@@ -9,6 +9,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * transaction): the settings still apply to exactly one transaction.
  */
 @SpringBootTest(
+        classes = RlsFromSpringIT.App.class,
         properties = {
             "spring.jpa.hibernate.ddl-auto=create-drop",
             "pgorm.rls.security.setting=app.user_name",

@@ -1,7 +1,8 @@
-package dev.pgorm.it.spring;
+package dev.pgorm.it.spring.listen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgorm.it.spring.SpringTestDatabase;
 import dev.pgorm.notify.PgNotification;
 import dev.pgorm.notify.PgNotify;
 import dev.pgorm.spring.PgListen;
