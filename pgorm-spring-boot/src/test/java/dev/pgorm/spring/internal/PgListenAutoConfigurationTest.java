@@ -192,4 +192,18 @@ class PgListenAutoConfigurationTest {
                                         .hasMessageContaining("TwoParameters.on")
                                         .hasMessageContaining("give it one"));
     }
+
+    @Test
+    void aListenerThatCannotConnectFailsTheStartSayingWhy() {
+        runner.withUserConfiguration(Pool.class)
+                .withPropertyValues("app.channel=orders")
+                .withBean(Handlers.class)
+                .run(
+                        context ->
+                                assertThat(context)
+                                        .getFailure()
+                                        .hasStackTraceContaining(
+                                                "PgListener could not connect and listen to"
+                                                        + " channels [orders, audit]"));
+    }
 }

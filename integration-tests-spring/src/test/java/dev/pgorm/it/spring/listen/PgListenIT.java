@@ -14,15 +14,18 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.annotation.DirtiesContext;
@@ -78,9 +81,23 @@ class PgListenIT {
         }
     }
 
+    /** Whether the listener was listening when the application reported itself started. */
+    static final AtomicBoolean LISTENING_AT_STARTED = new AtomicBoolean();
+
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class App {
+        @Bean
+        ApplicationListener<ApplicationStartedEvent> startedProbe() {
+            return event ->
+                    LISTENING_AT_STARTED.set(
+                            event.getApplicationContext()
+                                    .getBean("pgListenerHealthIndicator", HealthIndicator.class)
+                                    .health()
+                                    .getStatus()
+                                    .equals(Status.UP));
+        }
+
         @Bean
         OrderHandlers handlers() {
             return new OrderHandlers();
@@ -110,6 +127,11 @@ class PgListenIT {
                         status.setRollbackOnly();
                     }
                 });
+    }
+
+    @Test
+    void listensBeforeTheApplicationReportsItselfStarted() {
+        assertThat(LISTENING_AT_STARTED).isTrue();
     }
 
     @Test
