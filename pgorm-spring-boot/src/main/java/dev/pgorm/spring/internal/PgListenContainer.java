@@ -75,6 +75,8 @@ public final class PgListenContainer implements SmartLifecycle {
             try {
                 handler.invoke(n, decoder);
                 dispatched.incrementAndGet();
+            } catch (VirtualMachineError e) {
+                throw e;
             } catch (Throwable e) {
                 failed.incrementAndGet();
                 try {
