@@ -23,8 +23,8 @@ public final class PgMigrationPlan {
     }
 
     /**
-     * Returns a plan of the given statements, in order, as they are: not verified, for statements of
-     * your own that should be written as Flyway or Liquibase files like planned ones.
+     * Returns a plan of the given statements, in order, as they are: not verified, for statements
+     * of your own that should be written as Flyway or Liquibase files like planned ones.
      *
      * @param statements the statements
      * @return the plan
