@@ -169,7 +169,9 @@ public final class PgTestDatabase implements AutoCloseable {
     /**
      * Makes sure an extension is installed in this database (in schema {@code public}), creating it
      * when the server has it. When the server lacks it, the test fails in CI and is skipped
-     * elsewhere, with the reason.
+     * elsewhere, with the reason; in CI too it is skipped when the run declared the extension
+     * absent with {@code PGORM_TEST_ABSENT} (the version matrix's servers have no pgvector or
+     * PostGIS).
      *
      * @param extension the extension name, for example {@code vector}
      */
