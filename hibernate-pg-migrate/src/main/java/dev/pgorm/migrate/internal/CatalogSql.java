@@ -57,7 +57,7 @@ final class CatalogSql {
                      c.relispartition
               from pg_class c join pg_namespace n on n.oid = c.relnamespace
               where c.relkind in ('r', 'p') and n.nspname = any(?)
-                and c.relname <> 'flyway_schema_history'
+                and c.relname not in ('flyway_schema_history', 'databasechangelog', 'databasechangeloglock')
                 and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                                 and d.objid = c.oid and d.deptype = 'e'))
             """;

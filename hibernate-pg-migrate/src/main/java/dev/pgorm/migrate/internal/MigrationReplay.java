@@ -2,6 +2,7 @@ package dev.pgorm.migrate.internal;
 
 import dev.pgorm.migrate.PgMigrationException;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,6 +61,21 @@ final class MigrationReplay {
         return found;
     }
 
+    /**
+     * Returns whether the file's Flyway script configuration says it runs outside a transaction.
+     */
+    private static boolean outsideTransaction(Path file) throws IOException {
+        Path conf = file.resolveSibling(file.getFileName() + ".conf");
+        if (!Files.isRegularFile(conf)) {
+            return false;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(conf, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return "false".equalsIgnoreCase(p.getProperty("executeInTransaction", "").strip());
+    }
+
     private static int compare(List<Long> a, List<Long> b) {
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
             int c = Long.compare(i < a.size() ? a.get(i) : 0, i < b.size() ? b.get(i) : 0);
@@ -69,14 +86,23 @@ final class MigrationReplay {
         return 0;
     }
 
-    /** Runs each file as one script, in order, with autocommit. */
+    /**
+     * Runs each file as one script, in order, with autocommit; a file whose {@code .sql.conf} holds
+     * {@code executeInTransaction=false} statement by statement, as Flyway does.
+     */
     static void replay(Path dir, TempDatabase db) {
         try (Connection c = db.connect();
                 Statement s = c.createStatement()) {
             for (Migration m : list(dir)) {
                 String sql = Files.readString(m.file(), StandardCharsets.UTF_8);
                 try {
-                    s.execute(sql);
+                    if (outsideTransaction(m.file())) {
+                        for (String statement : SqlScript.statements(sql)) {
+                            s.execute(statement);
+                        }
+                    } else {
+                        s.execute(sql);
+                    }
                 } catch (SQLException e) {
                     throw new PgMigrationException(
                             "migration " + m.file() + " failed: " + e.getMessage(), e);

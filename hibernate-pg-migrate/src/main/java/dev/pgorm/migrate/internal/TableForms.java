@@ -33,26 +33,18 @@ final class TableForms {
     static void createPartition(Table t, SchemaModel current, PlanBuilder plan, LiveFacts facts) {
         TableForm f = t.form();
         Table parent = current.tables().get(f.partitionOf());
+        String create = "CREATE " + f.persistence() + "TABLE " + t.qname();
         if (parent == null) {
             plan.add(
                     Phase.PARTITIONS,
-                    "CREATE "
-                            + f.persistence()
-                            + "TABLE "
-                            + t.qname()
-                            + " PARTITION OF "
-                            + f.partitionOf()
-                            + f.createClauses());
+                    create + " PARTITION OF " + f.partitionOf() + f.createClauses());
         } else {
             TableForm unbound =
                     new TableForm(
                             f.partitionKey(), null, null, List.of(), false, f.storage(), Map.of());
             plan.add(
                     Phase.PARTITIONS,
-                    "CREATE "
-                            + f.persistence()
-                            + "TABLE "
-                            + t.qname()
+                    create
                             + " (LIKE "
                             + f.partitionOf()
                             + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)"
