@@ -19,7 +19,9 @@ skipped = []
 for path in sorted(glob.glob(folder + "/TEST-*.xml")):
     for case in ET.parse(path).getroot().iter("testcase"):
         run += 1
-        name = case.get("classname", "").rsplit(".", 1)[-1] + "." + case.get("name", "")
+        cls = case.get("classname", "").rsplit(".", 1)[-1]
+        # An aborted @BeforeAll is reported once for the class, with no method name.
+        name = cls + "." + case.get("name") if case.get("name") else cls + " (whole class)"
         if case.find("failure") is not None or case.find("error") is not None:
             failed += 1
         skip = case.find("skipped")

@@ -180,6 +180,17 @@ public final class PgTestDatabase implements AutoCloseable {
     }
 
     /**
+     * Makes sure the server could install an extension, without installing it, for tests that prove
+     * something else creates it; a missing one is handled like in {@link
+     * #requireExtension(String)}.
+     *
+     * @param extension the extension name, for example {@code postgis}
+     */
+    public void requireAvailable(String extension) {
+        capabilities.requireAvailable(extension);
+    }
+
+    /**
      * Makes sure the server is at least the given major version; otherwise fails in CI and skips
      * elsewhere.
      */

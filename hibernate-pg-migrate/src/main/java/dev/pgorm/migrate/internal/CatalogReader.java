@@ -1,5 +1,8 @@
 package dev.pgorm.migrate.internal;
 
+// Longer than 300 lines: the one reader of every catalog object the planner compares, each a short
+// loop over a query of CatalogSql; split per object it would scatter the model's assembly.
+
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.migrate.PgMigrationException;
 import dev.pgorm.migrate.internal.SchemaModel.Column;

@@ -142,6 +142,9 @@ class BulkInsertIT {
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
+        // pgvector and PostGIS columns in the fixture: skipped where the server has neither.
+        db.requireExtension("vector");
+        db.requireExtension("postgis");
         sf = db.entityManagerFactory(Item.class, Counter.class);
     }
 

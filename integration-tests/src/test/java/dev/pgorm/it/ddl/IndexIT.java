@@ -100,6 +100,9 @@ class IndexIT {
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
+        // pgvector and PostGIS columns in the fixture: skipped where the server has neither.
+        db.requireExtension("vector");
+        db.requireExtension("postgis");
         sf = db.entityManagerFactory(Doc.class);
         db.execute(
                 "insert into doc (id, title, email, code, createdAt, attrs, embedding, small, location)"

@@ -83,6 +83,8 @@ class VectorBinaryIT {
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
+        // pgvector columns in the fixture: skipped where the server has no pgvector.
+        db.requireExtension("vector");
         ownerSf = db.entityManagerFactory(VectorDoc.class);
         // rows for the HNSW plan, ids from 1,000,000 on
         db.execute(
