@@ -180,6 +180,25 @@ public final class PgTestDatabase implements AutoCloseable {
     }
 
     /**
+     * Returns whether the server has every one of these extensions, installed or available, for a
+     * fixture in {@code @BeforeAll} that needs them: where it returns false, the fixture is left
+     * out and each test calls {@link #requireExtension(String)} in {@code @BeforeEach}, so that
+     * each test is skipped (or fails) by name rather than the whole class at once.
+     *
+     * @param extensions extension names, for example {@code vector}
+     * @return true when the server can install all of them
+     */
+    public boolean hasExtensions(String... extensions) {
+        PgCapabilities caps = capabilities();
+        for (String extension : extensions) {
+            if (!caps.isAvailable(extension)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Makes sure the server could install an extension, without installing it, for tests that prove
      * something else creates it; a missing one is handled like in {@link
      * #requireExtension(String)}.
