@@ -49,6 +49,9 @@ as_postgres() {
     sudo -u postgres bash -c "$1"
   fi
 }
+for tool in unzip tar xz mvn psql; do
+  command -v "$tool" >/dev/null || die "$tool is needed (Debian: apt-get install unzip xz-utils maven postgresql-client)"
+done
 id postgres >/dev/null 2>&1 || die "no postgres OS user (Debian's postgresql package creates it; scripts/test-db.sh installs that)"
 
 port_of() { printf '54%02d' "$1"; }
