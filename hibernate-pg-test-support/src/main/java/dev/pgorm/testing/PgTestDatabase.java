@@ -169,12 +169,44 @@ public final class PgTestDatabase implements AutoCloseable {
     /**
      * Makes sure an extension is installed in this database (in schema {@code public}), creating it
      * when the server has it. When the server lacks it, the test fails in CI and is skipped
-     * elsewhere, with the reason.
+     * elsewhere, with the reason; in CI too it is skipped when the run declared the extension
+     * absent with {@code PGORM_TEST_ABSENT} (the version matrix's servers have no pgvector or
+     * PostGIS).
      *
      * @param extension the extension name, for example {@code vector}
      */
     public void requireExtension(String extension) {
         capabilities.requireExtension(extension);
+    }
+
+    /**
+     * Returns whether the server has every one of these extensions, installed or available, for a
+     * fixture in {@code @BeforeAll} that needs them: where it returns false, the fixture is left
+     * out and each test calls {@link #requireExtension(String)} in {@code @BeforeEach}, so that
+     * each test is skipped (or fails) by name rather than the whole class at once.
+     *
+     * @param extensions extension names, for example {@code vector}
+     * @return true when the server can install all of them
+     */
+    public boolean hasExtensions(String... extensions) {
+        PgCapabilities caps = capabilities();
+        for (String extension : extensions) {
+            if (!caps.isAvailable(extension)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Makes sure the server could install an extension, without installing it, for tests that prove
+     * something else creates it; a missing one is handled like in {@link
+     * #requireExtension(String)}.
+     *
+     * @param extension the extension name, for example {@code postgis}
+     */
+    public void requireAvailable(String extension) {
+        capabilities.requireAvailable(extension);
     }
 
     /**

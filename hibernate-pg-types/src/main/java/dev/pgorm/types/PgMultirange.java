@@ -28,6 +28,8 @@ public final class PgMultirange<T extends Comparable<? super T>> implements Seri
     private static final PgMultirange EMPTY = new PgMultirange<>(List.of());
 
     /** The ranges in canonical form: ascending, non-empty, neither overlapping nor adjacent. */
+    // Serializable in practice: List.of or an unmodifiable ArrayList (JDK 21+ lint asks).
+    @SuppressWarnings("serial")
     private final List<PgRange<T>> ranges;
 
     private PgMultirange(List<PgRange<T>> ranges) {

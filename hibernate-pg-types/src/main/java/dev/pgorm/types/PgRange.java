@@ -36,9 +36,13 @@ public final class PgRange<T extends Comparable<? super T>> implements Serializa
     private final transient RangeElement<T> element;
 
     /** The lower bound in canonical form, or null when unbounded below or empty. */
+    // Serializable in practice: every element type PG-ORM maps is; T only promises Comparable.
+    @SuppressWarnings("serial")
     private final T lower;
 
     /** The upper bound in canonical form, or null when unbounded above or empty. */
+    // Serializable in practice: every element type PG-ORM maps is; T only promises Comparable.
+    @SuppressWarnings("serial")
     private final T upper;
 
     /** Whether the lower bound belongs to the range; false when unbounded below. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.opentest4j.TestAbortedException;
@@ -63,6 +64,18 @@ public final class ServerLocator {
     public static boolean required() {
         return "true".equalsIgnoreCase(setting("CI"))
                 || "true".equalsIgnoreCase(setting("PGORM_TEST_REQUIRE"));
+    }
+
+    /**
+     * Returns whether the run declared {@code name} absent, through {@code PGORM_TEST_ABSENT}
+     * (comma- or space-separated names of extensions the server lacks, or {@code pg_dump} when the
+     * machine's pg_dump is older than the server). Tests that need it are skipped even when a
+     * database is required; anything else missing still fails. {@code scripts/test.sh --pg} sets it
+     * for the servers of the version matrix.
+     */
+    public static boolean declaredAbsent(String name) {
+        String absent = setting("PGORM_TEST_ABSENT");
+        return absent != null && Arrays.asList(absent.split("[,\\s]+")).contains(name);
     }
 
     /** Reads a setting from the environment, or from a system property of the same name. */

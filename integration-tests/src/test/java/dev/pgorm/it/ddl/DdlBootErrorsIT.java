@@ -176,6 +176,52 @@ class DdlBootErrorsIT {
                     "PostgreSQL before 17 has no exclusion constraints on partitioned tables");
         } else {
             db.close(db.entityManagerFactory(PartitionedBooking.class));
+            assertThat(
+                            db.sql()
+                                    .queryValue(
+                                            "select count(*) from pg_constraint where conname ="
+                                                    + " 'partitioned_booking_no_overlap' and contype"
+                                                    + " = 'x' and conrelid ="
+                                                    + " 'partitionedbooking'::regclass",
+                                            Long.class))
+                    .isEqualTo(1L);
+        }
+    }
+
+    @Entity(name = "NullsNotDistinctCode")
+    @PgIndex(
+            name = "nnd_code_region",
+            columns = {"code", "region"},
+            unique = true,
+            nullsNotDistinct = true)
+    static class NullsNotDistinctCode {
+        @Id Long id;
+        String code;
+        String region;
+    }
+
+    @Test
+    void nullsNotDistinctNeedsPostgreSql15(PgTestDatabase db) {
+        int version =
+                db.sql()
+                        .queryValue(
+                                "select current_setting('server_version_num')::int", Integer.class);
+        if (version < 150000) {
+            failsWith(
+                    db,
+                    NullsNotDistinctCode.class,
+                    "@PgIndex(name = \"nnd_code_region\") on entity NullsNotDistinctCode",
+                    "PostgreSQL before 15 has no NULLS NOT DISTINCT");
+        } else {
+            db.close(db.entityManagerFactory(NullsNotDistinctCode.class));
+            assertThat(
+                            db.sql()
+                                    .queryValue(
+                                            "select indexdef from pg_indexes where indexname ="
+                                                    + " 'nnd_code_region' and schemaname ="
+                                                    + " current_schema()",
+                                            String.class))
+                    .endsWith("(code, region) NULLS NOT DISTINCT");
         }
     }
 

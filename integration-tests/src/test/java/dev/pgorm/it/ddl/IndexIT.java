@@ -18,6 +18,7 @@ import org.hibernate.annotations.Array;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Point;
@@ -98,8 +99,18 @@ class IndexIT {
 
     private SessionFactory sf;
 
+    /** The fixture needs pgvector and PostGIS: each test skips where the run declared it absent. */
+    @BeforeEach
+    void needsExtensions(PgTestDatabase db) {
+        db.requireExtension("vector");
+        db.requireExtension("postgis");
+    }
+
     @BeforeAll
     void setUp(PgTestDatabase db) {
+        if (!db.hasExtensions("vector", "postgis")) {
+            return; // no fixture: each test then skips, by name, in needsExtensions
+        }
         sf = db.entityManagerFactory(Doc.class);
         db.execute(
                 "insert into doc (id, title, email, code, createdAt, attrs, embedding, small, location)"

@@ -1,5 +1,6 @@
 package dev.pgorm.it.migrate;
 
+import dev.pgorm.testing.internal.ServerLocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -45,6 +46,15 @@ final class SchemaDump {
             String output =
                     new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
+                if (output.contains("server version mismatch")
+                        && ServerLocator.declaredAbsent("pg_dump")) {
+                    // The version matrix: no pg_dump as new as the server reaches this machine.
+                    throw new TestAbortedException(
+                            "Missing capability: pg_dump as new as the server, declared absent by"
+                                    + " PGORM_TEST_ABSENT ("
+                                    + output.strip().replace('\n', ' ')
+                                    + ")");
+                }
                 throw new IllegalStateException("pg_dump failed:\n" + output);
             }
             return output.lines()
@@ -58,6 +68,9 @@ final class SchemaDump {
                     .sorted()
                     .toList();
         } catch (IOException e) {
+            if (ServerLocator.required()) {
+                throw new IllegalStateException("pg_dump is not installed: " + e.getMessage(), e);
+            }
             throw new TestAbortedException("pg_dump is not installed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -27,6 +27,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -245,8 +247,15 @@ class ListenNotifyIT {
     void survivesACutConnection(PgTestDatabase db) throws Exception {
         BlockingQueue<String> got = new LinkedBlockingQueue<>();
         CountDownLatch reconnected = new CountDownLatch(1);
-        try (TcpProxy proxy = new TcpProxy("localhost", 5432)) {
-            String url = db.jdbcUrl().replace("localhost:5432", "localhost:" + proxy.port());
+        // The server's own host and port, which differ when PGORM_TEST_URL points elsewhere.
+        Matcher server = Pattern.compile("//([^:/]+):(\\d+)/").matcher(db.jdbcUrl());
+        assertThat(server.find()).as("host and port in %s", db.jdbcUrl()).isTrue();
+        try (TcpProxy proxy = new TcpProxy(server.group(1), Integer.parseInt(server.group(2)))) {
+            String url =
+                    db.jdbcUrl()
+                            .replace(
+                                    server.group(0),
+                                    "//" + server.group(1) + ":" + proxy.port() + "/");
             try (PgListener listener =
                     PgListener.builder(url, db.user(), db.password())
                             .pollTimeout(Duration.ofMillis(100))

@@ -56,6 +56,7 @@ class TypesSwitchIT {
 
     @Test
     void theSwitchTurnsEveryTypeOfTheModuleOff(PgTestDatabase db) {
+        db.requireExtension("vector"); // a pgvector column in the entity
         SessionFactory on = db.entityManagerFactory(Switched.class);
         SessionFactory off =
                 db.entityManagerFactory(
@@ -87,6 +88,7 @@ class TypesSwitchIT {
 
     @Test
     void jsonLeanAndVectorBinaryAreReadUnderBothSpellings(PgTestDatabase db) {
+        db.requireExtension("vector"); // a pgvector column in the entity
         List<Map<String, String>> spellings =
                 List.of(
                         Map.of(

@@ -79,6 +79,15 @@ public final class IndexBinder {
         if (index.nullsNotDistinct() && !index.unique()) {
             throw entity.fail(label, "nullsNotDistinct needs unique = true");
         }
+        if (index.nullsNotDistinct() && entity.dialect().getVersion().isBefore(15)) {
+            // Otherwise the server answers with a bare syntax error in the middle of the export.
+            throw entity.fail(
+                    label,
+                    "PostgreSQL before 15 has no NULLS NOT DISTINCT (the dialect says "
+                            + entity.dialect().getVersion()
+                            + "): drop nullsNotDistinct and make the columns not null, or use"
+                            + " PostgreSQL 15");
+        }
         if (index.include().length > 0 && !INCLUDE_METHODS.contains(method)) {
             throw entity.fail(
                     label,
