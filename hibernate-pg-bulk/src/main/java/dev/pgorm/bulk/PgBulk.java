@@ -1,6 +1,7 @@
 package dev.pgorm.bulk;
 
 import dev.pgorm.bulk.internal.BulkInserter;
+import dev.pgorm.bulk.internal.BulkObservers;
 import jakarta.persistence.EntityManager;
 import java.util.Iterator;
 import java.util.stream.Stream;
@@ -51,7 +52,10 @@ public final class PgBulk {
      * @return the number of rows inserted
      */
     public static long insert(EntityManager em, Iterable<?> entities) {
-        return BulkInserter.insert(em, entities.iterator());
+        long start = System.nanoTime();
+        long rows = BulkInserter.insert(em, entities.iterator());
+        BulkObservers.completed(em, "insert", rows, start);
+        return rows;
     }
 
     /**
@@ -62,9 +66,12 @@ public final class PgBulk {
      * @return the number of rows inserted
      */
     public static long insert(EntityManager em, Stream<?> entities) {
+        long start = System.nanoTime();
         try (Stream<?> s = entities) {
             Iterator<?> iterator = s.iterator();
-            return BulkInserter.insert(em, iterator);
+            long rows = BulkInserter.insert(em, iterator);
+            BulkObservers.completed(em, "insert", rows, start);
+            return rows;
         }
     }
 }

@@ -22,5 +22,11 @@ public final class PgBulkSettings {
      */
     public static final String COPY_THRESHOLD = "pgorm.bulk.copy_threshold";
 
+    /**
+     * A {@link PgBulkObserver} instance (not a class name) told of every completed call, for
+     * metrics; none by default: {@value}.
+     */
+    public static final String OBSERVER = "pgorm.bulk.observer";
+
     private PgBulkSettings() {}
 }

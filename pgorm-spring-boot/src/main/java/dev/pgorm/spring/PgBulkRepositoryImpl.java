@@ -1,9 +1,7 @@
 package dev.pgorm.spring;
 
 import dev.pgorm.bulk.PgBulk;
-import dev.pgorm.spring.internal.BulkMeters;
 import jakarta.persistence.EntityManager;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -13,22 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 class PgBulkRepositoryImpl<T> implements PgBulkRepository<T> {
 
     private final EntityManager entityManager;
-    private final ObjectProvider<BulkMeters> meters;
 
-    PgBulkRepositoryImpl(EntityManager entityManager, ObjectProvider<BulkMeters> meters) {
+    PgBulkRepositoryImpl(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.meters = meters;
     }
 
+    /** Inserts with {@link PgBulk#insert}, which the bulk meters observe like every call. */
     @Override
     @Transactional
     public long bulkInsert(Iterable<T> entities) {
-        long start = System.nanoTime();
-        long rows = PgBulk.insert(entityManager, entities);
-        BulkMeters m = meters.getIfUnique();
-        if (m != null) {
-            m.inserted(rows, System.nanoTime() - start);
-        }
-        return rows;
+        return PgBulk.insert(entityManager, entities);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pgorm.spring.internal;
 
+import dev.pgorm.bulk.PgBulkObserver;
+import dev.pgorm.bulk.PgBulkSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,15 +13,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Micrometer meters of the {@code @PgListen} listener: counters {@code pgorm.notify.received},
  * {@code .dispatched}, {@code .failed}, {@code .reconnects} and the gauge {@code
- * pgorm.notify.connected} (1 or 0), bound to every meter registry by Spring Boot; and, for {@code
- * PgBulkRepository} calls, the timer {@code pgorm.bulk.insert} and the counter {@code
- * pgorm.bulk.rows}.
+ * pgorm.notify.connected} (1 or 0), bound to every meter registry by Spring Boot; and, for every
+ * {@code PgBulk} call (including {@code PgBulkRepository}'s), the timer {@code
+ * pgorm.bulk.<operation>} and the counter {@code pgorm.bulk.rows}.
  */
 @AutoConfiguration(
         after = PgListenAutoConfiguration.class,
@@ -64,26 +67,50 @@ public class PgOrmMetricsAutoConfiguration {
         };
     }
 
-    /** Meters of {@code PgBulkRepository} calls. */
+    /**
+     * Meters of every {@code PgBulk} call, through the persistence unit's {@link PgBulkObserver}:
+     * the timer {@code pgorm.bulk.<operation>} and the counter {@code pgorm.bulk.rows} tagged with
+     * the operation.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "dev.pgorm.bulk.PgBulk")
     @ConditionalOnBean(MeterRegistry.class)
     static class Bulk {
         @Bean
         @ConditionalOnMissingBean
-        BulkMeters pgormBulkMeters(MeterRegistry registry) {
-            Timer timer =
-                    Timer.builder("pgorm.bulk.insert")
-                            .description("PgBulkRepository.bulkInsert calls")
-                            .register(registry);
-            Counter rows =
-                    Counter.builder("pgorm.bulk.rows")
-                            .description("rows inserted by PgBulkRepository.bulkInsert")
-                            .register(registry);
-            return (n, nanos) -> {
-                timer.record(nanos, TimeUnit.NANOSECONDS);
-                rows.increment(n);
+        PgBulkObserver pgormBulkMeters(MeterRegistry registry) {
+            // registered up front, so that dashboards show the insert meters at zero
+            Timer.builder("pgorm.bulk.insert")
+                    .description("PgBulk.insert calls")
+                    .register(registry);
+            Counter.builder("pgorm.bulk.rows")
+                    .tag("operation", "insert")
+                    .description("rows written by PgBulk calls")
+                    .register(registry);
+            return (operation, rows, nanos) -> {
+                Timer.builder("pgorm.bulk." + operation)
+                        .description("PgBulk." + operation + " calls")
+                        .register(registry)
+                        .record(nanos, TimeUnit.NANOSECONDS);
+                Counter.builder("pgorm.bulk.rows")
+                        .tag("operation", operation)
+                        .description("rows written by PgBulk calls")
+                        .register(registry)
+                        .increment(rows);
             };
+        }
+
+        /** Hands the observer to Hibernate, unless the application set one of its own. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(
+                name =
+                        "org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer")
+        static class Hibernate {
+            @Bean
+            @ConditionalOnMissingBean(name = "pgormBulkObserverCustomizer")
+            HibernatePropertiesCustomizer pgormBulkObserverCustomizer(PgBulkObserver observer) {
+                return properties -> properties.putIfAbsent(PgBulkSettings.OBSERVER, observer);
+            }
         }
     }
 }

@@ -2,11 +2,16 @@ package dev.pgorm.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgorm.bulk.PgBulkObserver;
+import dev.pgorm.bulk.PgBulkSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -21,8 +26,17 @@ class BulkMetersTest {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .run(
                         context -> {
-                            context.getBean(BulkMeters.class)
-                                    .inserted(3, TimeUnit.MILLISECONDS.toNanos(5));
+                            context.getBean(PgBulkObserver.class)
+                                    .completed("insert", 3, TimeUnit.MILLISECONDS.toNanos(5));
+                            Map<String, Object> hibernate = new HashMap<>();
+                            context.getBean(
+                                            "pgormBulkObserverCustomizer",
+                                            HibernatePropertiesCustomizer.class)
+                                    .customize(hibernate);
+                            assertThat(hibernate)
+                                    .containsEntry(
+                                            PgBulkSettings.OBSERVER,
+                                            context.getBean(PgBulkObserver.class));
                             MeterRegistry registry = context.getBean(MeterRegistry.class);
                             assertThat(registry.get("pgorm.bulk.rows").counter().count())
                                     .isEqualTo(3.0);
@@ -38,9 +52,9 @@ class BulkMetersTest {
 
     @Test
     void noMetersWithoutARegistryOrWithoutTheBulkModule() {
-        runner.run(context -> assertThat(context).doesNotHaveBean(BulkMeters.class));
+        runner.run(context -> assertThat(context).doesNotHaveBean(PgBulkObserver.class));
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withClassLoader(new FilteredClassLoader("dev.pgorm.bulk"))
-                .run(context -> assertThat(context).doesNotHaveBean(BulkMeters.class));
+                .run(context -> assertThat(context).doesNotHaveBean(PgBulkObserver.class));
     }
 }

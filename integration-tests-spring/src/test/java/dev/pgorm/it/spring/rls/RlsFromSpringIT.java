@@ -2,8 +2,11 @@ package dev.pgorm.it.spring.rls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgorm.bulk.PgBulk;
 import dev.pgorm.it.spring.SpringTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +89,7 @@ class RlsFromSpringIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired TransactionTemplate tx;
     @Autowired MeterRegistry meters;
+    @PersistenceContext EntityManager em;
 
     @Autowired
     @Qualifier("pgormRlsHealthIndicator")
@@ -151,6 +155,16 @@ class RlsFromSpringIT {
         assertThat(batch).allSatisfy(i -> assertThat(i.id).isNotNull());
         assertThat(items.count()).isEqualTo(before + 3);
         assertThat(meters.get("pgorm.bulk.rows").counter().count()).isEqualTo(rowsBefore + 3);
+        assertThat(meters.get("pgorm.bulk.insert").timer().count()).isEqualTo(callsBefore + 1);
+    }
+
+    @Test
+    void directPgBulkCallsAreMeteredToo() {
+        double rowsBefore = meters.get("pgorm.bulk.rows").counter().count();
+        long callsBefore = meters.get("pgorm.bulk.insert").timer().count();
+        long inserted = tx.execute(s -> PgBulk.insert(em, List.of(new Item("d"), new Item("e"))));
+        assertThat(inserted).isEqualTo(2);
+        assertThat(meters.get("pgorm.bulk.rows").counter().count()).isEqualTo(rowsBefore + 2);
         assertThat(meters.get("pgorm.bulk.insert").timer().count()).isEqualTo(callsBefore + 1);
     }
 
