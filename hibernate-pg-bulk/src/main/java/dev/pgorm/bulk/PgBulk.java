@@ -1,16 +1,22 @@
 package dev.pgorm.bulk;
 
+import dev.pgorm.bulk.internal.BulkDeleter;
 import dev.pgorm.bulk.internal.BulkInserter;
+import dev.pgorm.bulk.internal.BulkUpdater;
+import dev.pgorm.bulk.internal.BulkUpserter;
 import jakarta.persistence.EntityManager;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
- * Inserts many entities with PostgreSQL's {@code COPY}, several times faster than {@code persist}
- * with JDBC batching.
+ * Inserts, upserts, updates and deletes many entities with PostgreSQL's {@code COPY}, several times
+ * faster than {@code persist}, {@code merge} or {@code remove} with JDBC batching.
  *
  * <pre>{@code
  * long n = PgBulk.insert(em, events);   // an Iterable or a Stream
+ * PgBulkResult r = PgBulk.upsert(em, events, PgConflict.onId().doUpdate());
+ * long updated = PgBulk.update(em, events);
+ * long deleted = PgBulk.delete(em, Event.class, ids);
  * }</pre>
  *
  * <ul>
@@ -66,5 +72,80 @@ public final class PgBulk {
             Iterator<?> iterator = s.iterator();
             return BulkInserter.insert(em, iterator);
         }
+    }
+
+    /**
+     * Inserts the entities, or, for those whose row exists (a conflict on the target), updates it
+     * or leaves it as it is: the rows are copied into a temporary table, then written in one {@code
+     * INSERT ... SELECT ... ON CONFLICT}. New entities without an identifier get one as for {@link
+     * #insert}. With {@code @Version}, an existing row is updated only when its version equals the
+     * entity's, and its version is incremented; otherwise it is left as it is and counted as
+     * skipped. The entities themselves are not changed beyond their identifiers and version seeds.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entities entities of one class
+     * @param conflict the conflict target and action, for example {@code
+     *     PgConflict.onId().doUpdate()}
+     * @return the rows inserted, updated and skipped
+     */
+    public static PgBulkResult upsert(EntityManager em, Iterable<?> entities, PgConflict conflict) {
+        return BulkUpserter.upsert(em, entities.iterator(), conflict);
+    }
+
+    /**
+     * Upserts the entities of a stream, consuming it, as {@link #upsert(EntityManager, Iterable,
+     * PgConflict)} does.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entities entities of one class
+     * @param conflict the conflict target and action
+     * @return the rows inserted, updated and skipped
+     */
+    public static PgBulkResult upsert(EntityManager em, Stream<?> entities, PgConflict conflict) {
+        try (Stream<?> s = entities) {
+            return BulkUpserter.upsert(em, s.iterator(), conflict);
+        }
+    }
+
+    /**
+     * Updates the existing rows of the entities by identifier, every mapped updatable column, in
+     * one {@code UPDATE ... FROM} a temporary table. When a row is missing or, with
+     * {@code @Version}, has another version than its entity, nothing is updated and a {@link
+     * PgBulkException} names its id; otherwise the versions are incremented, in the table and on
+     * the entities.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entities entities of one class, each with an identifier
+     * @return the number of rows updated
+     */
+    public static long update(EntityManager em, Iterable<?> entities) {
+        return BulkUpdater.update(em, entities.iterator());
+    }
+
+    /**
+     * Updates the rows of the entities of a stream, consuming it, as {@link #update(EntityManager,
+     * Iterable)} does.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entities entities of one class, each with an identifier
+     * @return the number of rows updated
+     */
+    public static long update(EntityManager em, Stream<?> entities) {
+        try (Stream<?> s = entities) {
+            return BulkUpdater.update(em, s.iterator());
+        }
+    }
+
+    /**
+     * Deletes the rows of an entity class with the given identifiers, with {@code DELETE ... WHERE
+     * id = ANY(?)}, 10,000 identifiers a statement; identifiers without a row are ignored.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entityClass the entity class, mapped to one table with a single-column identifier
+     * @param ids the identifiers, of the entity's identifier type
+     * @return the number of rows deleted
+     */
+    public static long delete(EntityManager em, Class<?> entityClass, Iterable<?> ids) {
+        return BulkDeleter.delete(em, entityClass, ids);
     }
 }

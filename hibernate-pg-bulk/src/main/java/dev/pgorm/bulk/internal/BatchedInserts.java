@@ -23,6 +23,8 @@ final class BatchedInserts {
     /** Inserts the entities of {@code head}, then of {@code rest}; returns the rows written. */
     static long insert(
             BulkTable table,
+            String target,
+            boolean overriding,
             ArrayDeque<Object> head,
             Iterator<?> rest,
             SharedSessionContractImplementor session,
@@ -35,14 +37,12 @@ final class BatchedInserts {
         BulkIdentifiers identifiers = table.identifiers();
         String sql =
                 "insert into "
-                        + table.table()
+                        + target
                         + " ("
                         + BulkInserter.columnList(table)
                         + ")"
                         // explicit ids into a GENERATED ALWAYS identity column
-                        + (identifiers.overridesSystemValue(connection)
-                                ? " overriding system value"
-                                : "")
+                        + (overriding ? " overriding system value" : "")
                         + " values ("
                         + values
                         + ")";

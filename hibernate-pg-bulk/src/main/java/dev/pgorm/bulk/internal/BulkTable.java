@@ -20,6 +20,7 @@ import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
+ * (Over 300 lines: one mapping walk, kept whole so that columns and values cannot drift apart.)
  * What a bulk insert of one entity class writes: the table, its insertable columns in order, and
  * how to get each row's JDBC values from an entity, through Hibernate's own mapping.
  */
@@ -201,6 +202,10 @@ final class BulkTable {
 
     Class<?> entityClass() {
         return persister.getMappedClass();
+    }
+
+    EntityPersister persister() {
+        return persister;
     }
 
     /**
