@@ -23,7 +23,7 @@ final class BulkColumns {
 
     BulkColumns(BulkTable table, String operation) {
         this.table = table;
-        EntityPersister persister = table.persister();
+        EntityPersister persister = table.persister;
         persister
                 .getIdentifierMapping()
                 .forEachSelectable((i, s) -> ids.add(s.getSelectionExpression()));
@@ -100,7 +100,7 @@ final class BulkColumns {
             return ids;
         }
         List<String> result = new ArrayList<>();
-        EntityPersister persister = table.persister();
+        EntityPersister persister = table.persister;
         for (String name : conflict.columns()) {
             AttributeMapping attribute = persister.findAttributeMapping(name);
             if (attribute != null && !(attribute instanceof PluralAttributeMapping)) {

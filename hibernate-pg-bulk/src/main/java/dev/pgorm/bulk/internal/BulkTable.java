@@ -20,7 +20,6 @@ import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * (Over 300 lines: one mapping walk, kept whole so that columns and values cannot drift apart.)
  * What a bulk insert of one entity class writes: the table, its insertable columns in order, and
  * how to get each row's JDBC values from an entity, through Hibernate's own mapping.
  */
@@ -53,7 +52,8 @@ final class BulkTable {
         void value(int column, Object jdbcValue, JdbcMapping mapping);
     }
 
-    private final EntityPersister persister;
+    final EntityPersister persister; // also read by upsert, update and delete
+
     private final String table;
     private final List<Column> columns = new ArrayList<>();
     private final List<AttributeMapping> attributes = new ArrayList<>();
@@ -202,10 +202,6 @@ final class BulkTable {
 
     Class<?> entityClass() {
         return persister.getMappedClass();
-    }
-
-    EntityPersister persister() {
-        return persister;
     }
 
     /**

@@ -26,7 +26,7 @@ public final class BulkUpdater {
             return 0;
         }
         BulkTable table = opened.table();
-        EntityPersister persister = table.persister();
+        EntityPersister persister = table.persister;
         BulkColumns columns = new BulkColumns(table, "PgBulk.update");
         if (columns.ids().size() != 1) {
             throw new UnsupportedOperationException(
@@ -114,7 +114,7 @@ public final class BulkUpdater {
             SharedSessionContractImplementor session,
             List<Object> versioned) {
         BulkInserter.checkClass(table, entity, row);
-        if (table.persister().getIdentifier(entity, session) == null) {
+        if (table.persister.getIdentifier(entity, session) == null) {
             throw new PgBulkException(
                     row,
                     null,
