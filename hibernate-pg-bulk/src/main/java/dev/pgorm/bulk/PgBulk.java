@@ -2,9 +2,11 @@ package dev.pgorm.bulk;
 
 import dev.pgorm.bulk.internal.BulkDeleter;
 import dev.pgorm.bulk.internal.BulkInserter;
+import dev.pgorm.bulk.internal.BulkReader;
 import dev.pgorm.bulk.internal.BulkUpdater;
 import dev.pgorm.bulk.internal.BulkUpserter;
 import jakarta.persistence.EntityManager;
+import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
@@ -17,6 +19,8 @@ import java.util.stream.Stream;
  * PgBulkResult r = PgBulk.upsert(em, events, PgConflict.onId().doUpdate());
  * long updated = PgBulk.update(em, events);
  * long deleted = PgBulk.delete(em, Event.class, ids);
+ * long exported = PgBulk.export(em, "select e.id, e.name from Event e", out, PgCopyFormat.CSV);
+ * try (Stream<Event> s = PgBulk.stream(em, Event.class, "from Event e")) { ... }
  * }</pre>
  *
  * <ul>
@@ -147,5 +151,55 @@ public final class PgBulk {
      */
     public static long delete(EntityManager em, Class<?> entityClass, Iterable<?> ids) {
         return BulkDeleter.delete(em, entityClass, ids);
+    }
+
+    /**
+     * Writes the rows of an HQL selection to {@code out} with {@code COPY (<the SQL Hibernate
+     * generates>) TO STDOUT}, streamed as the server sends them, never held in memory. The query
+     * takes no parameters (COPY cannot bind them): write values as literals. The columns are those
+     * of the generated SQL, so select attributes ({@code select o.id, o.total from Order o}) to
+     * choose them; an entity selection ({@code from Order}) writes all its columns.
+     *
+     * @param em an entity manager with an active transaction
+     * @param hql an HQL or JPQL selection without parameters
+     * @param out where the rows go; not closed
+     * @param format the COPY format
+     * @return the number of rows written
+     */
+    public static long export(EntityManager em, String hql, OutputStream out, PgCopyFormat format) {
+        return BulkReader.export(em, hql, out, format);
+    }
+
+    /**
+     * Writes every row of an entity's table, all its mapped columns, as {@link
+     * #export(EntityManager, String, OutputStream, PgCopyFormat)} does for {@code from <Entity>}.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entityClass the entity class
+     * @param out where the rows go; not closed
+     * @param format the COPY format
+     * @return the number of rows written
+     */
+    public static long export(
+            EntityManager em, Class<?> entityClass, OutputStream out, PgCopyFormat format) {
+        String name = em.getMetamodel().entity(entityClass).getName();
+        return BulkReader.export(em, "from " + name, out, format);
+    }
+
+    /**
+     * Returns the entities of an HQL selection as a stream read through a server-side cursor, 1,000
+     * rows a round trip; each entity is detached from the session as it is handed out, so memory
+     * stays flat. Close the stream (try-with-resources) to close the cursor; it must be consumed
+     * inside the transaction.
+     *
+     * @param <T> the entity type
+     * @param em an entity manager with an active transaction
+     * @param entityClass the entity class the query selects
+     * @param hql an HQL or JPQL selection of that entity, for example {@code from Order o where
+     *     ...}
+     * @return the entities, read as the stream is consumed
+     */
+    public static <T> Stream<T> stream(EntityManager em, Class<T> entityClass, String hql) {
+        return BulkReader.stream(em, entityClass, hql);
     }
 }
