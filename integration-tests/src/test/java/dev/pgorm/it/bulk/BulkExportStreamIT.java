@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
@@ -134,20 +133,17 @@ class BulkExportStreamIT {
         sf.inTransaction(
                 s -> {
                     // tag::stream[]
+                    List<Item> read;
                     try (Stream<Item> stream =
                             PgBulk.stream(s, Item.class, "from Item i order by i.quantity")) {
-                        List<Item> read =
-                                stream.peek(it -> assertThat(s.contains(it)).isFalse())
-                                        .collect(Collectors.toList());
-                        // end::stream[]
-                        assertThat(read)
-                                .extracting(it -> it.id)
-                                .containsExactlyElementsOf(
-                                        items.stream().map(it -> it.id).toList());
-                        assertThat(read.get(1234).code).isEqualTo("code-1234");
-                        assertThat(read.get(1234).price)
-                                .isEqualByComparingTo(items.get(1234).price);
+                        read = stream.peek(it -> assertThat(s.contains(it)).isFalse()).toList();
                     }
+                    // end::stream[]
+                    assertThat(read)
+                            .extracting(it -> it.id)
+                            .containsExactlyElementsOf(items.stream().map(it -> it.id).toList());
+                    assertThat(read.get(1234).code).isEqualTo("code-1234");
+                    assertThat(read.get(1234).price).isEqualByComparingTo(items.get(1234).price);
                     // closed early: the cursor ends, the session goes on
                     try (Stream<Item> stream =
                             PgBulk.stream(s, Item.class, "from Item i order by i.quantity")) {
