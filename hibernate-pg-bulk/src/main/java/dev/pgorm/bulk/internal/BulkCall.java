@@ -18,6 +18,7 @@ import org.hibernate.persister.entity.EntityPersister;
  *
  * @param few whether all entities fit below the COPY threshold
  * @param copyOn whether {@code pgorm.bulk.enabled} allows COPY
+ * @param operation the public method, for messages ({@code PgBulk.upsert})
  */
 record BulkCall(
         SharedSessionContractImplementor session,
@@ -26,7 +27,8 @@ record BulkCall(
         ArrayDeque<Object> head,
         Iterator<?> rest,
         boolean few,
-        boolean copyOn) {
+        boolean copyOn,
+        String operation) {
 
     /** Returns the call's state, or null when there are no entities. */
     static BulkCall open(EntityManager em, Iterator<?> entities, String operation) {
@@ -63,7 +65,8 @@ record BulkCall(
                 session.getFactory().getMappingMetamodel().getEntityDescriptor(first.getClass());
         BulkTable table = new BulkTable(persister);
         boolean few = !entities.hasNext() && head.size() < threshold;
-        return new BulkCall(session, table, connection(session), head, entities, few, copyOn);
+        return new BulkCall(
+                session, table, connection(session), head, entities, few, copyOn, operation);
     }
 
     /** Checks the dialect and the transaction, and returns the session. */
@@ -96,8 +99,9 @@ record BulkCall(
      */
     long load(String target, boolean copy, boolean overriding) throws SQLException {
         if (copy) {
-            return BulkInserter.copy(table, target, head, rest, session, connection);
+            return BulkInserter.copy(operation, table, target, head, rest, session, connection);
         }
-        return BatchedInserts.insert(table, target, overriding, head, rest, session, connection);
+        return BatchedInserts.insert(
+                operation, table, target, overriding, head, rest, session, connection);
     }
 }

@@ -54,7 +54,7 @@ public final class BulkInserter {
         }
     }
 
-    static void checkClass(BulkTable table, Object entity, long row) {
+    static void checkClass(String operation, BulkTable table, Object entity, long row) {
         if (entity == null || entity.getClass() != table.entityClass()) {
             throw new PgBulkException(
                     row,
@@ -63,7 +63,9 @@ public final class BulkInserter {
                             + row
                             + " is "
                             + (entity == null ? "null" : "a " + entity.getClass().getName())
-                            + ", but PgBulk.insert takes entities of one class, here "
+                            + ", but "
+                            + operation
+                            + " takes entities of one class, here "
                             + table.entityClass().getName(),
                     null);
         }
@@ -84,6 +86,7 @@ public final class BulkInserter {
     private static final int CHUNK = 50_000;
 
     static long copy(
+            String operation,
             BulkTable table,
             String target,
             ArrayDeque<Object> head,
@@ -101,7 +104,7 @@ public final class BulkInserter {
             chunk.clear();
             while (chunk.size() < CHUNK && (!head.isEmpty() || rest.hasNext())) {
                 Object entity = !head.isEmpty() ? head.poll() : rest.next();
-                checkClass(table, entity, total + chunk.size());
+                checkClass(operation, table, entity, total + chunk.size());
                 chunk.add(entity);
             }
             if (chunk.isEmpty()) {
@@ -112,11 +115,14 @@ public final class BulkInserter {
             for (Object entity : chunk) {
                 table.prepare(entity, session);
             }
-            total += copyChunk(table, chunk, total, copyManager.copyIn(sql), text, session);
+            total +=
+                    copyChunk(
+                            operation, table, chunk, total, copyManager.copyIn(sql), text, session);
         }
     }
 
     private static long copyChunk(
+            String operation,
             BulkTable table,
             List<Object> chunk,
             long offset,
@@ -166,7 +172,7 @@ public final class BulkInserter {
             return copy.endCopy();
         } catch (SQLException e) {
             cancelQuietly(copy, e);
-            throw copyFailure(table, e, offset);
+            throw copyFailure(operation, table, e, offset);
         }
     }
 
@@ -190,7 +196,8 @@ public final class BulkInserter {
         }
     }
 
-    private static PgBulkException copyFailure(BulkTable table, SQLException e, long offset) {
+    private static PgBulkException copyFailure(
+            String operation, BulkTable table, SQLException e, long offset) {
         long row = -1;
         String column = null;
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
@@ -215,7 +222,8 @@ public final class BulkInserter {
         return new PgBulkException(
                 row,
                 column,
-                "PgBulk.insert into "
+                operation
+                        + " into "
                         + table.table()
                         + " failed at row "
                         + row

@@ -64,7 +64,8 @@ public final class BulkUpdater {
                         head,
                         checkedRest,
                         opened.few(),
-                        opened.copyOn());
+                        opened.copyOn(),
+                        opened.operation());
         Connection connection = call.connection();
         String stale;
         long updated;
@@ -113,7 +114,7 @@ public final class BulkUpdater {
             long row,
             SharedSessionContractImplementor session,
             List<Object> versioned) {
-        BulkInserter.checkClass(table, entity, row);
+        BulkInserter.checkClass("PgBulk.update", table, entity, row);
         if (table.persister.getIdentifier(entity, session) == null) {
             throw new PgBulkException(
                     row,

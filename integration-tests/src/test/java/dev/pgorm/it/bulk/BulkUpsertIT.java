@@ -269,6 +269,14 @@ class BulkUpsertIT {
                 .hasMessageContaining("nope")
                 .hasMessageContaining(Item.class.getName());
 
+        List<Object> mixed = new ArrayList<>(items(0, 300));
+        mixed.set(260, new Counter());
+        assertThatThrownBy(
+                        () -> sf.inTransaction(em -> PgBulk.upsert(em, mixed, PgConflict.onId())))
+                .isInstanceOf(PgBulkException.class)
+                .hasMessageContaining("row 260")
+                .hasMessageContaining("PgBulk.upsert takes entities of one class");
+
         assertThat(db.sql().queryValue("select count(*) from item", Long.class)).isZero();
         // the connection is usable afterwards
         PgBulkResult after =
