@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,18 @@ class BulkUpdateDeleteIT {
         long changedId = docs.get(150).id;
         sf.inTransaction(em -> em.find(Doc.class, changedId).title = "changed by someone else");
         docs.forEach(d -> d.title = "bulk");
-        PgBulkException stale = failing(docs);
+        PgBulkException stale;
+        try (var s = sf.openSession()) {
+            s.beginTransaction();
+            stale = failing(s, docs);
+            // the transaction is not aborted: the statement updated no row at all
+            Long bulk =
+                    s.createSelectionQuery(
+                                    "select count(*) from Doc where title = 'bulk'", Long.class)
+                            .getSingleResult();
+            assertThat(bulk).isZero();
+            s.getTransaction().rollback();
+        }
         assertThat(stale.getMessage())
                 .contains("id " + changedId, "another version", "no row was updated");
         assertThat(db.sql().queryValue("select count(*) from doc where title = 'bulk'", Long.class))
@@ -206,6 +218,15 @@ class BulkUpdateDeleteIT {
         d.code = "doc-" + i;
         d.title = "title " + i;
         return d;
+    }
+
+    private static PgBulkException failing(Session s, List<Doc> docs) {
+        try {
+            PgBulk.update(s, docs);
+        } catch (PgBulkException e) {
+            return e;
+        }
+        throw new AssertionError("the update should have failed");
     }
 
     private PgBulkException failing(List<Doc> docs) {
