@@ -1,17 +1,27 @@
 package dev.pgorm.bulk;
 
+import dev.pgorm.bulk.internal.BulkDeleter;
 import dev.pgorm.bulk.internal.BulkInserter;
 import dev.pgorm.bulk.internal.BulkObservers;
+import dev.pgorm.bulk.internal.BulkReader;
+import dev.pgorm.bulk.internal.BulkUpdater;
+import dev.pgorm.bulk.internal.BulkUpserter;
 import jakarta.persistence.EntityManager;
+import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
- * Inserts many entities with PostgreSQL's {@code COPY}, several times faster than {@code persist}
- * with JDBC batching.
+ * Inserts, upserts, updates and deletes many entities with PostgreSQL's {@code COPY}, several times
+ * faster than {@code persist}, {@code merge} or {@code remove} with JDBC batching.
  *
  * <pre>{@code
  * long n = PgBulk.insert(em, events);   // an Iterable or a Stream
+ * PgBulkResult r = PgBulk.upsert(em, events, PgConflict.onId().doUpdate());
+ * long updated = PgBulk.update(em, events);
+ * long deleted = PgBulk.delete(em, Event.class, ids);
+ * long exported = PgBulk.export(em, "select e.id, e.name from Event e", out, PgCopyFormat.CSV);
+ * try (Stream<Event> s = PgBulk.stream(em, Event.class, "from Event e")) { ... }
  * }</pre>
  *
  * <ul>
@@ -73,5 +83,148 @@ public final class PgBulk {
             BulkObservers.completed(em, "insert", rows, start);
             return rows;
         }
+    }
+
+    /**
+     * Inserts the entities, or, for those whose row exists (a conflict on the target), updates it
+     * or leaves it as it is: the rows are copied into a temporary table, then written in one {@code
+     * INSERT ... SELECT ... ON CONFLICT}. New entities without an identifier get one as for {@link
+     * #insert}. With {@code @Version}, an existing row is updated only when its version equals the
+     * entity's, and its version is incremented; otherwise it is left as it is and counted as
+     * skipped. The entities themselves are not changed beyond their identifiers and version seeds.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entities entities of one class
+     * @param conflict the conflict target and action, for example {@code
+     *     PgConflict.onId().doUpdate()}
+     * @return the rows inserted, updated and skipped
+     */
+    public static PgBulkResult upsert(EntityManager em, Iterable<?> entities, PgConflict conflict) {
+        long start = System.nanoTime();
+        PgBulkResult r = BulkUpserter.upsert(em, entities.iterator(), conflict);
+        BulkObservers.completed(em, "upsert", r.inserted() + r.updated(), start);
+        return r;
+    }
+
+    /**
+     * Upserts the entities of a stream, consuming it, as {@link #upsert(EntityManager, Iterable,
+     * PgConflict)} does.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entities entities of one class
+     * @param conflict the conflict target and action
+     * @return the rows inserted, updated and skipped
+     */
+    public static PgBulkResult upsert(EntityManager em, Stream<?> entities, PgConflict conflict) {
+        long start = System.nanoTime();
+        try (Stream<?> s = entities) {
+            PgBulkResult r = BulkUpserter.upsert(em, s.iterator(), conflict);
+            BulkObservers.completed(em, "upsert", r.inserted() + r.updated(), start);
+            return r;
+        }
+    }
+
+    /**
+     * Updates the existing rows of the entities by identifier, every mapped updatable column, in
+     * one {@code UPDATE ... FROM} a temporary table. When a row is missing or, with
+     * {@code @Version}, has another version than its entity, nothing is updated and a {@link
+     * PgBulkException} names its id; otherwise the versions are incremented, in the table and on
+     * the entities.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entities entities of one class, each with an identifier
+     * @return the number of rows updated
+     */
+    public static long update(EntityManager em, Iterable<?> entities) {
+        long start = System.nanoTime();
+        long rows = BulkUpdater.update(em, entities.iterator());
+        BulkObservers.completed(em, "update", rows, start);
+        return rows;
+    }
+
+    /**
+     * Updates the rows of the entities of a stream, consuming it, as {@link #update(EntityManager,
+     * Iterable)} does.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entities entities of one class, each with an identifier
+     * @return the number of rows updated
+     */
+    public static long update(EntityManager em, Stream<?> entities) {
+        long start = System.nanoTime();
+        try (Stream<?> s = entities) {
+            long rows = BulkUpdater.update(em, s.iterator());
+            BulkObservers.completed(em, "update", rows, start);
+            return rows;
+        }
+    }
+
+    /**
+     * Deletes the rows of an entity class with the given identifiers, with {@code DELETE ... WHERE
+     * id = ANY(?)}, 10,000 identifiers a statement; identifiers without a row are ignored.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entityClass the entity class, mapped to one table with a single-column identifier
+     * @param ids the identifiers, of the entity's identifier type
+     * @return the number of rows deleted
+     */
+    public static long delete(EntityManager em, Class<?> entityClass, Iterable<?> ids) {
+        long start = System.nanoTime();
+        long rows = BulkDeleter.delete(em, entityClass, ids);
+        BulkObservers.completed(em, "delete", rows, start);
+        return rows;
+    }
+
+    /**
+     * Writes the rows of an HQL selection to {@code out} with {@code COPY (<the SQL Hibernate
+     * generates>) TO STDOUT}, streamed as the server sends them, never held in memory. The query
+     * takes no parameters (COPY cannot bind them): write values as literals. The columns are those
+     * of the generated SQL, so select attributes ({@code select o.id, o.total from Order o}) to
+     * choose them; an entity selection ({@code from Order}) writes all its columns.
+     *
+     * @param em an entity manager with an active transaction
+     * @param hql an HQL or JPQL selection without parameters
+     * @param out where the rows go; not closed
+     * @param format the COPY format
+     * @return the number of rows written
+     */
+    public static long export(EntityManager em, String hql, OutputStream out, PgCopyFormat format) {
+        long start = System.nanoTime();
+        long rows = BulkReader.export(em, hql, out, format);
+        BulkObservers.completed(em, "export", rows, start);
+        return rows;
+    }
+
+    /**
+     * Writes every row of an entity's table, all its mapped columns, as {@link
+     * #export(EntityManager, String, OutputStream, PgCopyFormat)} does for {@code from <Entity>}.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entityClass the entity class
+     * @param out where the rows go; not closed
+     * @param format the COPY format
+     * @return the number of rows written
+     */
+    public static long export(
+            EntityManager em, Class<?> entityClass, OutputStream out, PgCopyFormat format) {
+        String name = em.getMetamodel().entity(entityClass).getName();
+        return export(em, "from " + name, out, format);
+    }
+
+    /**
+     * Returns the entities of an HQL selection as a stream read through a server-side cursor, 1,000
+     * rows a round trip; each entity is detached from the session as it is handed out, so memory
+     * stays flat. Close the stream (try-with-resources) to close the cursor; it must be consumed
+     * inside the transaction.
+     *
+     * @param <T> the entity type
+     * @param em an entity manager with an active transaction
+     * @param entityClass the entity class the query selects
+     * @param hql an HQL or JPQL selection of that entity, for example {@code from Order o where
+     *     ...}
+     * @return the entities, read as the stream is consumed
+     */
+    public static <T> Stream<T> stream(EntityManager em, Class<T> entityClass, String hql) {
+        return BulkReader.stream(em, entityClass, hql);
     }
 }

@@ -10,8 +10,9 @@ public final class PgBulkSettings {
     /**
      * Switches COPY on ({@code true}, the default) or off ({@code false}, or {@code
      * pgorm.enabled=false}): when off, {@link PgBulk#insert} writes every call with batched
-     * INSERTs, with the same results, for connections where COPY is not available (some proxies and
-     * poolers) or not wanted: {@value}.
+     * INSERTs, and {@link PgBulk#upsert} and {@link PgBulk#update} fill their temporary table so,
+     * with the same results, for connections where COPY is not available (some proxies and poolers)
+     * or not wanted: {@value}.
      */
     public static final String ENABLED = "pgorm.bulk.enabled";
 

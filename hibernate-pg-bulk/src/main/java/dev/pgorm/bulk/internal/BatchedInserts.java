@@ -22,7 +22,10 @@ final class BatchedInserts {
 
     /** Inserts the entities of {@code head}, then of {@code rest}; returns the rows written. */
     static long insert(
+            String operation,
             BulkTable table,
+            String target,
+            boolean overriding,
             ArrayDeque<Object> head,
             Iterator<?> rest,
             SharedSessionContractImplementor session,
@@ -35,14 +38,12 @@ final class BatchedInserts {
         BulkIdentifiers identifiers = table.identifiers();
         String sql =
                 "insert into "
-                        + table.table()
+                        + target
                         + " ("
                         + BulkInserter.columnList(table)
                         + ")"
                         // explicit ids into a GENERATED ALWAYS identity column
-                        + (identifiers.overridesSystemValue(connection)
-                                ? " overriding system value"
-                                : "")
+                        + (overriding ? " overriding system value" : "")
                         + " values ("
                         + values
                         + ")";
@@ -55,7 +56,7 @@ final class BatchedInserts {
                 batch.clear();
                 while (batch.size() < BATCH_SIZE && (!head.isEmpty() || rest.hasNext())) {
                     Object entity = !head.isEmpty() ? head.poll() : rest.next();
-                    BulkInserter.checkClass(table, entity, batchStart + batch.size());
+                    BulkInserter.checkClass(operation, table, entity, batchStart + batch.size());
                     batch.add(entity);
                 }
                 if (identifiers.databaseAssigned()) {
@@ -83,7 +84,7 @@ final class BatchedInserts {
                             });
                     ps.addBatch();
                 }
-                done += execute(table, ps, batchStart);
+                done += execute(operation, table, ps, batchStart);
                 batchStart += batch.size();
             }
         }
@@ -91,7 +92,8 @@ final class BatchedInserts {
     }
 
     /** Runs one batch; a failure names the row of the input it happened at. */
-    private static long execute(BulkTable table, PreparedStatement ps, long batchStart)
+    private static long execute(
+            String operation, BulkTable table, PreparedStatement ps, long batchStart)
             throws SQLException {
         long done = 0;
         try {
@@ -115,7 +117,8 @@ final class BatchedInserts {
             throw new PgBulkException(
                     failed,
                     column,
-                    "PgBulk.insert into "
+                    operation
+                            + " into "
                             + table.table()
                             + " failed at row "
                             + failed

@@ -1,9 +1,6 @@
 package dev.pgorm.bulk.internal;
 
 import dev.pgorm.bulk.PgBulkException;
-import dev.pgorm.bulk.PgBulkSettings;
-import dev.pgorm.core.internal.PgDialectGuard;
-import dev.pgorm.core.internal.PgSettingsReader;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.persister.entity.EntityPersister;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
@@ -35,57 +31,20 @@ public final class BulkInserter {
     private BulkInserter() {}
 
     public static long insert(EntityManager em, Iterator<?> entities) {
-        SharedSessionContractImplementor session =
-                em.unwrap(SharedSessionContractImplementor.class);
-        PgDialectGuard.requirePostgreSQL(session.getJdbcServices().getDialect(), "PgBulk.insert");
-        if (!session.isTransactionInProgress()) {
-            throw new IllegalStateException(
-                    "PgBulk.insert must run inside an active transaction, so that a rollback undoes it");
-        }
-        if (!entities.hasNext()) {
+        BulkCall call = BulkCall.open(em, entities, "PgBulk.insert");
+        if (call == null) {
             return 0;
         }
-        em.flush();
-        PgSettingsReader settings = PgSettingsReader.of(session.getFactory().getProperties());
-        boolean copyOn = settings.isModuleEnabled("bulk");
-        int threshold = settings.getInt(PgBulkSettings.COPY_THRESHOLD, 200);
-        if (threshold < 0) {
-            throw new IllegalArgumentException(
-                    PgBulkSettings.COPY_THRESHOLD
-                            + " is "
-                            + threshold
-                            + "; set it to 0 (always COPY) or a positive number of entities");
-        }
-        List<Object> head = new ArrayList<>();
-        head.add(entities.next());
-        while (head.size() < threshold && entities.hasNext()) {
-            head.add(entities.next());
-        }
-        if (head.get(0) == null) {
-            throw new PgBulkException(
-                    0, null, "row 0 is null, but PgBulk.insert takes entities of one class", null);
-        }
-        EntityPersister persister =
-                session.getFactory()
-                        .getMappingMetamodel()
-                        .getEntityDescriptor(head.get(0).getClass());
-        BulkTable table = new BulkTable(persister);
-        Connection connection =
-                session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
-        boolean few = !entities.hasNext() && head.size() < threshold;
-        // A queue, so that written entities are not kept alive by the list of the first ones.
-        ArrayDeque<Object> queue = new ArrayDeque<>(head);
-        head.clear();
+        BulkTable table = call.table();
+        Connection connection = call.connection();
         try {
             // The RLS query is also the transaction's first prepared statement before COPY: it
             // carries the settings that wrappers (PG-ORM's RLS context) attach to that one.
-            if (few
-                    || !copyOn
-                    || table.copyRefusal() != null
-                    || RowSecurity.appliesTo(connection, table.table())) {
-                return BatchedInserts.insert(table, queue, entities, session, connection);
-            }
-            return copy(table, queue, entities, session, connection);
+            boolean copy = call.copyPossible() && !RowSecurity.appliesTo(connection, table.table());
+            return call.load(
+                    table.table(),
+                    copy,
+                    !copy && table.identifiers().overridesSystemValue(connection));
         } catch (SQLException e) {
             throw new PgBulkException(
                     -1,
@@ -95,7 +54,7 @@ public final class BulkInserter {
         }
     }
 
-    static void checkClass(BulkTable table, Object entity, long row) {
+    static void checkClass(String operation, BulkTable table, Object entity, long row) {
         if (entity == null || entity.getClass() != table.entityClass()) {
             throw new PgBulkException(
                     row,
@@ -104,7 +63,9 @@ public final class BulkInserter {
                             + row
                             + " is "
                             + (entity == null ? "null" : "a " + entity.getClass().getName())
-                            + ", but PgBulk.insert takes entities of one class, here "
+                            + ", but "
+                            + operation
+                            + " takes entities of one class, here "
                             + table.entityClass().getName(),
                     null);
         }
@@ -124,8 +85,10 @@ public final class BulkInserter {
      */
     private static final int CHUNK = 50_000;
 
-    private static long copy(
+    static long copy(
+            String operation,
             BulkTable table,
+            String target,
             ArrayDeque<Object> head,
             Iterator<?> rest,
             SharedSessionContractImplementor session,
@@ -134,14 +97,14 @@ public final class BulkInserter {
         CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
         CopyText text = new CopyText(session, connection);
         text.resolveArrayTypes(table.columns());
-        String sql = "copy " + table.table() + " (" + columnList(table) + ") from stdin";
+        String sql = "copy " + target + " (" + columnList(table) + ") from stdin";
         long total = 0;
         List<Object> chunk = new ArrayList<>(CHUNK);
         while (true) {
             chunk.clear();
             while (chunk.size() < CHUNK && (!head.isEmpty() || rest.hasNext())) {
                 Object entity = !head.isEmpty() ? head.poll() : rest.next();
-                checkClass(table, entity, total + chunk.size());
+                checkClass(operation, table, entity, total + chunk.size());
                 chunk.add(entity);
             }
             if (chunk.isEmpty()) {
@@ -152,11 +115,14 @@ public final class BulkInserter {
             for (Object entity : chunk) {
                 table.prepare(entity, session);
             }
-            total += copyChunk(table, chunk, total, copyManager.copyIn(sql), text, session);
+            total +=
+                    copyChunk(
+                            operation, table, chunk, total, copyManager.copyIn(sql), text, session);
         }
     }
 
     private static long copyChunk(
+            String operation,
             BulkTable table,
             List<Object> chunk,
             long offset,
@@ -206,7 +172,7 @@ public final class BulkInserter {
             return copy.endCopy();
         } catch (SQLException e) {
             cancelQuietly(copy, e);
-            throw copyFailure(table, e, offset);
+            throw copyFailure(operation, table, e, offset);
         }
     }
 
@@ -230,7 +196,8 @@ public final class BulkInserter {
         }
     }
 
-    private static PgBulkException copyFailure(BulkTable table, SQLException e, long offset) {
+    private static PgBulkException copyFailure(
+            String operation, BulkTable table, SQLException e, long offset) {
         long row = -1;
         String column = null;
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
@@ -255,7 +222,8 @@ public final class BulkInserter {
         return new PgBulkException(
                 row,
                 column,
-                "PgBulk.insert into "
+                operation
+                        + " into "
                         + table.table()
                         + " failed at row "
                         + row

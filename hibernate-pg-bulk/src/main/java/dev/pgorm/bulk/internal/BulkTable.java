@@ -52,7 +52,8 @@ final class BulkTable {
         void value(int column, Object jdbcValue, JdbcMapping mapping);
     }
 
-    private final EntityPersister persister;
+    final EntityPersister persister; // also read by upsert, update and delete
+
     private final String table;
     private final List<Column> columns = new ArrayList<>();
     private final List<AttributeMapping> attributes = new ArrayList<>();

@@ -1,10 +1,13 @@
 package dev.pgorm.it.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.bulk.PgBulkResult;
+import dev.pgorm.bulk.PgConflict;
 import dev.pgorm.ddl.rls.Policy;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
 import dev.pgorm.rls.RlsContext;
@@ -109,10 +112,43 @@ class BulkRowLevelSecurityIT {
     @Test
     void thePolicyStillChecksEveryRow(PgTestDatabase db) {
         try (var scope = RlsContext.set("app.tenant_id", "7")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> app.inTransaction(em -> PgBulk.insert(em, memos(8, 300))))
+            assertThatThrownBy(() -> app.inTransaction(em -> PgBulk.insert(em, memos(8, 300))))
                     .hasMessageContaining("row-level security policy");
         }
         assertThat(db.sql().queryValue("select count(*) from memo", Long.class)).isZero();
+    }
+
+    @Test
+    void upsertUpdateAndDeleteRunAsTheApplicationRoleUnderThePolicies(PgTestDatabase db) {
+        db.execute("insert into memo (id, tenantId, text) values (-1, 8, 'other tenant')");
+        List<Memo> mine = memos(7, 300);
+        try (var scope = RlsContext.set("app.tenant_id", "7")) {
+            // the temporary table takes COPY; the INSERT from it is checked by the policies
+            PgBulkResult first =
+                    app.fromTransaction(em -> PgBulk.upsert(em, mine, PgConflict.onId()));
+            assertThat(first).isEqualTo(new PgBulkResult(300, 0, 0));
+            mine.forEach(m -> m.text = "updated");
+            PgBulkResult second =
+                    app.fromTransaction(em -> PgBulk.upsert(em, mine, PgConflict.onId()));
+            assertThat(second).isEqualTo(new PgBulkResult(0, 300, 0));
+            long updated = app.fromTransaction(em -> PgBulk.update(em, mine));
+            assertThat(updated).isEqualTo(300);
+            // the other tenant's row is invisible: not deleted
+            long deleted =
+                    app.fromTransaction(
+                            em -> PgBulk.delete(em, Memo.class, List.of(-1L, mine.get(0).id)));
+            assertThat(deleted).isEqualTo(1);
+            assertThatThrownBy(
+                            () ->
+                                    app.inTransaction(
+                                            em ->
+                                                    PgBulk.upsert(
+                                                            em, memos(8, 300), PgConflict.onId())))
+                    .hasMessageContaining("row-level security policy");
+        }
+        assertThat(db.sql().queryValue("select count(*) from memo where tenantId = 7", Long.class))
+                .isEqualTo(299L);
+        assertThat(db.sql().queryValue("select count(*) from memo where tenantId = 8", Long.class))
+                .isEqualTo(1L);
     }
 }

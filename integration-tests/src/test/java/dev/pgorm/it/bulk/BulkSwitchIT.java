@@ -3,7 +3,9 @@ package dev.pgorm.it.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.bulk.PgBulkResult;
 import dev.pgorm.bulk.PgBulkSettings;
+import dev.pgorm.bulk.PgConflict;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
@@ -85,5 +87,28 @@ class BulkSwitchIT {
     @Test
     void globalSwitchTurnsCopyOff(PgTestDatabase db) {
         assertThat(insertAndCountStatements(db, Map.of("pgorm.enabled", "false"))).isGreaterThan(1);
+    }
+
+    @Test
+    void upsertAndUpdateWorkWithCopyOff(PgTestDatabase db) {
+        SessionFactory sf =
+                db.entityManagerFactory(
+                        List.of(Reading.class), Map.of(PgBulkSettings.ENABLED, "false"));
+        List<Reading> rows = LongStream.rangeClosed(1, 500).mapToObj(Reading::new).toList();
+        PgBulkResult first = sf.fromTransaction(em -> PgBulk.upsert(em, rows, PgConflict.onId()));
+        assertThat(first).isEqualTo(new PgBulkResult(500, 0, 0));
+        rows.forEach(r -> r.sensor = "x" + r.id);
+        PgBulkResult second = sf.fromTransaction(em -> PgBulk.upsert(em, rows, PgConflict.onId()));
+        assertThat(second).isEqualTo(new PgBulkResult(0, 500, 0));
+        rows.forEach(r -> r.sensor = "y" + r.id);
+        long updated = sf.fromTransaction(em -> PgBulk.update(em, rows));
+        assertThat(updated).isEqualTo(500);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(*) from reading where sensor = 'y' || id",
+                                        Long.class))
+                .isEqualTo(500L);
+        db.close(sf);
     }
 }

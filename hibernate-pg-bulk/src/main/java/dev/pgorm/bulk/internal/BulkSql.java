@@ -1,0 +1,99 @@
+package dev.pgorm.bulk.internal;
+
+import java.util.List;
+
+/** Renders the statements that move rows from the temporary table into the entity's table. */
+final class BulkSql {
+
+    /**
+     * The upsert: one {@code INSERT ... SELECT ... ON CONFLICT}; {@code xmax = 0} holds for a row
+     * this statement inserted, not for one it updated (whose old version it replaced).
+     */
+    private static final String UPSERT =
+            """
+            with written as (
+              insert into %1$s as t (%2$s)%3$s
+              select %2$s from %4$s
+              on conflict %5$s
+              returning (t.xmax = 0) as inserted)
+            select count(*) filter (where inserted), count(*) filter (where not inserted)
+              from written""";
+
+    /**
+     * The update: the first row without a current match (missing, or another version) stops the
+     * whole statement, since every part of it sees the same snapshot; otherwise all are updated.
+     */
+    private static final String UPDATE =
+            """
+            with stale as (
+              select s.%3$s::text as id from %2$s s
+                left join %1$s t on t.%3$s = s.%3$s%4$s
+               where t.%3$s is null
+               limit 1),
+            changed as (
+              update %1$s as t set %5$s from %2$s s
+               where t.%3$s = s.%3$s%4$s and not exists (select from stale)
+              returning 1)
+            select (select id from stale), (select count(*) from changed)""";
+
+    private BulkSql() {}
+
+    /**
+     * Renders the upsert from {@code temp} into the table.
+     *
+     * @param target the conflict target: {@code (a, b)} or {@code on constraint "name"}
+     */
+    static String upsert(
+            BulkTable table,
+            BulkColumns columns,
+            String temp,
+            boolean overriding,
+            String target,
+            boolean update,
+            List<String> set) {
+        String action = "do nothing";
+        String version = columns.version();
+        if (update && (!set.isEmpty() || version != null)) {
+            StringBuilder sb = new StringBuilder("do update set ");
+            for (String c : set) {
+                sb.append(c).append(" = excluded.").append(c).append(", ");
+            }
+            if (version != null) {
+                sb.append(version).append(" = t.").append(version).append(" + 1");
+                sb.append(" where t.").append(version).append(" = excluded.").append(version);
+            } else {
+                sb.setLength(sb.length() - 2);
+            }
+            action = sb.toString();
+        }
+        return UPSERT.formatted(
+                table.table(),
+                BulkInserter.columnList(table),
+                overriding ? " overriding system value" : "",
+                temp,
+                target + " " + action);
+    }
+
+    /** Renders the update of the table from {@code temp}, joined on the single identifier. */
+    static String update(BulkTable table, BulkColumns columns, String temp, List<String> set) {
+        String id = columns.ids().get(0);
+        String version = columns.version();
+        StringBuilder sb = new StringBuilder();
+        for (String c : set) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" = s.").append(c);
+        }
+        if (version != null) {
+            sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(version)
+                    .append(" = t.")
+                    .append(version)
+                    .append(" + 1");
+        }
+        if (sb.length() == 0) {
+            // nothing to set but the identifier: the update only checks that the rows exist
+            sb.append(id).append(" = s.").append(id);
+        }
+        String match = version == null ? "" : " and t." + version + " = s." + version;
+        return UPDATE.formatted(table.table(), temp, id, match, sb);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pgorm.bulk.internal;
+
+import dev.pgorm.bulk.PgBulkException;
+import dev.pgorm.bulk.PgBulkResult;
+import dev.pgorm.bulk.PgConflict;
+import dev.pgorm.core.internal.PgCatalog;
+import dev.pgorm.core.internal.PgIdentifiers;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * {@link dev.pgorm.bulk.PgBulk#upsert}: the rows go into a temporary table (COPY, or batched
+ * INSERTs where COPY is off), then into the entity's table in one {@code INSERT ... ON CONFLICT}.
+ */
+public final class BulkUpserter {
+
+    private static final Pattern KEY_DETAIL = Pattern.compile("^Key \\((.+?)\\)=\\(");
+
+    private BulkUpserter() {}
+
+    public static PgBulkResult upsert(EntityManager em, Iterator<?> entities, PgConflict conflict) {
+        Objects.requireNonNull(conflict, "conflict");
+        BulkCall call = BulkCall.open(em, entities, "PgBulk.upsert");
+        if (call == null) {
+            return new PgBulkResult(0, 0, 0);
+        }
+        BulkTable table = call.table();
+        BulkColumns columns = new BulkColumns(table, "PgBulk.upsert");
+        List<String> keys = columns.conflictColumns(conflict);
+        String target =
+                conflict.constraint() != null
+                        ? "on constraint " + PgIdentifiers.quote(conflict.constraint())
+                        : "(" + String.join(", ", keys) + ")";
+        String sql = null;
+        Connection connection = call.connection();
+        try {
+            String temp = TempTable.create(connection, table.table());
+            long rows = call.load(temp, call.copyPossible(), false);
+            sql =
+                    BulkSql.upsert(
+                            table,
+                            columns,
+                            temp,
+                            table.identifiers().overridesSystemValue(connection),
+                            target,
+                            conflict.updates(),
+                            columns.settable(keys));
+            long[] counts =
+                    PgCatalog.on(connection)
+                            .optional(sql, row -> new long[] {row.getLong(1), row.getLong(2)})
+                            .orElseThrow();
+            TempTable.drop(connection, temp);
+            return new PgBulkResult(counts[0], counts[1], rows - counts[0] - counts[1]);
+        } catch (SQLException e) {
+            throw failure("PgBulk.upsert", table, e);
+        }
+    }
+
+    /**
+     * The failure of the statement that writes the entity's table: no row position (the rows are in
+     * the temporary table by then), but the column when PostgreSQL names it.
+     */
+    static PgBulkException failure(String operation, BulkTable table, SQLException e) {
+        String column = null;
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            ServerErrorMessage m = psql.getServerErrorMessage();
+            column = m.getColumn();
+            if (column == null && m.getDetail() != null) {
+                Matcher key = KEY_DETAIL.matcher(m.getDetail());
+                if (key.find()) {
+                    column = key.group(1);
+                }
+            }
+        }
+        String hint =
+                "21000".equals(e.getSQLState())
+                        ? " (two entities of the call have the same conflict key)"
+                        : "";
+        return new PgBulkException(
+                -1,
+                column,
+                operation
+                        + " into "
+                        + table.table()
+                        + " failed"
+                        + (column == null ? "" : ", column " + column)
+                        + ": "
+                        + e.getMessage()
+                        + hint
+                        + " (the transaction is aborted: roll it back)",
+                e);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.pgorm.it.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.bulk.PgBulkException;
+import dev.pgorm.it.bulk.BulkInsertIT.Counter;
+import dev.pgorm.it.bulk.BulkInsertIT.Item;
+import dev.pgorm.it.bulk.BulkUpsertIT.Doc;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Update by id (every mapped type, versions, missing rows, nothing applied on failure) and delete
+ * by id (small and chunked sets), in the caller's transaction.
+ */
+@PgTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BulkUpdateDeleteIT {
+
+    private SessionFactory sf;
+
+    @BeforeAll
+    void setUp(PgTestDatabase db) {
+        sf = db.entityManagerFactory(Item.class, Counter.class, Doc.class);
+    }
+
+    @BeforeEach
+    void empty(PgTestDatabase db) {
+        db.execute("delete from item", "delete from counter", "delete from doc");
+    }
+
+    private static List<Item> items(int from, int to) {
+        return new ArrayList<>(IntStream.range(from, to).mapToObj(BulkInsertIT::item).toList());
+    }
+
+    private Item load(long id) {
+        return sf.fromTransaction(s -> s.find(Item.class, id));
+    }
+
+    @Test
+    void everyMappedColumnIsUpdatedAsMergeWouldWriteIt() {
+        List<Item> rows = items(0, 300);
+        sf.inTransaction(em -> PgBulk.insert(em, rows));
+        List<Item> changed = items(1000, 1300);
+        List<Item> merged = items(1000, 1300);
+        for (int i = 0; i < 300; i++) {
+            changed.get(i).id = rows.get(i).id;
+            changed.get(i).code = rows.get(i).code;
+            merged.get(i).code = "merged-" + i;
+        }
+        sf.inTransaction(em -> merged.forEach(em::persist));
+        // tag::update[]
+        long updated = sf.fromTransaction(em -> PgBulk.update(em, changed));
+        // end::update[]
+        assertThat(updated).isEqualTo(300);
+        for (int i = 0; i < 300; i += 31) {
+            assertThat(load(changed.get(i).id))
+                    .usingRecursiveComparison()
+                    .usingOverriddenEquals()
+                    .withEqualsForType((x, y) -> x.equalsExact(y), Point.class)
+                    .ignoringFields("id", "code")
+                    .isEqualTo(load(merged.get(i).id));
+            assertThat(load(changed.get(i).id).code).isEqualTo("code-" + i);
+        }
+    }
+
+    @Test
+    void aStaleVersionFailsTheCallNamingTheRowAndNothingIsApplied(PgTestDatabase db) {
+        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkUpdateDeleteIT::doc).toList();
+        sf.inTransaction(em -> PgBulk.insert(em, docs));
+        long changedId = docs.get(150).id;
+        sf.inTransaction(em -> em.find(Doc.class, changedId).title = "changed by someone else");
+        docs.forEach(d -> d.title = "bulk");
+        PgBulkException stale;
+        try (var s = sf.openSession()) {
+            s.beginTransaction();
+            stale = failing(s, docs);
+            // the transaction is not aborted: the statement updated no row at all
+            Long bulk =
+                    s.createSelectionQuery(
+                                    "select count(*) from Doc where title = 'bulk'", Long.class)
+                            .getSingleResult();
+            assertThat(bulk).isZero();
+            s.getTransaction().rollback();
+        }
+        assertThat(stale.getMessage())
+                .contains("id " + changedId, "another version", "no row was updated");
+        assertThat(db.sql().queryValue("select count(*) from doc where title = 'bulk'", Long.class))
+                .isZero();
+        assertThat(docs).allSatisfy(d -> assertThat(d.version).isZero());
+
+        // reloaded, the same update goes through and increments every version
+        Doc fresh = sf.fromTransaction(em -> em.find(Doc.class, changedId));
+        List<Doc> current = new ArrayList<>(docs);
+        current.set(150, fresh);
+        fresh.title = "bulk";
+        long n = sf.fromTransaction(em -> PgBulk.update(em, current));
+        assertThat(n).isEqualTo(300);
+        assertThat(fresh.version).isEqualTo(2);
+        assertThat(docs.get(0).version).isEqualTo(1);
+        assertThat(db.sql().queryValue("select count(*) from doc where title = 'bulk'", Long.class))
+                .isEqualTo(300);
+        assertThat(db.sql().queryValue("select sum(version) from doc", Long.class)).isEqualTo(301);
+        // the entities carry their new versions, so a second update succeeds
+        long again = sf.fromTransaction(em -> PgBulk.update(em, current));
+        assertThat(again).isEqualTo(300);
+    }
+
+    @Test
+    void aMissingRowFailsTheCallAndTheConnectionStaysUsable(PgTestDatabase db) {
+        List<Doc> docs = IntStream.range(0, 10).mapToObj(BulkUpdateDeleteIT::doc).toList();
+        sf.inTransaction(em -> PgBulk.insert(em, docs));
+        sf.inTransaction(em -> em.remove(em.find(Doc.class, docs.get(4).id)));
+        PgBulkException missing = failing(docs);
+        assertThat(missing.getMessage()).contains("id " + docs.get(4).id, "does not exist");
+
+        List<Doc> unsaved = List.of(doc(99));
+        PgBulkException noId = failing(unsaved);
+        assertThat(noId.row()).isZero();
+        assertThat(noId.getMessage()).contains("no identifier");
+
+        long after = sf.fromTransaction(em -> PgBulk.update(em, docs.subList(0, 4)));
+        assertThat(after).isEqualTo(4);
+    }
+
+    @Test
+    void theDatabaseChangesButManagedEntitiesDoNot() {
+        List<Item> rows = items(0, 3);
+        sf.inTransaction(em -> PgBulk.insert(em, rows));
+        long id = rows.get(0).id;
+        sf.inTransaction(
+                em -> {
+                    Item managed = em.find(Item.class, id);
+                    rows.get(0).quantity = 777;
+                    PgBulk.update(em, rows);
+                    assertThat(managed.quantity).isZero();
+                    // tag::refresh[]
+                    em.refresh(managed); // or em.clear() before loading again
+                    // end::refresh[]
+                    assertThat(managed.quantity).isEqualTo(777);
+                });
+    }
+
+    @Test
+    void deleteByIdsInOneOrSeveralStatements(PgTestDatabase db) {
+        List<Item> rows = items(0, 500);
+        sf.inTransaction(em -> PgBulk.insert(em, rows));
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(rows.get(i).id);
+        }
+        ids.add(-1L); // no such row: ignored
+        // tag::delete[]
+        long deleted = sf.fromTransaction(em -> PgBulk.delete(em, Item.class, ids));
+        // end::delete[]
+        assertThat(deleted).isEqualTo(300);
+        assertThat(db.sql().queryValue("select count(*) from item", Long.class)).isEqualTo(200);
+        assertThat(load(rows.get(300).id)).isNotNull();
+
+        List<Counter> counters =
+                IntStream.range(0, 25_000)
+                        .mapToObj(
+                                i -> {
+                                    Counter c = new Counter();
+                                    c.name = "c" + i;
+                                    return c;
+                                })
+                        .toList();
+        sf.inTransaction(em -> PgBulk.insert(em, counters));
+        List<Long> all = counters.stream().map(c -> c.id).toList();
+        try (var s = sf.openSession()) {
+            s.beginTransaction();
+            assertThat(PgBulk.delete(s, Counter.class, all)).isEqualTo(25_000);
+            s.getTransaction().rollback();
+        }
+        assertThat(db.sql().queryValue("select count(*) from counter", Long.class))
+                .isEqualTo(25_000);
+        long kept = all.get(24_999);
+        long n = sf.fromTransaction(em -> PgBulk.delete(em, Counter.class, all.subList(0, 24_999)));
+        assertThat(n).isEqualTo(24_999);
+        assertThat(db.sql().queryValue("select id from counter", Long.class)).isEqualTo(kept);
+        long last =
+                sf.fromTransaction(
+                        em ->
+                                PgBulk.delete(
+                                        em, Counter.class, LongStream.of(kept).boxed().toList()));
+        assertThat(last).isEqualTo(1);
+    }
+
+    @Test
+    void rollbackUndoesTheUpdate(PgTestDatabase db) {
+        List<Item> rows = items(0, 300);
+        sf.inTransaction(em -> PgBulk.insert(em, rows));
+        rows.forEach(r -> r.quantity = -5);
+        try (var s = sf.openSession()) {
+            s.beginTransaction();
+            assertThat(PgBulk.update(s, rows.stream())).isEqualTo(300);
+            s.getTransaction().rollback();
+        }
+        assertThat(db.sql().queryValue("select count(*) from item where quantity = -5", Long.class))
+                .isZero();
+    }
+
+    private static Doc doc(int i) {
+        Doc d = new Doc();
+        d.code = "doc-" + i;
+        d.title = "title " + i;
+        return d;
+    }
+
+    private static PgBulkException failing(Session s, List<Doc> docs) {
+        try {
+            PgBulk.update(s, docs);
+        } catch (PgBulkException e) {
+            return e;
+        }
+        throw new AssertionError("the update should have failed");
+    }
+
+    private PgBulkException failing(List<Doc> docs) {
+        try (var s = sf.openSession()) {
+            s.beginTransaction();
+            try {
+                PgBulk.update(s, docs);
+                throw new AssertionError("the update should have failed");
+            } catch (PgBulkException e) {
+                return e;
+            } finally {
+                s.getTransaction().rollback();
+            }
+        }
+    }
+}
