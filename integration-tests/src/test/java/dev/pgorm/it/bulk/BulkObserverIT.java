@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pgorm.bulk.PgBulk;
 import dev.pgorm.bulk.PgBulkObserver;
 import dev.pgorm.bulk.PgBulkSettings;
+import dev.pgorm.bulk.PgConflict;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
@@ -56,9 +57,16 @@ class BulkObserverIT {
                 em -> {
                     PgBulk.insert(em, LongStream.rangeClosed(1, 300).mapToObj(Gauge::new));
                     PgBulk.insert(em, List.of(new Gauge(301)));
+                    PgBulk.upsert(
+                            em,
+                            List.of(new Gauge(1), new Gauge(302)),
+                            PgConflict.onId().doNothing());
+                    PgBulk.delete(em, Gauge.class, List.of(1L, 2L, 999L));
                 });
-        assertThat(calls).extracting(Call::operation).containsExactly("insert", "insert");
-        assertThat(calls).extracting(Call::rows).containsExactly(300L, 1L);
+        assertThat(calls)
+                .extracting(Call::operation)
+                .containsExactly("insert", "insert", "upsert", "delete");
+        assertThat(calls).extracting(Call::rows).containsExactly(300L, 1L, 1L, 2L);
         assertThat(calls).allSatisfy(c -> assertThat(c.nanos()).isPositive());
         db.close(sf);
     }
