@@ -15,6 +15,7 @@ python3 - "$label" "$reports" <<'PY'
 import glob, re, sys, xml.etree.ElementTree as ET
 label, folder = sys.argv[1], sys.argv[2]
 run = failed = 0
+failures = []
 skipped = []
 empty = []
 for path in sorted(glob.glob(folder + "/TEST-*.xml")):
@@ -27,8 +28,13 @@ for path in sorted(glob.glob(folder + "/TEST-*.xml")):
         cls = case.get("classname", "").rsplit(".", 1)[-1]
         # An aborted @BeforeAll is reported once for the class, with no method name.
         name = cls + "." + case.get("name") if case.get("name") else cls + " (whole class)"
-        if case.find("failure") is not None or case.find("error") is not None:
+        problem = case.find("failure")
+        if problem is None:
+            problem = case.find("error")
+        if problem is not None:
             failed += 1
+            message = (problem.get("message") or problem.get("type") or "").strip().splitlines()
+            failures.append((name, message[0][:200] if message else ""))
         skip = case.find("skipped")
         if skip is not None:
             reason = (skip.get("message") or skip.text or "").strip().splitlines()
@@ -44,6 +50,8 @@ for path in sorted(glob.glob(folder + "/TEST-*.xml")):
 print()
 print(f"[it-report] {label}: {run} integration tests, {run - len(skipped) - failed} passed, "
       f"{failed} failed, {len(skipped)} skipped")
+for name, message in failures:
+    print(f"[it-report]   FAILED {name}: {message}")
 for name, reason in skipped:
     print(f"[it-report]   skipped {name}: {reason}")
 for name in empty:
