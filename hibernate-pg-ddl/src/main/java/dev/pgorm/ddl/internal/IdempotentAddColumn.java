@@ -10,7 +10,9 @@ import org.hibernate.tool.schema.spi.GenerationTarget;
 import org.hibernate.tool.schema.spi.ScriptSourceInput;
 
 /**
- * Writes schema export's {@code ALTER TABLE ... ADD COLUMN} as {@code ADD COLUMN IF NOT EXISTS}.
+ * Writes schema export's {@code ALTER TABLE ... ADD COLUMN} as {@code ADD COLUMN IF NOT EXISTS},
+ * and, during {@code update}, applies {@link CompositeTypeUpdate}'s rewrites of the statements for
+ * composite types (the same place sees every statement Hibernate runs or writes).
  *
  * <p>Why: Hibernate's {@code update} reads every table's columns before it alters any. When a
  * column is added to the parent of an {@code @Inherits} child, PostgreSQL adds it to the child at
@@ -38,7 +40,9 @@ final class IdempotentAddColumn implements GenerationTarget {
      * Returns the statement with {@code if not exists} after {@code add column}, if it adds one.
      */
     static String rewrite(String sql) {
-        return ADD_COLUMN.matcher(sql).replaceFirst("$1if not exists ");
+        return ADD_COLUMN
+                .matcher(CompositeTypeUpdate.rewrite(sql))
+                .replaceFirst("$1if not exists ");
     }
 
     @Override

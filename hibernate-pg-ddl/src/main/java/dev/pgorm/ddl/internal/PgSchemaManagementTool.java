@@ -70,7 +70,14 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
             if (target.getTargetTypes().contains(TargetType.DATABASE)) {
                 checkExtensions(metadata, execution.getConfigurationValues());
             }
-            delegate.doMigration(metadata, execution, filter, target);
+            Map<String, String> rewrites =
+                    compositeTypeRewrites(metadata, execution.getConfigurationValues());
+            CompositeTypeUpdate.during(
+                    rewrites,
+                    () -> {
+                        delegate.doMigration(metadata, execution, filter, target);
+                        return null;
+                    });
             if (target.getTargetTypes().contains(TargetType.DATABASE)) {
                 checkAfterUpdate(metadata, execution.getConfigurationValues());
             }
@@ -102,9 +109,40 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
         LOG.log(System.Logger.Level.WARNING, message);
     }
 
+    /** How {@code update} keeps the existing composite types: see {@link CompositeTypeUpdate}. */
+    private Map<String, String> compositeTypeRewrites(
+            Metadata metadata, Map<String, Object> config) {
+        if (!CompositeTypeUpdate.any(metadata)) {
+            return Map.of();
+        }
+        List<Map<String, String>> result = new ArrayList<>();
+        SqlStringGenerationContext context = generationContext(metadata, config);
+        withConnection(
+                config,
+                connection -> {
+                    List<CompositeTypeUpdate.Comparison> comparisons =
+                            CompositeTypeUpdate.compare(metadata, context, connection);
+                    try {
+                        result.add(CompositeTypeUpdate.rewrites(metadata, context, comparisons));
+                    } catch (IllegalStateException refused) {
+                        throw new SchemaManagementException(refused.getMessage());
+                    }
+                });
+        return result.isEmpty() ? Map.of() : result.get(0);
+    }
+
+    private SqlStringGenerationContext generationContext(
+            Metadata metadata, Map<String, Object> config) {
+        return SqlStringGenerationContextImpl.fromConfigurationMap(
+                getServiceRegistry().requireService(JdbcEnvironment.class),
+                metadata.getDatabase(),
+                config);
+    }
+
     @Override
     public SchemaValidator getSchemaValidator(Map<String, Object> options) {
-        SchemaValidator delegate = super.getSchemaValidator(options);
+        SchemaValidator delegate =
+                StructArrayValidation.validator(this, getServiceRegistry(), options);
         return (metadata, execution, filter) -> {
             delegate.doValidation(metadata, execution, filter);
             validateDeclaredObjects(metadata, execution.getConfigurationValues());
@@ -187,14 +225,10 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
     private List<String> missingObjects(Metadata metadata, Map<String, Object> config) {
         List<PgDdlObject> objects = declared(metadata);
         List<String> missing = new ArrayList<>();
-        if (objects.isEmpty()) {
+        if (objects.isEmpty() && !CompositeTypeUpdate.any(metadata)) {
             return missing;
         }
-        SqlStringGenerationContext context =
-                SqlStringGenerationContextImpl.fromConfigurationMap(
-                        getServiceRegistry().requireService(JdbcEnvironment.class),
-                        metadata.getDatabase(),
-                        config);
+        SqlStringGenerationContext context = generationContext(metadata, config);
         withConnection(
                 config,
                 connection -> {
@@ -204,6 +238,12 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
                             if (!catalog.bool(check.sql(), check.params().toArray())) {
                                 missing.add(check.description());
                             }
+                        }
+                    }
+                    for (CompositeTypeUpdate.Comparison type :
+                            CompositeTypeUpdate.compare(metadata, context, connection)) {
+                        if (!type.equal()) {
+                            missing.add(type.difference());
                         }
                     }
                 });

@@ -4,6 +4,7 @@ import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.migrate.PgMigrationException;
 import dev.pgorm.migrate.internal.SchemaModel.Column;
 import dev.pgorm.migrate.internal.SchemaModel.Comment;
+import dev.pgorm.migrate.internal.SchemaModel.CompositeType;
 import dev.pgorm.migrate.internal.SchemaModel.Constraint;
 import dev.pgorm.migrate.internal.SchemaModel.EnumType;
 import dev.pgorm.migrate.internal.SchemaModel.Function;
@@ -100,6 +101,19 @@ final class CatalogReader {
                                         rs.getString(2),
                                         CatalogQuery.strings(rs, 3)))) {
             enums.put(e.qname(), e);
+        }
+        Map<String, CompositeType> composites = new LinkedHashMap<>();
+        for (CompositeType t :
+                CatalogQuery.list(
+                        c,
+                        CatalogSql.COMPOSITES,
+                        schemas,
+                        rs ->
+                                new CompositeType(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        CatalogQuery.strings(rs, 3)))) {
+            composites.put(t.qname(), t);
         }
         Map<String, Sequence> sequences = new LinkedHashMap<>();
         for (Sequence s :
@@ -247,6 +261,7 @@ final class CatalogReader {
                 schemas,
                 extensions,
                 enums,
+                composites,
                 sequences,
                 tables,
                 others,

@@ -31,6 +31,21 @@ final class CatalogSql {
             group by 1, 2 order by 1, 2
             """;
 
+    /** Composite types made by CREATE TYPE (relkind 'c'), not the row types of tables. */
+    static final String COMPOSITES =
+            """
+            select n.nspname, t.typname,
+                   array_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
+                             order by a.attnum)
+            from pg_type t join pg_namespace n on n.oid = t.typnamespace
+            join pg_class c on c.oid = t.typrelid and c.relkind = 'c'
+            join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+            where t.typtype = 'c' and n.nspname = any(?)
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
+                              and d.objid = t.oid and d.deptype = 'e')
+            group by 1, 2 order by 1, 2
+            """;
+
     static final String SEQUENCES =
             """
             select n.nspname, c.relname,
@@ -231,7 +246,9 @@ final class CatalogSql {
                     order by 1, 2, 3
                     """;
 
-    /** Objects the planner cannot plan yet: kind, qualified name, definition. */
+    /**
+     * Objects the planner cannot plan yet (domains, range types): kind, qualified name, definition.
+     */
     static final String OTHERS =
             """
             select 'foreign table', quote_ident(n.nspname) || '.' || quote_ident(c.relname), ''
@@ -240,8 +257,7 @@ final class CatalogSql {
               and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                               and d.objid = c.oid and d.deptype = 'e')
             union all
-            select case ty.typtype when 'd' then 'domain' when 'r' then 'range type'
-                                   else 'composite type' end,
+            select case ty.typtype when 'd' then 'domain' else 'range type' end,
                    quote_ident(n.nspname) || '.' || quote_ident(ty.typname),
                    case ty.typtype
                      when 'd' then format_type(ty.typbasetype, ty.typtypmod)
@@ -250,16 +266,10 @@ final class CatalogSql {
                           || coalesce((select ' ' || string_agg(pg_get_constraintdef(k.oid), ' '
                                                                 order by k.conname)
                                        from pg_constraint k where k.contypid = ty.oid), '')
-                     when 'c' then (select string_agg(a.attname || ' '
-                                          || format_type(a.atttypid, a.atttypmod), ', '
-                                          order by a.attnum)
-                                    from pg_attribute a where a.attrelid = ty.typrelid
-                                    and a.attnum > 0 and not a.attisdropped)
                      else '' end
             from pg_type ty join pg_namespace n on n.oid = ty.typnamespace
-            left join pg_class tc on tc.oid = ty.typrelid
             where n.nspname = any(?)
-              and (ty.typtype in ('d', 'r') or (ty.typtype = 'c' and tc.relkind = 'c'))
+              and ty.typtype in ('d', 'r')
               and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
                               and d.objid = ty.oid and d.deptype = 'e')
             """;

@@ -39,6 +39,7 @@ final class SchemaDiffer {
         d.schemas();
         d.extensions();
         d.enums();
+        CompositeTypeDiffer.diff(d.current, d.desired, d.plan);
         d.sequences();
         d.tables();
         d.others();
@@ -277,7 +278,7 @@ final class SchemaDiffer {
         };
     }
 
-    /** Foreign tables, domains, range and composite types: any difference is not supported yet. */
+    /** Foreign tables, domains and range types: any difference is not supported yet. */
     private void others() {
         Set<String> keys = new TreeSet<>(desired.others().keySet());
         keys.addAll(current.others().keySet());

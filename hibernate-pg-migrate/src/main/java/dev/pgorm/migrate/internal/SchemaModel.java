@@ -13,6 +13,7 @@ import java.util.Set;
  * @param schemas the schemas in scope
  * @param extensions extension name to its schema
  * @param enums enum types
+ * @param composites composite types (not the row types of tables)
  * @param sequences standalone sequences
  * @param tables tables
  * @param others objects the planner compares but cannot plan yet, key "kind name" to definition
@@ -27,6 +28,7 @@ record SchemaModel(
         Set<String> schemas,
         Map<String, String> extensions,
         Map<String, EnumType> enums,
+        Map<String, CompositeType> composites,
         Map<String, Sequence> sequences,
         Map<String, Table> tables,
         Map<String, String> others,
@@ -49,6 +51,7 @@ record SchemaModel(
                 schemas,
                 extensions,
                 enums,
+                composites,
                 sequences,
                 valid,
                 others,
@@ -132,6 +135,16 @@ record SchemaModel(
 
     /** An enum type and its labels in sort order. */
     record EnumType(String schema, String name, List<String> labels) {
+        String qname() {
+            return qualified(schema, name);
+        }
+    }
+
+    /**
+     * A composite type ({@code CREATE TYPE ... AS}) and its attributes in order, each as its quoted
+     * name and {@code format_type}.
+     */
+    record CompositeType(String schema, String name, List<String> attributes) {
         String qname() {
             return qualified(schema, name);
         }

@@ -49,6 +49,7 @@ class SchemaDifferTest {
                 Map.of(),
                 es,
                 Map.of(),
+                Map.of(),
                 ts,
                 Map.of(),
                 Map.of(),

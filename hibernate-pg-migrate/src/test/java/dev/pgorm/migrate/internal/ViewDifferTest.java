@@ -58,6 +58,7 @@ class ViewDifferTest {
                 Map.of(),
                 Map.of(),
                 Map.of(),
+                Map.of(),
                 vs);
     }
 

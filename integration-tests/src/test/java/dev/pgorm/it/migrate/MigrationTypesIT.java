@@ -1,12 +1,14 @@
 package dev.pgorm.it.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgorm.ddl.extension.PgExtension;
 import dev.pgorm.migrate.PgMigrationPlan;
 import dev.pgorm.migrate.PgMigrationStatement;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,12 +18,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Struct;
 import org.hibernate.type.SqlTypes;
 import org.junit.jupiter.api.Test;
 
 /**
  * Enum labels added where the desired type has them (Hibernate 7.4 creates a named enum's labels in
- * alphabetical order), and extensions added.
+ * alphabetical order), extensions added, composite types ({@code @Struct}) created and appended to.
  */
 @PgTest
 class MigrationTypesIT {
@@ -92,6 +95,92 @@ class MigrationTypesIT {
                     sequenceName = "counter_seq",
                     allocationSize = 10)
             Long id;
+        }
+    }
+
+    static final class P1 {
+        @Embeddable
+        @Struct(name = "postal_address")
+        record Address(String street, String city, String zip) {}
+
+        @Entity(name = "Customer")
+        @Table(name = "customer")
+        public static class Customer {
+            @Id Long id;
+            Address home;
+        }
+    }
+
+    static final class P2 {
+        @Embeddable
+        @Struct(
+                name = "postal_address",
+                attributes = {"city", "street", "zip", "country"})
+        record Address(String street, String city, String zip, String country) {}
+
+        @Embeddable
+        @Struct(name = "world_point") // after "site" by name, created before it
+        record GeoPoint(double lat, double lon) {}
+
+        @Embeddable
+        @Struct(name = "site")
+        record Site(String label, GeoPoint point) {}
+
+        @Entity(name = "Customer")
+        @Table(name = "customer")
+        public static class Customer {
+            @Id Long id;
+            Address home;
+            Site site;
+        }
+    }
+
+    static final class P3 {
+        @Embeddable
+        @Struct(name = "postal_address")
+        record Address(String street, String city, Integer zip) {}
+
+        @Entity(name = "Customer")
+        @Table(name = "customer")
+        public static class Customer {
+            @Id Long id;
+            Address home;
+        }
+    }
+
+    @Test
+    void compositeTypesAreCreatedBeforeTheirUsersAndAppendedTo(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, P1.Customer.class)) {
+            c.execute(
+                    "insert into customer (id, home) values"
+                            + " (1, row('Springfield', '1 Main St', '12345')::postal_address)");
+            PgMigrationPlan plan = c.planner(P2.Customer.class).plan();
+            assertThat(MigrationCase.sql(plan))
+                    .containsSubsequence(
+                            "ALTER TYPE public.postal_address"
+                                    + " ADD ATTRIBUTE country character varying(255)",
+                            "CREATE TYPE public.world_point AS (lat double precision, lon double precision)",
+                            "CREATE TYPE public.site AS (label character varying(255), point public.world_point)")
+                    .anyMatch(sql -> sql.contains("ADD COLUMN site public.site"));
+            assertThat(plan.hazards()).isEmpty();
+            c.applyAndReplan(plan, "customer", 1, P2.Customer.class);
+            assertThat(
+                            c.count(
+                                    "select count(*) from customer where (home).zip = '12345' and (home).country is null"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRetypedCompositeAttributeIsRefusedSayingWhy(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, P1.Customer.class)) {
+            assertThatThrownBy(() -> c.planner(P3.Customer.class).plan())
+                    .hasMessageContaining(
+                            "composite type public.postal_address: attributes (city character"
+                                    + " varying(255), street character varying(255), zip character"
+                                    + " varying(255)) become (zip integer, city character"
+                                    + " varying(255), street character varying(255))")
+                    .hasMessageContaining("only appending attributes is planned");
         }
     }
 
