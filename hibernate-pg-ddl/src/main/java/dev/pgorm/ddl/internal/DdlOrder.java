@@ -12,6 +12,7 @@ public enum DdlOrder {
     PARTITIONS(false),
     VIEWS(false),
     INDEXES(false),
+    STATISTICS(false),
     CONSTRAINTS(false),
     ROW_LEVEL_SECURITY(false),
     TRIGGERS(false);

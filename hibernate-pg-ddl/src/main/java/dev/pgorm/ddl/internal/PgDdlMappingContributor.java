@@ -9,6 +9,7 @@ import dev.pgorm.ddl.index.internal.IndexBinder;
 import dev.pgorm.ddl.inheritance.internal.InheritanceBinder;
 import dev.pgorm.ddl.partition.internal.PartitionBinder;
 import dev.pgorm.ddl.rls.internal.RowLevelSecurityBinder;
+import dev.pgorm.ddl.statistics.internal.StatisticsBinder;
 import dev.pgorm.ddl.trigger.internal.TriggerBinder;
 import dev.pgorm.ddl.view.internal.MaterializedViewBinder;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
             PartitionBinder.bind(entity, registry);
             TriggerBinder.bind(entity, registry);
             IndexBinder.bind(entity, registry);
+            StatisticsBinder.bind(entity, registry);
             RowLevelSecurityBinder.bind(entity, registry);
             ExclusionBinder.bind(entity, registry);
         }

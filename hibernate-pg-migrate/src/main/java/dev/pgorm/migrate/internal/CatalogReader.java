@@ -11,6 +11,7 @@ import dev.pgorm.migrate.internal.SchemaModel.Function;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
 import dev.pgorm.migrate.internal.SchemaModel.Policy;
 import dev.pgorm.migrate.internal.SchemaModel.Sequence;
+import dev.pgorm.migrate.internal.SchemaModel.Statistics;
 import dev.pgorm.migrate.internal.SchemaModel.Table;
 import dev.pgorm.migrate.internal.SchemaModel.Trigger;
 import java.sql.Connection;
@@ -115,6 +116,12 @@ final class CatalogReader {
                                         CatalogQuery.strings(rs, 3)))) {
             composites.put(t.qname(), t);
         }
+        Map<String, Statistics> statistics = new LinkedHashMap<>();
+        CatalogQuery.list(
+                c,
+                CatalogSql.STATISTICS,
+                schemas,
+                rs -> statistics.put(key(rs), new Statistics(rs.getString(3), rs.getString(4))));
         Map<String, Sequence> sequences = new LinkedHashMap<>();
         for (Sequence s :
                 CatalogQuery.list(
@@ -269,7 +276,8 @@ final class CatalogReader {
                 policies,
                 functions,
                 triggers,
-                ViewReader.read(c, schemas));
+                ViewReader.read(c, schemas),
+                statistics);
     }
 
     private static String key(ResultSet rs) throws SQLException {

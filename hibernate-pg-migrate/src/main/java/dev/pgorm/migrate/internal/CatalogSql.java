@@ -46,6 +46,16 @@ final class CatalogSql {
             group by 1, 2 order by 1, 2
             """;
 
+    /** Extended statistics objects: schema, name, the CREATE STATISTICS statement, comment. */
+    static final String STATISTICS =
+            """
+            select n.nspname, s.stxname, pg_get_statisticsobjdef(s.oid),
+                   obj_description(s.oid, 'pg_statistic_ext')
+            from pg_statistic_ext s join pg_namespace n on n.oid = s.stxnamespace
+            where n.nspname = any(?)
+            order by 1, 2
+            """;
+
     static final String SEQUENCES =
             """
             select n.nspname, c.relname,

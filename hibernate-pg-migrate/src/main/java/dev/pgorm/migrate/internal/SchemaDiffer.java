@@ -43,6 +43,7 @@ final class SchemaDiffer {
         d.sequences();
         d.tables();
         d.others();
+        StatisticsDiffer.diff(d.current, d.desired, d.plan);
         ViewDiffer.diff(d.current, d.desired, d.plan);
         PolicyDiffer.diff(d.current, d.desired, d.plan);
         RoutineDiffer.diff(d.current, d.desired, d.plan);

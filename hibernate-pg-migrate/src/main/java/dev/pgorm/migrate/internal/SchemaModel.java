@@ -23,6 +23,8 @@ import java.util.Set;
  * @param functions functions and procedures, key "schema.name(arguments)"
  * @param triggers triggers, key "name ON table"
  * @param views plain and materialized views
+ * @param statistics extended statistics objects: qualified name to {@code pg_get_statisticsobjdef},
+ *     a complete CREATE STATISTICS statement
  */
 record SchemaModel(
         Set<String> schemas,
@@ -36,7 +38,8 @@ record SchemaModel(
         Map<String, Policy> policies,
         Map<String, Function> functions,
         Map<String, Trigger> triggers,
-        Map<String, View> views) {
+        Map<String, View> views,
+        Map<String, Statistics> statistics) {
 
     /** Returns this model with every index valid: what a copy built from it holds. */
     SchemaModel withValidIndexes() {
@@ -59,7 +62,8 @@ record SchemaModel(
                 policies,
                 functions,
                 triggers,
-                validViews);
+                validViews,
+                statistics);
     }
 
     private static Map<String, Index> validIndexes(Map<String, Index> indexes) {
@@ -149,6 +153,14 @@ record SchemaModel(
             return qualified(schema, name);
         }
     }
+
+    /**
+     * An extended statistics object.
+     *
+     * @param definition {@code pg_get_statisticsobjdef}: a complete CREATE STATISTICS statement
+     * @param comment its comment (PG-ORM's fingerprint), or null
+     */
+    record Statistics(String definition, String comment) {}
 
     /** A sequence not owned by a column. */
     record Sequence(String schema, String name, String definition) {

@@ -56,6 +56,7 @@ class SchemaDifferTest {
                 Map.of(),
                 Map.of(),
                 Map.of(),
+                Map.of(),
                 Map.of());
     }
 

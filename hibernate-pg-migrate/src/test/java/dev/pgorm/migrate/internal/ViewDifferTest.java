@@ -59,7 +59,8 @@ class ViewDifferTest {
                 Map.of(),
                 Map.of(),
                 Map.of(),
-                vs);
+                vs,
+                Map.of());
     }
 
     private static List<Step> steps(SchemaModel current, SchemaModel desired) {

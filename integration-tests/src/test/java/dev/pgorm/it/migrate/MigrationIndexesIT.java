@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgorm.ddl.index.IndexMethod;
 import dev.pgorm.ddl.index.PgIndex;
+import dev.pgorm.ddl.statistics.PgStatistics;
+import dev.pgorm.ddl.statistics.StatisticsKind;
 import dev.pgorm.migrate.PgMigrationException;
 import dev.pgorm.migrate.PgMigrationHazard;
 import dev.pgorm.migrate.PgMigrationPlan;
@@ -16,7 +18,10 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import org.junit.jupiter.api.Test;
 
-/** Indexes added, changed and dropped concurrently, and an invalid index rebuilt. */
+/**
+ * Indexes added, changed and dropped concurrently, an invalid index rebuilt, and extended
+ * statistics created and replaced.
+ */
 @PgTest
 class MigrationIndexesIT {
 
@@ -59,6 +64,67 @@ class MigrationIndexesIT {
             String body;
 
             String author;
+        }
+    }
+
+    static final class St1 {
+        @Entity(name = "Place")
+        @Table(name = "place")
+        public static class Place {
+            @Id Long id;
+            String city;
+            String zip;
+        }
+    }
+
+    static final class St2 {
+        @Entity(name = "Place")
+        @Table(name = "place")
+        @PgStatistics(
+                name = "place_city_zip",
+                kinds = StatisticsKind.DEPENDENCIES,
+                columns = {"city", "zip"})
+        public static class Place {
+            @Id Long id;
+            String city;
+            String zip;
+        }
+    }
+
+    static final class St3 {
+        @Entity(name = "Place")
+        @Table(name = "place")
+        @PgStatistics(
+                name = "place_city_zip",
+                kinds = {StatisticsKind.DEPENDENCIES, StatisticsKind.MCV},
+                columns = {"city", "zip"})
+        public static class Place {
+            @Id Long id;
+            String city;
+            String zip;
+        }
+    }
+
+    @Test
+    void statisticsAreCreatedAndAChangedOneReplaced(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, St1.Place.class)) {
+            c.execute("insert into place (id, city, zip) values (1, 'a', '1'), (2, 'b', '2')");
+            PgMigrationPlan plan = c.planner(St2.Place.class).plan();
+            assertThat(MigrationCase.sql(plan))
+                    .hasSize(2)
+                    .startsWith(
+                            "CREATE STATISTICS public.place_city_zip (dependencies) ON city, zip FROM public.place");
+            assertThat(MigrationCase.sql(plan).get(1))
+                    .startsWith("COMMENT ON STATISTICS public.place_city_zip IS 'pgorm:");
+            assertThat(plan.hazards()).isEmpty();
+            c.applyAndReplan(plan, "place", 2, St2.Place.class);
+
+            PgMigrationPlan changed = c.planner(St3.Place.class).plan();
+            assertThat(MigrationCase.sql(changed))
+                    .startsWith(
+                            "DROP STATISTICS public.place_city_zip",
+                            "CREATE STATISTICS public.place_city_zip (dependencies, mcv) ON city, zip FROM public.place");
+            c.applyAndReplan(changed, "place", 2, St3.Place.class);
         }
     }
 

@@ -1,0 +1,2 @@
+/** How {@code @PgStatistics} is checked and rendered. */
+package dev.pgorm.ddl.statistics.internal;

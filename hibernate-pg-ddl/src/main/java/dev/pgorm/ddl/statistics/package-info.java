@@ -1,0 +1,2 @@
+/** Extended statistics on several columns ({@code CREATE STATISTICS}); see {@link PgStatistics}. */
+package dev.pgorm.ddl.statistics;
