@@ -8,6 +8,7 @@ import dev.pgorm.bulk.internal.BulkUpdater;
 import dev.pgorm.bulk.internal.BulkUpserter;
 import jakarta.persistence.EntityManager;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
  * long updated = PgBulk.update(em, events);
  * long deleted = PgBulk.delete(em, Event.class, ids);
  * long exported = PgBulk.export(em, "select e.id, e.name from Event e", out, PgCopyFormat.CSV);
+ * PgBulk.export(em, Event.class, writer, PgCopyFormat.TEXT);   // an OutputStream or a Writer
  * try (Stream<Event> s = PgBulk.stream(em, Event.class, "from Event e")) { ... }
  * }</pre>
  *
@@ -207,6 +209,44 @@ public final class PgBulk {
      */
     public static long export(
             EntityManager em, Class<?> entityClass, OutputStream out, PgCopyFormat format) {
+        String name = em.getMetamodel().entity(entityClass).getName();
+        return export(em, "from " + name, out, format);
+    }
+
+    /**
+     * Writes the rows of an HQL selection to {@code out} as characters, as {@link
+     * #export(EntityManager, String, OutputStream, PgCopyFormat)} does: streamed, never held in
+     * memory. Only the text formats ({@link PgCopyFormat#CSV}, {@link PgCopyFormat#TEXT}) can be
+     * written to a {@code Writer}.
+     *
+     * @param em an entity manager with an active transaction
+     * @param hql an HQL or JPQL selection without parameters
+     * @param out where the rows go; not closed
+     * @param format {@code CSV} or {@code TEXT}
+     * @return the number of rows written
+     * @throws IllegalArgumentException for {@link PgCopyFormat#BINARY}, which is bytes: use an
+     *     {@code OutputStream}
+     */
+    public static long export(EntityManager em, String hql, Writer out, PgCopyFormat format) {
+        long start = System.nanoTime();
+        long rows = BulkReader.export(em, hql, out, format);
+        BulkObservers.completed(em, "export", rows, start);
+        return rows;
+    }
+
+    /**
+     * Writes every row of an entity's table, all its mapped columns, as characters, as {@link
+     * #export(EntityManager, String, Writer, PgCopyFormat)} does for {@code from <Entity>}.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entityClass the entity class
+     * @param out where the rows go; not closed
+     * @param format {@code CSV} or {@code TEXT}
+     * @return the number of rows written
+     * @throws IllegalArgumentException for {@link PgCopyFormat#BINARY}
+     */
+    public static long export(
+            EntityManager em, Class<?> entityClass, Writer out, PgCopyFormat format) {
         String name = em.getMetamodel().entity(entityClass).getName();
         return export(em, "from " + name, out, format);
     }
