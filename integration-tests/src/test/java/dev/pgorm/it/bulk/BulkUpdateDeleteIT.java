@@ -6,7 +6,7 @@ import dev.pgorm.bulk.PgBulk;
 import dev.pgorm.bulk.PgBulkException;
 import dev.pgorm.it.bulk.BulkInsertIT.Counter;
 import dev.pgorm.it.bulk.BulkInsertIT.Item;
-import dev.pgorm.it.bulk.BulkUpsertIT.Doc;
+import dev.pgorm.it.bulk.BulkWriteFixture.Doc;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import java.util.ArrayList;
@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.hibernate.Session;
-import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Point;
@@ -27,33 +24,7 @@ import org.locationtech.jts.geom.Point;
  */
 @PgTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BulkUpdateDeleteIT {
-
-    private SessionFactory sf;
-
-    @BeforeAll
-    void setUp(PgTestDatabase db) {
-        if (!db.hasExtensions("vector", "postgis")) {
-            return; // no fixture: each test then skips, by name, in empty()
-        }
-        sf = db.entityManagerFactory(Item.class, Counter.class, Doc.class);
-    }
-
-    @BeforeEach
-    void empty(PgTestDatabase db) {
-        // pgvector and PostGIS columns in the fixture: each test skips where the server lacks them.
-        db.requireExtension("vector");
-        db.requireExtension("postgis");
-        db.execute("delete from item", "delete from counter", "delete from doc");
-    }
-
-    private static List<Item> items(int from, int to) {
-        return new ArrayList<>(IntStream.range(from, to).mapToObj(BulkInsertIT::item).toList());
-    }
-
-    private Item load(long id) {
-        return sf.fromTransaction(s -> s.find(Item.class, id));
-    }
+class BulkUpdateDeleteIT extends BulkWriteFixture {
 
     @Test
     void everyMappedColumnIsUpdatedAsMergeWouldWriteIt() {
@@ -84,7 +55,7 @@ class BulkUpdateDeleteIT {
 
     @Test
     void aStaleVersionFailsTheCallNamingTheRowAndNothingIsApplied(PgTestDatabase db) {
-        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkUpdateDeleteIT::doc).toList();
+        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkWriteFixture::doc).toList();
         sf.inTransaction(em -> PgBulk.insert(em, docs));
         long changedId = docs.get(150).id;
         sf.inTransaction(em -> em.find(Doc.class, changedId).title = "changed by someone else");
@@ -126,7 +97,7 @@ class BulkUpdateDeleteIT {
 
     @Test
     void aMissingRowFailsTheCallAndTheConnectionStaysUsable(PgTestDatabase db) {
-        List<Doc> docs = IntStream.range(0, 10).mapToObj(BulkUpdateDeleteIT::doc).toList();
+        List<Doc> docs = IntStream.range(0, 10).mapToObj(BulkWriteFixture::doc).toList();
         sf.inTransaction(em -> PgBulk.insert(em, docs));
         sf.inTransaction(em -> em.remove(em.find(Doc.class, docs.get(4).id)));
         PgBulkException missing = failing(docs);
@@ -217,13 +188,6 @@ class BulkUpdateDeleteIT {
         }
         assertThat(db.sql().queryValue("select count(*) from item where quantity = -5", Long.class))
                 .isZero();
-    }
-
-    private static Doc doc(int i) {
-        Doc d = new Doc();
-        d.code = "doc-" + i;
-        d.title = "title " + i;
-        return d;
     }
 
     private static PgBulkException failing(Session s, List<Doc> docs) {
