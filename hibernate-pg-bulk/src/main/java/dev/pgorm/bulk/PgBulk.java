@@ -127,11 +127,11 @@ public final class PgBulk {
     }
 
     /**
-     * Updates the existing rows of the entities by identifier, every mapped updatable column, in
-     * one {@code UPDATE ... FROM} a temporary table. When a row is missing or, with
-     * {@code @Version}, has another version than its entity, nothing is updated and a {@link
-     * PgBulkException} names its id; otherwise the versions are incremented, in the table and on
-     * the entities.
+     * Updates the existing rows of the entities by identifier (all its columns when composite),
+     * every mapped updatable column, in one {@code UPDATE ... FROM} a temporary table. When a row
+     * is missing or, with {@code @Version}, has another version than its entity, nothing is updated
+     * and a {@link PgBulkException} names its id; otherwise the versions are incremented, in the
+     * table and on the entities.
      *
      * @param em an entity manager with an active transaction
      * @param entities entities of one class, each with an identifier
@@ -163,11 +163,14 @@ public final class PgBulk {
 
     /**
      * Deletes the rows of an entity class with the given identifiers, with {@code DELETE ... WHERE
-     * id = ANY(?)}, 10,000 identifiers a statement; identifiers without a row are ignored.
+     * id = ANY(?)}, 10,000 identifiers a statement; identifiers without a row are ignored. A
+     * composite identifier ({@code @IdClass} or {@code @EmbeddedId}) binds one array per column and
+     * matches every column.
      *
      * @param em an entity manager with an active transaction
-     * @param entityClass the entity class, mapped to one table with a single-column identifier
-     * @param ids the identifiers, of the entity's identifier type
+     * @param entityClass the entity class, mapped to one table
+     * @param ids the identifiers, of the entity's identifier type: for {@code @IdClass}, instances
+     *     of the id class; for {@code @EmbeddedId}, of the embeddable
      * @return the number of rows deleted
      */
     public static long delete(EntityManager em, Class<?> entityClass, Iterable<?> ids) {

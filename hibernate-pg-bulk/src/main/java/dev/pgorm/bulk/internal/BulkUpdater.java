@@ -28,13 +28,6 @@ public final class BulkUpdater {
         BulkTable table = opened.table();
         EntityPersister persister = table.persister;
         BulkColumns columns = new BulkColumns(table, "PgBulk.update");
-        if (columns.ids().size() != 1) {
-            throw new UnsupportedOperationException(
-                    "PgBulk.update needs a single-column identifier; "
-                            + table.entityClass().getName()
-                            + " has "
-                            + columns.ids());
-        }
         SharedSessionContractImplementor session = opened.session();
         // Versioned entities are kept, to give them their new version once the update is done.
         List<Object> versioned = persister.isVersioned() ? new ArrayList<>() : null;
@@ -86,7 +79,7 @@ public final class BulkUpdater {
         if (stale != null) {
             throw new PgBulkException(
                     -1,
-                    columns.ids().get(0),
+                    columns.ids().size() == 1 ? columns.ids().get(0) : null,
                     "PgBulk.update of "
                             + table.entityClass().getName()
                             + ": the row with id "
