@@ -93,7 +93,9 @@ public final class PgBulk {
      * INSERT ... SELECT ... ON CONFLICT}. New entities without an identifier get one as for {@link
      * #insert}. With {@code @Version}, an existing row is updated only when its version equals the
      * entity's, and its version is incremented; otherwise it is left as it is and counted as
-     * skipped. The entities themselves are not changed beyond their identifiers and version seeds.
+     * skipped. Values the database generates on update ({@code @CurrentTimestamp}) are written with
+     * their SQL for the updated rows. The entities themselves are not changed beyond their
+     * identifiers, version seeds and the values generated in memory for an insert.
      *
      * @param em an entity manager with an active transaction
      * @param entities entities of one class
@@ -131,7 +133,9 @@ public final class PgBulk {
      * every mapped updatable column, in one {@code UPDATE ... FROM} a temporary table. When a row
      * is missing or, with {@code @Version}, has another version than its entity, nothing is updated
      * and a {@link PgBulkException} names its id; otherwise the versions are incremented, in the
-     * table and on the entities.
+     * table and on the entities. Update-time values are generated as by Hibernate's update: in
+     * memory ({@code @UpdateTimestamp}) on the entities and in the rows; by the database
+     * ({@code @CurrentTimestamp}) with their SQL in the statement, not read back into the entities.
      *
      * @param em an entity manager with an active transaction
      * @param entities entities of one class, each with an identifier

@@ -58,7 +58,7 @@ final class BulkSql {
         if (update && (!set.isEmpty() || version != null)) {
             StringBuilder sb = new StringBuilder("do update set ");
             for (String c : set) {
-                sb.append(c).append(" = excluded.").append(c).append(", ");
+                sb.append(c).append(" = ").append(columns.updateValue(c, "excluded")).append(", ");
             }
             if (version != null) {
                 sb.append(version).append(" = t.").append(version).append(" + 1");
@@ -85,7 +85,10 @@ final class BulkSql {
         String version = columns.version();
         StringBuilder sb = new StringBuilder();
         for (String c : set) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" = s.").append(c);
+            sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(c)
+                    .append(" = ")
+                    .append(columns.updateValue(c, "s"));
         }
         if (version != null) {
             sb.append(sb.length() == 0 ? "" : ", ")

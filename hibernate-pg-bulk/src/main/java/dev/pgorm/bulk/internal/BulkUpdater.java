@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.EventType;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -21,7 +22,7 @@ public final class BulkUpdater {
     private BulkUpdater() {}
 
     public static long update(EntityManager em, Iterator<?> entities) {
-        BulkCall opened = BulkCall.open(em, entities, "PgBulk.update");
+        BulkCall opened = BulkCall.open(em, entities, "PgBulk.update", EventType.UPDATE);
         if (opened == null) {
             return 0;
         }
