@@ -104,6 +104,9 @@ final class BulkTable {
                                                 true)));
         Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
         boolean[] propertyInsertable = persister.getPropertyInsertability();
+        // An update also loads the columns only updates write (an update-time generator's).
+        boolean update = event == EventType.UPDATE;
+        boolean[] propertyUpdatable = persister.getPropertyUpdateability();
         for (int n = 0; n < persister.getNumberOfAttributeMappings(); n++) {
             AttributeMapping attribute = persister.getAttributeMapping(n);
             if (attribute instanceof PluralAttributeMapping) {
@@ -145,10 +148,14 @@ final class BulkTable {
                             });
                 }
             } else if (propertyInsertable[n]
-                    || g != null && g.generatesOnInsert() && !g.generatedOnExecution()) {
+                    || update && propertyUpdatable[n]
+                    || g != null
+                            && (update ? g.generatesOnUpdate() : g.generatesOnInsert())
+                            && !g.generatedOnExecution()) {
                 attribute.forEachSelectable(
                         (i, s) -> {
-                            if (s.isInsertable() && !s.isFormula()) {
+                            if ((s.isInsertable() || update && s.isUpdateable())
+                                    && !s.isFormula()) {
                                 flags[i] = true;
                                 add(
                                         new Column(

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.CurrentTimestamp;
+import org.hibernate.annotations.SourceType;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.generator.EventType;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,9 @@ class BulkUpdateTimestampIT {
         @CreationTimestamp Instant created; // kept by update and by upsert's update
 
         @UpdateTimestamp Instant updated; // generated in memory: on the entity and in the row
+
+        @CurrentTimestamp(event = EventType.UPDATE, source = SourceType.VM)
+        Instant edited; // the same, on update only
 
         @Version Integer version; // checked and incremented
     }
@@ -113,6 +117,7 @@ class BulkUpdateTimestampIT {
             Ticket reference = tickets(1).get(0);
             sf.inTransaction(em -> em.persist(reference));
             List<Instant> created = rows.stream().map(t -> t.created).toList();
+            assertThat(rows).allSatisfy(t -> assertThat(t.edited).isNull()); // not on insert
             Thread.sleep(5);
             Instant before = Instant.now();
 
@@ -126,11 +131,14 @@ class BulkUpdateTimestampIT {
             assertThat(hibernate.updated).isAfterOrEqualTo(micros(before));
             assertThat(hibernate.created).isEqualTo(micros(reference.created));
             assertThat(hibernate.version).isEqualTo(1);
+            assertThat(hibernate.edited).isAfterOrEqualTo(micros(before));
             for (int i = 0; i < n; i += 37) {
                 Ticket entity = rows.get(i);
                 Ticket row = find(entity.id);
                 assertThat(entity.updated).isAfterOrEqualTo(before); // set on the entity
                 assertThat(row.updated).isEqualTo(micros(entity.updated)); // and in the row
+                assertThat(entity.edited).isAfterOrEqualTo(before);
+                assertThat(row.edited).isEqualTo(micros(entity.edited));
                 assertThat(row.created).isEqualTo(micros(created.get(i))).isBefore(row.updated);
                 assertThat(row.title).isEqualTo("changed");
                 assertThat(row.version).isEqualTo(1).isEqualTo(entity.version);
