@@ -9,6 +9,7 @@ import dev.pgorm.it.bulk.BulkInsertIT.Item;
 import dev.pgorm.it.bulk.BulkWriteFixture.Doc;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
+import dev.pgorm.testing.internal.StatementRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -174,6 +175,57 @@ class BulkUpdateDeleteIT extends BulkWriteFixture {
                                 PgBulk.delete(
                                         em, Counter.class, LongStream.of(kept).boxed().toList()));
         assertThat(last).isEqualTo(1);
+    }
+
+    @Test
+    void fewRowsTakeStatementsAndManyTakeCopyOrChunkedArrays() {
+        List<Counter> counters =
+                IntStream.range(0, 25_000)
+                        .mapToObj(
+                                i -> {
+                                    Counter c = new Counter();
+                                    c.name = "c" + i;
+                                    return c;
+                                })
+                        .toList();
+        sf.inTransaction(em -> PgBulk.insert(em, counters));
+        counters.forEach(c -> c.name = "renamed");
+        // update: below the COPY threshold the rows go into the temporary table as INSERTs...
+        List<String> few =
+                sqlOf(() -> sf.inTransaction(em -> PgBulk.update(em, counters.subList(0, 10))));
+        assertThat(few).anyMatch(sql -> sql.startsWith("insert into pgorm_bulk_"));
+        // ...above it by COPY, which is no prepared statement
+        List<String> many =
+                sqlOf(() -> sf.inTransaction(em -> PgBulk.update(em, counters.subList(10, 500))));
+        assertThat(many).noneMatch(sql -> sql.startsWith("insert into pgorm_bulk_"));
+        assertThat(many).filteredOn(sql -> sql.contains("update counter")).hasSize(1);
+
+        // delete: = ANY(?) with one array, one statement per 10,000 ids
+        List<Long> ids = counters.stream().map(c -> c.id).toList();
+        List<String> small =
+                sqlOf(
+                        () ->
+                                sf.inTransaction(
+                                        em -> PgBulk.delete(em, Counter.class, ids.subList(0, 3))));
+        assertThat(small).filteredOn(sql -> sql.contains("delete from counter")).hasSize(1);
+        List<String> large =
+                sqlOf(
+                        () ->
+                                sf.inTransaction(
+                                        em ->
+                                                PgBulk.delete(
+                                                        em,
+                                                        Counter.class,
+                                                        ids.subList(3, 25_000))));
+        assertThat(large)
+                .filteredOn(sql -> sql.contains("delete from counter where id = any("))
+                .hasSize(3);
+    }
+
+    private static List<String> sqlOf(Runnable work) {
+        return StatementRecorder.record(work).stream()
+                .map(StatementRecorder.Recorded::sql)
+                .toList();
     }
 
     @Test
