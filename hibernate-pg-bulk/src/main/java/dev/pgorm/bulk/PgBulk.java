@@ -8,6 +8,7 @@ import dev.pgorm.bulk.internal.BulkUpdater;
 import dev.pgorm.bulk.internal.BulkUpserter;
 import jakarta.persistence.EntityManager;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
  * long updated = PgBulk.update(em, events);
  * long deleted = PgBulk.delete(em, Event.class, ids);
  * long exported = PgBulk.export(em, "select e.id, e.name from Event e", out, PgCopyFormat.CSV);
+ * PgBulk.export(em, Event.class, writer, PgCopyFormat.TEXT);   // an OutputStream or a Writer
  * try (Stream<Event> s = PgBulk.stream(em, Event.class, "from Event e")) { ... }
  * }</pre>
  *
@@ -91,7 +93,9 @@ public final class PgBulk {
      * INSERT ... SELECT ... ON CONFLICT}. New entities without an identifier get one as for {@link
      * #insert}. With {@code @Version}, an existing row is updated only when its version equals the
      * entity's, and its version is incremented; otherwise it is left as it is and counted as
-     * skipped. The entities themselves are not changed beyond their identifiers and version seeds.
+     * skipped. Values the database generates on update ({@code @CurrentTimestamp}) are written with
+     * their SQL for the updated rows. The entities themselves are not changed beyond their
+     * identifiers, version seeds and the values generated in memory for an insert.
      *
      * @param em an entity manager with an active transaction
      * @param entities entities of one class
@@ -125,11 +129,13 @@ public final class PgBulk {
     }
 
     /**
-     * Updates the existing rows of the entities by identifier, every mapped updatable column, in
-     * one {@code UPDATE ... FROM} a temporary table. When a row is missing or, with
-     * {@code @Version}, has another version than its entity, nothing is updated and a {@link
-     * PgBulkException} names its id; otherwise the versions are incremented, in the table and on
-     * the entities.
+     * Updates the existing rows of the entities by identifier (all its columns when composite),
+     * every mapped updatable column, in one {@code UPDATE ... FROM} a temporary table. When a row
+     * is missing or, with {@code @Version}, has another version than its entity, nothing is updated
+     * and a {@link PgBulkException} names its id; otherwise the versions are incremented, in the
+     * table and on the entities. Update-time values are generated as by Hibernate's update: in
+     * memory ({@code @UpdateTimestamp}) on the entities and in the rows; by the database
+     * ({@code @CurrentTimestamp}) with their SQL in the statement, not read back into the entities.
      *
      * @param em an entity manager with an active transaction
      * @param entities entities of one class, each with an identifier
@@ -161,11 +167,14 @@ public final class PgBulk {
 
     /**
      * Deletes the rows of an entity class with the given identifiers, with {@code DELETE ... WHERE
-     * id = ANY(?)}, 10,000 identifiers a statement; identifiers without a row are ignored.
+     * id = ANY(?)}, 10,000 identifiers a statement; identifiers without a row are ignored. A
+     * composite identifier ({@code @IdClass} or {@code @EmbeddedId}) binds one array per column and
+     * matches every column.
      *
      * @param em an entity manager with an active transaction
-     * @param entityClass the entity class, mapped to one table with a single-column identifier
-     * @param ids the identifiers, of the entity's identifier type
+     * @param entityClass the entity class, mapped to one table
+     * @param ids the identifiers, of the entity's identifier type: for {@code @IdClass}, instances
+     *     of the id class; for {@code @EmbeddedId}, of the embeddable
      * @return the number of rows deleted
      */
     public static long delete(EntityManager em, Class<?> entityClass, Iterable<?> ids) {
@@ -207,6 +216,44 @@ public final class PgBulk {
      */
     public static long export(
             EntityManager em, Class<?> entityClass, OutputStream out, PgCopyFormat format) {
+        String name = em.getMetamodel().entity(entityClass).getName();
+        return export(em, "from " + name, out, format);
+    }
+
+    /**
+     * Writes the rows of an HQL selection to {@code out} as characters, as {@link
+     * #export(EntityManager, String, OutputStream, PgCopyFormat)} does: streamed, never held in
+     * memory. Only the text formats ({@link PgCopyFormat#CSV}, {@link PgCopyFormat#TEXT}) can be
+     * written to a {@code Writer}.
+     *
+     * @param em an entity manager with an active transaction
+     * @param hql an HQL or JPQL selection without parameters
+     * @param out where the rows go; not closed
+     * @param format {@code CSV} or {@code TEXT}
+     * @return the number of rows written
+     * @throws IllegalArgumentException for {@link PgCopyFormat#BINARY}, which is bytes: use an
+     *     {@code OutputStream}
+     */
+    public static long export(EntityManager em, String hql, Writer out, PgCopyFormat format) {
+        long start = System.nanoTime();
+        long rows = BulkReader.export(em, hql, out, format);
+        BulkObservers.completed(em, "export", rows, start);
+        return rows;
+    }
+
+    /**
+     * Writes every row of an entity's table, all its mapped columns, as characters, as {@link
+     * #export(EntityManager, String, Writer, PgCopyFormat)} does for {@code from <Entity>}.
+     *
+     * @param em an entity manager with an active transaction
+     * @param entityClass the entity class
+     * @param out where the rows go; not closed
+     * @param format {@code CSV} or {@code TEXT}
+     * @return the number of rows written
+     * @throws IllegalArgumentException for {@link PgCopyFormat#BINARY}
+     */
+    public static long export(
+            EntityManager em, Class<?> entityClass, Writer out, PgCopyFormat format) {
         String name = em.getMetamodel().entity(entityClass).getName();
         return export(em, "from " + name, out, format);
     }

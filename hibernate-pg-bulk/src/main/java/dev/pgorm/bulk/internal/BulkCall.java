@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.EventType;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -30,8 +31,17 @@ record BulkCall(
         boolean copyOn,
         String operation) {
 
-    /** Returns the call's state, or null when there are no entities. */
+    /** Returns the call's state, or null when there are no entities; rows are made as inserts. */
     static BulkCall open(EntityManager em, Iterator<?> entities, String operation) {
+        return open(em, entities, operation, EventType.INSERT);
+    }
+
+    /**
+     * Returns the call's state, or null when there are no entities; {@code event} says whose
+     * in-memory generators run on the rows ({@link EventType#UPDATE} for {@code PgBulk.update}).
+     */
+    static BulkCall open(
+            EntityManager em, Iterator<?> entities, String operation, EventType event) {
         SharedSessionContractImplementor session = session(em, operation);
         if (!entities.hasNext()) {
             return null;
@@ -63,7 +73,7 @@ record BulkCall(
         }
         EntityPersister persister =
                 session.getFactory().getMappingMetamodel().getEntityDescriptor(first.getClass());
-        BulkTable table = new BulkTable(persister);
+        BulkTable table = new BulkTable(persister, event);
         boolean few = !entities.hasNext() && head.size() < threshold;
         return new BulkCall(
                 session, table, connection(session), head, entities, few, copyOn, operation);

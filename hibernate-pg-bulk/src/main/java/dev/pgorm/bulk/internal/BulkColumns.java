@@ -3,9 +3,16 @@ package dev.pgorm.bulk.internal;
 import dev.pgorm.bulk.PgConflict;
 import dev.pgorm.core.internal.PgIdentifiers;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.generator.EventType;
+import org.hibernate.generator.Generator;
+import org.hibernate.generator.OnExecutionGenerator;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
@@ -21,16 +28,24 @@ final class BulkColumns {
     private final Set<String> updatable = new LinkedHashSet<>();
     private final String version;
 
+    /** The SQL the database generates a column's value with on update, by column. */
+    private final Map<String, String> updateSql = new LinkedHashMap<>();
+
     BulkColumns(BulkTable table, String operation) {
         this.table = table;
         EntityPersister persister = table.persister;
+        Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
         persister
                 .getIdentifierMapping()
                 .forEachSelectable((i, s) -> ids.add(s.getSelectionExpression()));
         boolean[] flags = persister.getPropertyUpdateability();
         for (int n = 0; n < persister.getNumberOfAttributeMappings(); n++) {
             AttributeMapping attribute = persister.getAttributeMapping(n);
-            if (flags[n] && !(attribute instanceof PluralAttributeMapping)) {
+            if (attribute instanceof PluralAttributeMapping) {
+                continue;
+            }
+            generated(attribute, dialect);
+            if (flags[n]) {
                 attribute.forEachSelectable(
                         (i, s) -> {
                             if (s.isUpdateable() && !s.isFormula()) {
@@ -60,6 +75,45 @@ final class BulkColumns {
         }
     }
 
+    /**
+     * Notes the columns of an attribute whose generator writes them with SQL on update
+     * ({@code @CurrentTimestamp(source = DB)}: {@code current_timestamp}). Columns only inserts
+     * generate ({@code @CreationTimestamp}) need nothing here: Hibernate maps them as not
+     * updatable.
+     */
+    private void generated(AttributeMapping attribute, Dialect dialect) {
+        Generator g = attribute.getGenerator();
+        if (g == null) {
+            return;
+        }
+        if (g.generatesOnUpdate()
+                && g.generatedOnExecution()
+                && g instanceof OnExecutionGenerator onExecution
+                && onExecution.referenceColumnsInSql(dialect, EventType.UPDATE)) {
+            String[] values = onExecution.getReferencedColumnValues(dialect, EventType.UPDATE);
+            attribute.forEachSelectable(
+                    (i, s) -> {
+                        if (values != null && values[i] != null && !values[i].equals("?")) {
+                            updateSql.put(s.getSelectionExpression(), values[i]);
+                        }
+                    });
+        }
+    }
+
+    /**
+     * The value an update sets a column to: the generator's SQL for a column the database generates
+     * on update, otherwise the row's value, {@code <source>.<column>}.
+     */
+    String updateValue(String column, String source) {
+        String sql = updateSql.get(column);
+        return sql != null ? sql : source + "." + column;
+    }
+
+    /** The columns the database generates on update, which an update sets with their SQL. */
+    Set<String> updateGenerated() {
+        return updateSql.keySet();
+    }
+
     /** The identifier's columns. */
     List<String> ids() {
         return ids;
@@ -74,7 +128,7 @@ final class BulkColumns {
      * The columns an update sets from the entities: written by the load, updatable, and neither
      * identifier, version nor one of {@code keep}.
      */
-    List<String> settable(List<String> keep) {
+    List<String> settable(Collection<String> keep) {
         List<String> set = new ArrayList<>();
         for (BulkTable.Column c : table.columns()) {
             String name = c.name();
@@ -82,6 +136,12 @@ final class BulkColumns {
                     && !ids.contains(name)
                     && !name.equals(version)
                     && !keep.contains(name)) {
+                set.add(name);
+            }
+        }
+        // a column the database generates on update is set even when the load does not write it
+        for (String name : updateSql.keySet()) {
+            if (!set.contains(name) && !keep.contains(name)) {
                 set.add(name);
             }
         }

@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * {@link dev.pgorm.bulk.PgBulk#delete}: {@code DELETE ... WHERE id = ANY(?)}, one statement per
  * {@value #CHUNK} identifiers, the array bound as text and cast to the column's type, so that the
- * primary key's index is used.
+ * primary key's index is used. A composite identifier binds one array per column and joins the
+ * table to their {@code unnest}, on every column.
  */
 public final class BulkDeleter {
 
@@ -34,6 +35,13 @@ public final class BulkDeleter {
               delete from %s where %s = any(cast(? as %s[])) returning 1)
             select count(*) from deleted""";
 
+    private static final String DELETE_COMPOSITE =
+            """
+            with deleted as (
+              delete from %s as t using unnest(%s) as s(%s)
+               where %s returning 1)
+            select count(*) from deleted""";
+
     private BulkDeleter() {}
 
     public static long delete(EntityManager em, Class<?> entityClass, Iterable<?> ids) {
@@ -42,31 +50,19 @@ public final class BulkDeleter {
         EntityPersister persister =
                 session.getFactory().getMappingMetamodel().getEntityDescriptor(entityClass);
         BulkTable table = new BulkTable(persister);
-        if (persister.getIdentifierMapping().getJdbcTypeCount() != 1) {
-            throw new UnsupportedOperationException(
-                    "PgBulk.delete needs a single-column identifier; "
-                            + entityClass.getName()
-                            + " has a composite one");
-        }
-        String column = persister.getIdentifierMapping().getSelectable(0).getSelectionExpression();
-        JdbcMapping mapping = persister.getIdentifierMapping().getSelectable(0).getJdbcMapping();
-        Class<?> idType = persister.getIdentifierMapping().getJavaType().getJavaTypeClass();
+        EntityIdentifierMapping identifier = persister.getIdentifierMapping();
+        List<String> columns = new ArrayList<>();
+        identifier.forEachSelectable((i, s) -> columns.add(s.getSelectionExpression()));
+        // the id class of an @IdClass entity, the embeddable of an @EmbeddedId, or the basic type
+        Class<?> idType = em.getMetamodel().entity(entityClass).getIdType().getJavaType();
         Connection connection = BulkCall.connection(session);
         try {
-            String quotedTable =
-                    PgIdentifiers.normalizeQualified(table.table()).stream()
-                            .map(PgIdentifiers::quote)
-                            .collect(Collectors.joining("."));
-            String type =
-                    PgCatalog.on(connection)
-                            .value(
-                                    COLUMN_TYPE,
-                                    String.class,
-                                    quotedTable,
-                                    PgIdentifiers.normalize(column));
-            String sql = DELETE.formatted(table.table(), column, type);
+            String sql = sql(connection, table.table(), columns);
             long deleted = 0;
-            List<String> chunk = new ArrayList<>(CHUNK);
+            List<List<String>> chunk = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                chunk.add(new ArrayList<>(CHUNK));
+            }
             long position = 0;
             for (Object id : ids) {
                 if (id == null || !isOfType(idType, id)) {
@@ -80,19 +76,62 @@ public final class BulkDeleter {
                                     + ", but the identifier is a "
                                     + idType.getName());
                 }
-                chunk.add(String.valueOf(mapping.convertToRelationalValue(id)));
+                // the JDBC values of the id's columns, converted as Hibernate writes them
+                identifier.breakDownJdbcValues(
+                        id,
+                        0,
+                        null,
+                        null,
+                        (index, x, y, value, selectable) ->
+                                chunk.get(index).add(value == null ? null : value.toString()),
+                        session);
                 position++;
-                if (chunk.size() == CHUNK) {
+                if (chunk.get(0).size() == CHUNK) {
                     deleted += run(connection, sql, chunk);
                 }
             }
-            if (!chunk.isEmpty()) {
+            if (!chunk.get(0).isEmpty()) {
                 deleted += run(connection, sql, chunk);
             }
             return deleted;
         } catch (SQLException e) {
             throw BulkUpserter.failure("PgBulk.delete", table, e);
         }
+    }
+
+    /** The delete of one chunk: each column's array cast to the column's type. */
+    private static String sql(Connection connection, String table, List<String> columns)
+            throws SQLException {
+        String quotedTable =
+                PgIdentifiers.normalizeQualified(table).stream()
+                        .map(PgIdentifiers::quote)
+                        .collect(Collectors.joining("."));
+        List<String> types = new ArrayList<>();
+        for (String column : columns) {
+            types.add(
+                    PgCatalog.on(connection)
+                            .value(
+                                    COLUMN_TYPE,
+                                    String.class,
+                                    quotedTable,
+                                    PgIdentifiers.normalize(column)));
+        }
+        if (columns.size() == 1) {
+            return DELETE.formatted(table, columns.get(0), types.get(0));
+        }
+        List<String> arrays = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        List<String> match = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            arrays.add("cast(? as " + types.get(c) + "[])");
+            aliases.add("k" + c);
+            match.add("t." + columns.get(c) + " = s.k" + c);
+        }
+        return DELETE_COMPOSITE.formatted(
+                table,
+                String.join(", ", arrays),
+                String.join(", ", aliases),
+                String.join(" and ", match));
     }
 
     private static boolean isOfType(Class<?> idType, Object id) {
@@ -102,11 +141,15 @@ public final class BulkDeleter {
         return idType.isInstance(id);
     }
 
-    private static long run(Connection connection, String sql, List<String> chunk)
+    private static long run(Connection connection, String sql, List<List<String>> chunk)
             throws SQLException {
         PgCatalog catalog = PgCatalog.on(connection);
-        long n = catalog.value(sql, Long.class, catalog.textArray(chunk));
-        chunk.clear();
+        Object[] arrays = new Object[chunk.size()];
+        for (int c = 0; c < chunk.size(); c++) {
+            arrays[c] = catalog.textArray(chunk.get(c));
+        }
+        long n = catalog.value(sql, Long.class, arrays);
+        chunk.forEach(List::clear);
         return n;
     }
 }

@@ -5,8 +5,10 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.hibernate.CacheMode;
@@ -28,6 +30,26 @@ public final class BulkReader {
     private BulkReader() {}
 
     public static long export(EntityManager em, String hql, OutputStream out, PgCopyFormat format) {
+        return export(em, hql, format, (copyManager, copy) -> copyManager.copyOut(copy, out));
+    }
+
+    /** Writes the rows as characters; the binary format has none, so it is refused. */
+    public static long export(EntityManager em, String hql, Writer out, PgCopyFormat format) {
+        if (format == PgCopyFormat.BINARY) {
+            throw new IllegalArgumentException(
+                    "PgBulk.export to a Writer takes a text format (CSV or TEXT); PostgreSQL's"
+                            + " binary format is bytes: export it to an OutputStream");
+        }
+        return export(em, hql, format, (copyManager, copy) -> copyManager.copyOut(copy, out));
+    }
+
+    /** One way of reading {@code COPY ... TO STDOUT}: into a stream or a writer. */
+    private interface CopyOut {
+        long copy(CopyManager copyManager, String sql) throws SQLException, IOException;
+    }
+
+    private static long export(EntityManager em, String hql, PgCopyFormat format, CopyOut out) {
+        Objects.requireNonNull(format, "format");
         SharedSessionContractImplementor session = BulkCall.session(em, "PgBulk.export");
         em.flush();
         String sql = sqlOf(em.unwrap(Session.class), BulkCall.connection(session), hql);
@@ -35,7 +57,8 @@ public final class BulkReader {
         try {
             CopyManager copyManager =
                     new CopyManager(BulkCall.connection(session).unwrap(BaseConnection.class));
-            return copyManager.copyOut(copy, out);
+            // pgjdbc hands each row on as it arrives: nothing is held beyond one row.
+            return out.copy(copyManager, copy);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "PgBulk.export of \"" + hql + "\" failed: " + e.getMessage(), e);

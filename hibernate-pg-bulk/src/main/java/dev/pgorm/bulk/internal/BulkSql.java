@@ -1,5 +1,7 @@
 package dev.pgorm.bulk.internal;
 
+import static java.util.stream.Collectors.joining;
+
 import java.util.List;
 
 /** Renders the statements that move rows from the temporary table into the entity's table. */
@@ -26,13 +28,13 @@ final class BulkSql {
     private static final String UPDATE =
             """
             with stale as (
-              select s.%3$s::text as id from %2$s s
-                left join %1$s t on t.%3$s = s.%3$s%4$s
-               where t.%3$s is null
+              select %3$s::text as id from %2$s s
+                left join %1$s t on %4$s
+               where t.%5$s is null
                limit 1),
             changed as (
-              update %1$s as t set %5$s from %2$s s
-               where t.%3$s = s.%3$s%4$s and not exists (select from stale)
+              update %1$s as t set %6$s from %2$s s
+               where %4$s and not exists (select from stale)
               returning 1)
             select (select id from stale), (select count(*) from changed)""";
 
@@ -56,7 +58,7 @@ final class BulkSql {
         if (update && (!set.isEmpty() || version != null)) {
             StringBuilder sb = new StringBuilder("do update set ");
             for (String c : set) {
-                sb.append(c).append(" = excluded.").append(c).append(", ");
+                sb.append(c).append(" = ").append(columns.updateValue(c, "excluded")).append(", ");
             }
             if (version != null) {
                 sb.append(version).append(" = t.").append(version).append(" + 1");
@@ -74,13 +76,19 @@ final class BulkSql {
                 target + " " + action);
     }
 
-    /** Renders the update of the table from {@code temp}, joined on the single identifier. */
+    /**
+     * Renders the update of the table from {@code temp}, joined on every identifier column (and the
+     * version); a missing row is named by its identifier, {@code (a,b)} when composite.
+     */
     static String update(BulkTable table, BulkColumns columns, String temp, List<String> set) {
-        String id = columns.ids().get(0);
+        List<String> ids = columns.ids();
         String version = columns.version();
         StringBuilder sb = new StringBuilder();
         for (String c : set) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" = s.").append(c);
+            sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(c)
+                    .append(" = ")
+                    .append(columns.updateValue(c, "s"));
         }
         if (version != null) {
             sb.append(sb.length() == 0 ? "" : ", ")
@@ -91,9 +99,23 @@ final class BulkSql {
         }
         if (sb.length() == 0) {
             // nothing to set but the identifier: the update only checks that the rows exist
-            sb.append(id).append(" = s.").append(id);
+            sb.append(ids.get(0)).append(" = s.").append(ids.get(0));
         }
-        String match = version == null ? "" : " and t." + version + " = s." + version;
-        return UPDATE.formatted(table.table(), temp, id, match, sb);
+        StringBuilder match = new StringBuilder();
+        for (String id : ids) {
+            match.append(match.length() == 0 ? "" : " and ")
+                    .append("t.")
+                    .append(id)
+                    .append(" = s.")
+                    .append(id);
+        }
+        if (version != null) {
+            match.append(" and t.").append(version).append(" = s.").append(version);
+        }
+        String named =
+                ids.size() == 1
+                        ? "s." + ids.get(0)
+                        : ids.stream().map(id -> "s." + id).collect(joining(", ", "row(", ")"));
+        return UPDATE.formatted(table.table(), temp, named, match, ids.get(0), sb);
     }
 }

@@ -1,3 +1,6 @@
+// Longer than 300 lines: one walk over Hibernate's mapping of an entity serves every bulk write
+// (the columns, each row's values, the preparation before insert or update); split, the walks
+// would drift apart.
 package dev.pgorm.bulk.internal;
 
 import java.util.ArrayList;
@@ -62,8 +65,16 @@ final class BulkTable {
     private final Generator generator;
     private final BulkIdentifiers identifiers;
 
+    /** Whose in-memory generators {@link #prepare} runs: insert's, or update's. */
+    private final EventType event;
+
     BulkTable(EntityPersister persister) {
+        this(persister, EventType.INSERT);
+    }
+
+    BulkTable(EntityPersister persister, EventType event) {
         this.persister = persister;
+        this.event = event;
         Class<?> type = persister.getMappedClass();
         if (!(persister instanceof AbstractEntityPersister p) || p.getTableSpan() != 1) {
             throw new UnsupportedOperationException(
@@ -93,6 +104,9 @@ final class BulkTable {
                                                 true)));
         Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
         boolean[] propertyInsertable = persister.getPropertyInsertability();
+        // An update also loads the columns only updates write (an update-time generator's).
+        boolean update = event == EventType.UPDATE;
+        boolean[] propertyUpdatable = persister.getPropertyUpdateability();
         for (int n = 0; n < persister.getNumberOfAttributeMappings(); n++) {
             AttributeMapping attribute = persister.getAttributeMapping(n);
             if (attribute instanceof PluralAttributeMapping) {
@@ -134,10 +148,14 @@ final class BulkTable {
                             });
                 }
             } else if (propertyInsertable[n]
-                    || g != null && g.generatesOnInsert() && !g.generatedOnExecution()) {
+                    || update && propertyUpdatable[n]
+                    || g != null
+                            && (update ? g.generatesOnUpdate() : g.generatesOnInsert())
+                            && !g.generatedOnExecution()) {
                 attribute.forEachSelectable(
                         (i, s) -> {
-                            if (s.isInsertable() && !s.isFormula()) {
+                            if ((s.isInsertable() || update && s.isUpdateable())
+                                    && !s.isFormula()) {
                                 flags[i] = true;
                                 add(
                                         new Column(
@@ -208,7 +226,9 @@ final class BulkTable {
      * Does what {@code persist} does to an entity before its insert, after the identifier: seeds
      * the version ({@code Versioning.seedVersion}), runs the in-memory generators of insert-time
      * values ({@code @TenantId}, {@code @CreationTimestamp}, {@code @CurrentTimestamp(source =
-     * VM)}) and sets their values on the entity, and refuses a reference to a transient entity.
+     * VM)}) and sets their values on the entity, and refuses a reference to a transient entity. For
+     * an update, the generators of update-time values run instead ({@code @UpdateTimestamp},
+     * {@code @CurrentTimestamp(source = VM)}), as Hibernate's update runs them.
      */
     void prepare(Object entity, SharedSessionContractImplementor session) {
         if (persister.isVersioned()) {
@@ -223,19 +243,22 @@ final class BulkTable {
                                 .generate(session, entity, version, EventType.INSERT));
             }
         }
-        if (persister.hasPreInsertGeneratedProperties()) {
+        boolean update = event == EventType.UPDATE;
+        if (update
+                ? persister.hasPreUpdateGeneratedProperties()
+                : persister.hasPreInsertGeneratedProperties()) {
             Generator[] generators = persister.getGenerators();
             for (int i = 0; i < generators.length; i++) {
                 Generator g = generators[i];
                 if (g != null
-                        && g.generatesOnInsert()
+                        && (update ? g.generatesOnUpdate() : g.generatesOnInsert())
                         && g.generatedBeforeExecution(entity, session)) {
                     Object current = persister.getValue(entity, i);
                     persister.setValue(
                             entity,
                             i,
                             ((BeforeExecutionGenerator) g)
-                                    .generate(session, entity, current, EventType.INSERT));
+                                    .generate(session, entity, current, event));
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.EventType;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -21,20 +22,13 @@ public final class BulkUpdater {
     private BulkUpdater() {}
 
     public static long update(EntityManager em, Iterator<?> entities) {
-        BulkCall opened = BulkCall.open(em, entities, "PgBulk.update");
+        BulkCall opened = BulkCall.open(em, entities, "PgBulk.update", EventType.UPDATE);
         if (opened == null) {
             return 0;
         }
         BulkTable table = opened.table();
         EntityPersister persister = table.persister;
         BulkColumns columns = new BulkColumns(table, "PgBulk.update");
-        if (columns.ids().size() != 1) {
-            throw new UnsupportedOperationException(
-                    "PgBulk.update needs a single-column identifier; "
-                            + table.entityClass().getName()
-                            + " has "
-                            + columns.ids());
-        }
         SharedSessionContractImplementor session = opened.session();
         // Versioned entities are kept, to give them their new version once the update is done.
         List<Object> versioned = persister.isVersioned() ? new ArrayList<>() : null;
@@ -86,7 +80,7 @@ public final class BulkUpdater {
         if (stale != null) {
             throw new PgBulkException(
                     -1,
-                    columns.ids().get(0),
+                    columns.ids().size() == 1 ? columns.ids().get(0) : null,
                     "PgBulk.update of "
                             + table.entityClass().getName()
                             + ": the row with id "

@@ -10,6 +10,7 @@ import dev.pgorm.it.bulk.BulkInsertIT.Item;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -106,6 +107,60 @@ class BulkExportStreamIT {
         assertThat(binaryRows).isEqualTo(1000);
         byte[] signature = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(Arrays.copyOf(binary.toByteArray(), signature.length)).isEqualTo(signature);
+    }
+
+    @Test
+    void rowsAreExportedToAWriterAsTextButNotAsBinary() {
+        List<Counter> counters =
+                IntStream.range(0, 500)
+                        .mapToObj(
+                                i -> {
+                                    Counter c = new Counter();
+                                    c.name = "zürich, \"quoted\" " + i;
+                                    return c;
+                                })
+                        .toList();
+        sf.inTransaction(em -> PgBulk.insert(em, counters));
+        // tag::export-writer[]
+        StringWriter csv = new StringWriter();
+        long rows =
+                sf.fromTransaction(
+                        em ->
+                                PgBulk.export(
+                                        em,
+                                        "select c.id, c.name from Counter c order by c.id",
+                                        csv,
+                                        PgCopyFormat.CSV));
+        // end::export-writer[]
+        assertThat(rows).isEqualTo(500);
+        List<String> lines = Arrays.asList(csv.toString().split("\n"));
+        assertThat(lines).hasSize(501);
+        assertThat(lines.get(0)).isEqualTo("id,name");
+        Counter first = counters.get(0);
+        assertThat(lines.get(1)).isEqualTo(first.id + ",\"zürich, \"\"quoted\"\" 0\"");
+
+        StringWriter text = new StringWriter();
+        long all =
+                sf.fromTransaction(em -> PgBulk.export(em, Counter.class, text, PgCopyFormat.TEXT));
+        assertThat(all).isEqualTo(500);
+        assertThat(text.toString().split("\n"))
+                .containsExactlyInAnyOrderElementsOf(
+                        counters.stream().map(c -> c.id + "\t" + c.name).toList());
+
+        StringWriter binary = new StringWriter();
+        assertThatThrownBy(
+                        () ->
+                                sf.inTransaction(
+                                        em ->
+                                                PgBulk.export(
+                                                        em,
+                                                        Counter.class,
+                                                        binary,
+                                                        PgCopyFormat.BINARY)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("binary format is bytes")
+                .hasMessageContaining("OutputStream");
+        assertThat(binary.toString()).isEmpty();
     }
 
     @Test

@@ -6,17 +6,15 @@ import dev.pgorm.bulk.PgBulk;
 import dev.pgorm.bulk.PgBulkException;
 import dev.pgorm.it.bulk.BulkInsertIT.Counter;
 import dev.pgorm.it.bulk.BulkInsertIT.Item;
-import dev.pgorm.it.bulk.BulkUpsertIT.Doc;
+import dev.pgorm.it.bulk.BulkWriteFixture.Doc;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
+import dev.pgorm.testing.internal.StatementRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.hibernate.Session;
-import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Point;
@@ -27,33 +25,7 @@ import org.locationtech.jts.geom.Point;
  */
 @PgTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BulkUpdateDeleteIT {
-
-    private SessionFactory sf;
-
-    @BeforeAll
-    void setUp(PgTestDatabase db) {
-        if (!db.hasExtensions("vector", "postgis")) {
-            return; // no fixture: each test then skips, by name, in empty()
-        }
-        sf = db.entityManagerFactory(Item.class, Counter.class, Doc.class);
-    }
-
-    @BeforeEach
-    void empty(PgTestDatabase db) {
-        // pgvector and PostGIS columns in the fixture: each test skips where the server lacks them.
-        db.requireExtension("vector");
-        db.requireExtension("postgis");
-        db.execute("delete from item", "delete from counter", "delete from doc");
-    }
-
-    private static List<Item> items(int from, int to) {
-        return new ArrayList<>(IntStream.range(from, to).mapToObj(BulkInsertIT::item).toList());
-    }
-
-    private Item load(long id) {
-        return sf.fromTransaction(s -> s.find(Item.class, id));
-    }
+class BulkUpdateDeleteIT extends BulkWriteFixture {
 
     @Test
     void everyMappedColumnIsUpdatedAsMergeWouldWriteIt() {
@@ -84,7 +56,7 @@ class BulkUpdateDeleteIT {
 
     @Test
     void aStaleVersionFailsTheCallNamingTheRowAndNothingIsApplied(PgTestDatabase db) {
-        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkUpdateDeleteIT::doc).toList();
+        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkWriteFixture::doc).toList();
         sf.inTransaction(em -> PgBulk.insert(em, docs));
         long changedId = docs.get(150).id;
         sf.inTransaction(em -> em.find(Doc.class, changedId).title = "changed by someone else");
@@ -126,7 +98,7 @@ class BulkUpdateDeleteIT {
 
     @Test
     void aMissingRowFailsTheCallAndTheConnectionStaysUsable(PgTestDatabase db) {
-        List<Doc> docs = IntStream.range(0, 10).mapToObj(BulkUpdateDeleteIT::doc).toList();
+        List<Doc> docs = IntStream.range(0, 10).mapToObj(BulkWriteFixture::doc).toList();
         sf.inTransaction(em -> PgBulk.insert(em, docs));
         sf.inTransaction(em -> em.remove(em.find(Doc.class, docs.get(4).id)));
         PgBulkException missing = failing(docs);
@@ -206,6 +178,57 @@ class BulkUpdateDeleteIT {
     }
 
     @Test
+    void fewRowsTakeStatementsAndManyTakeCopyOrChunkedArrays() {
+        List<Counter> counters =
+                IntStream.range(0, 25_000)
+                        .mapToObj(
+                                i -> {
+                                    Counter c = new Counter();
+                                    c.name = "c" + i;
+                                    return c;
+                                })
+                        .toList();
+        sf.inTransaction(em -> PgBulk.insert(em, counters));
+        counters.forEach(c -> c.name = "renamed");
+        // update: below the COPY threshold the rows go into the temporary table as INSERTs...
+        List<String> few =
+                sqlOf(() -> sf.inTransaction(em -> PgBulk.update(em, counters.subList(0, 10))));
+        assertThat(few).anyMatch(sql -> sql.startsWith("insert into pgorm_bulk_"));
+        // ...above it by COPY, which is no prepared statement
+        List<String> many =
+                sqlOf(() -> sf.inTransaction(em -> PgBulk.update(em, counters.subList(10, 500))));
+        assertThat(many).noneMatch(sql -> sql.startsWith("insert into pgorm_bulk_"));
+        assertThat(many).filteredOn(sql -> sql.contains("update counter")).hasSize(1);
+
+        // delete: = ANY(?) with one array, one statement per 10,000 ids
+        List<Long> ids = counters.stream().map(c -> c.id).toList();
+        List<String> small =
+                sqlOf(
+                        () ->
+                                sf.inTransaction(
+                                        em -> PgBulk.delete(em, Counter.class, ids.subList(0, 3))));
+        assertThat(small).filteredOn(sql -> sql.contains("delete from counter")).hasSize(1);
+        List<String> large =
+                sqlOf(
+                        () ->
+                                sf.inTransaction(
+                                        em ->
+                                                PgBulk.delete(
+                                                        em,
+                                                        Counter.class,
+                                                        ids.subList(3, 25_000))));
+        assertThat(large)
+                .filteredOn(sql -> sql.contains("delete from counter where id = any("))
+                .hasSize(3);
+    }
+
+    private static List<String> sqlOf(Runnable work) {
+        return StatementRecorder.record(work).stream()
+                .map(StatementRecorder.Recorded::sql)
+                .toList();
+    }
+
+    @Test
     void rollbackUndoesTheUpdate(PgTestDatabase db) {
         List<Item> rows = items(0, 300);
         sf.inTransaction(em -> PgBulk.insert(em, rows));
@@ -217,13 +240,6 @@ class BulkUpdateDeleteIT {
         }
         assertThat(db.sql().queryValue("select count(*) from item where quantity = -5", Long.class))
                 .isZero();
-    }
-
-    private static Doc doc(int i) {
-        Doc d = new Doc();
-        d.code = "doc-" + i;
-        d.title = "title " + i;
-        return d;
     }
 
     private static PgBulkException failing(Session s, List<Doc> docs) {

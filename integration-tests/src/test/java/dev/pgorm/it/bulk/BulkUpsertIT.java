@@ -11,18 +11,9 @@ import dev.pgorm.it.bulk.BulkInsertIT.Counter;
 import dev.pgorm.it.bulk.BulkInsertIT.Item;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Point;
@@ -33,46 +24,7 @@ import org.locationtech.jts.geom.Point;
  */
 @PgTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BulkUpsertIT {
-
-    @Entity(name = "Doc")
-    @Table(name = "doc")
-    public static class Doc {
-        @Id @GeneratedValue Long id;
-
-        @Column(unique = true)
-        String code;
-
-        String title;
-
-        @Version Integer version;
-    }
-
-    private SessionFactory sf;
-
-    @BeforeAll
-    void setUp(PgTestDatabase db) {
-        if (!db.hasExtensions("vector", "postgis")) {
-            return; // no fixture: each test then skips, by name, in empty()
-        }
-        sf = db.entityManagerFactory(Item.class, Counter.class, Doc.class);
-    }
-
-    @BeforeEach
-    void empty(PgTestDatabase db) {
-        // pgvector and PostGIS columns in the fixture: each test skips where the server lacks them.
-        db.requireExtension("vector");
-        db.requireExtension("postgis");
-        db.execute("delete from item", "delete from counter", "delete from doc");
-    }
-
-    private static List<Item> items(int from, int to) {
-        return new ArrayList<>(IntStream.range(from, to).mapToObj(BulkInsertIT::item).toList());
-    }
-
-    private Item load(long id) {
-        return sf.fromTransaction(s -> s.find(Item.class, id));
-    }
+class BulkUpsertIT extends BulkWriteFixture {
 
     /**
      * Checks that the row of {@code id} reads back as the same values written by {@code persist}
@@ -170,16 +122,9 @@ class BulkUpsertIT {
         assertThat(load(existing.get(220).id).quantity).isEqualTo(220);
     }
 
-    private static Doc doc(int i) {
-        Doc d = new Doc();
-        d.code = "doc-" + i;
-        d.title = "title " + i;
-        return d;
-    }
-
     @Test
     void aStaleVersionIsNotOverwrittenAndCurrentOnesAreIncremented(PgTestDatabase db) {
-        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkUpsertIT::doc).toList();
+        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkWriteFixture::doc).toList();
         sf.inTransaction(em -> PgBulk.insert(em, docs));
         assertThat(docs).allSatisfy(d -> assertThat(d.version).isZero());
         long changedId = docs.get(7).id;
