@@ -3,6 +3,7 @@ package dev.pgorm.ddl.internal;
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.ddl.PgDdlSettings;
+import dev.pgorm.ddl.collation.internal.CollationBinder;
 import dev.pgorm.ddl.constraint.internal.ExclusionBinder;
 import dev.pgorm.ddl.extension.internal.ExtensionBinder;
 import dev.pgorm.ddl.index.internal.IndexBinder;
@@ -62,6 +63,7 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
         }
         for (EntityTable entity : entities) {
             ExtensionBinder.bind(entity, registry);
+            CollationBinder.bind(entity, registry);
             MaterializedViewBinder.bind(entity, registry);
             InheritanceBinder.bind(entity, registry);
             PartitionBinder.bind(entity, registry);

@@ -2,6 +2,7 @@ package dev.pgorm.migrate.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.migrate.PgMigrationException;
+import dev.pgorm.migrate.internal.SchemaModel.Collation;
 import dev.pgorm.migrate.internal.SchemaModel.Column;
 import dev.pgorm.migrate.internal.SchemaModel.Comment;
 import dev.pgorm.migrate.internal.SchemaModel.CompositeType;
@@ -122,6 +123,15 @@ final class CatalogReader {
                 CatalogSql.STATISTICS,
                 schemas,
                 rs -> statistics.put(key(rs), new Statistics(rs.getString(3), rs.getString(4))));
+        Map<String, Collation> collations = new LinkedHashMap<>();
+        CatalogQuery.list(
+                c,
+                CatalogSql.COLLATIONS,
+                schemas,
+                rs ->
+                        collations.put(
+                                key(rs),
+                                new Collation(rs.getString(3), rs.getString(4), rs.getBoolean(5))));
         Map<String, Sequence> sequences = new LinkedHashMap<>();
         for (Sequence s :
                 CatalogQuery.list(
@@ -277,7 +287,8 @@ final class CatalogReader {
                 functions,
                 triggers,
                 ViewReader.read(c, schemas),
-                statistics);
+                statistics,
+                collations);
     }
 
     private static String key(ResultSet rs) throws SQLException {

@@ -56,6 +56,21 @@ final class CatalogSql {
             order by 1, 2
             """;
 
+    /** Collations made in the schemas (not the built-in ones, not extensions'). */
+    static final String COLLATIONS =
+            """
+            select n.nspname, c.collname,
+                   case c.collprovider when 'i' then 'icu' when 'c' then 'libc' else 'builtin' end,
+                   coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale',
+                            c.collcollate),
+                   c.collisdeterministic
+            from pg_collation c join pg_namespace n on n.oid = c.collnamespace
+            where n.nspname = any(?)
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_collation'::regclass
+                              and d.objid = c.oid and d.deptype = 'e')
+            order by 1, 2
+            """;
+
     static final String SEQUENCES =
             """
             select n.nspname, c.relname,

@@ -39,6 +39,7 @@ final class SchemaDiffer {
         d.schemas();
         d.extensions();
         d.enums();
+        CollationDiffer.diff(d.current, d.desired, d.plan);
         CompositeTypeDiffer.diff(d.current, d.desired, d.plan);
         d.sequences();
         d.tables();

@@ -39,7 +39,8 @@ record SchemaModel(
         Map<String, Function> functions,
         Map<String, Trigger> triggers,
         Map<String, View> views,
-        Map<String, Statistics> statistics) {
+        Map<String, Statistics> statistics,
+        Map<String, Collation> collations) {
 
     /** Returns this model with every index valid: what a copy built from it holds. */
     SchemaModel withValidIndexes() {
@@ -63,7 +64,8 @@ record SchemaModel(
                 functions,
                 triggers,
                 validViews,
-                statistics);
+                statistics,
+                collations);
     }
 
     private static Map<String, Index> validIndexes(Map<String, Index> indexes) {
@@ -161,6 +163,25 @@ record SchemaModel(
      * @param comment its comment (PG-ORM's fingerprint), or null
      */
     record Statistics(String definition, String comment) {}
+
+    /**
+     * A collation.
+     *
+     * @param provider {@code icu} or {@code libc}
+     * @param locale its locale
+     * @param deterministic whether equal means byte-wise equal
+     */
+    record Collation(String provider, String locale, boolean deterministic) {
+        String definition() {
+            return "(provider = "
+                    + provider
+                    + ", locale = "
+                    + Sql.literal(locale)
+                    + ", deterministic = "
+                    + deterministic
+                    + ")";
+        }
+    }
 
     /** A sequence not owned by a column. */
     record Sequence(String schema, String name, String definition) {

@@ -57,6 +57,7 @@ class SchemaDifferTest {
                 Map.of(),
                 Map.of(),
                 Map.of(),
+                Map.of(),
                 Map.of());
     }
 

@@ -60,6 +60,7 @@ class ViewDifferTest {
                 Map.of(),
                 Map.of(),
                 vs,
+                Map.of(),
                 Map.of());
     }
 

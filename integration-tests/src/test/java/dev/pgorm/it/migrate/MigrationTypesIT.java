@@ -3,7 +3,9 @@ package dev.pgorm.it.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgorm.ddl.collation.PgCollation;
 import dev.pgorm.ddl.extension.PgExtension;
+import dev.pgorm.migrate.PgMigrationHazard;
 import dev.pgorm.migrate.PgMigrationPlan;
 import dev.pgorm.migrate.PgMigrationStatement;
 import dev.pgorm.testing.PgTest;
@@ -17,6 +19,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Collate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Struct;
 import org.hibernate.type.SqlTypes;
@@ -145,6 +148,46 @@ class MigrationTypesIT {
         public static class Customer {
             @Id Long id;
             Address home;
+        }
+    }
+
+    static final class C1 {
+        @Entity(name = "Member")
+        @Table(name = "member")
+        public static class Member {
+            @Id Long id;
+            String email;
+        }
+    }
+
+    static final class C2 {
+        @Entity(name = "Member")
+        @Table(name = "member")
+        @PgCollation(name = "ci", locale = "und-u-ks-level2", deterministic = false)
+        public static class Member {
+            @Id Long id;
+
+            @Collate("ci")
+            String email;
+        }
+    }
+
+    @Test
+    void aCollationIsCreatedBeforeTheColumnMovesToIt(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, C1.Member.class)) {
+            c.execute("insert into member (id, email) values (1, 'a@x.org')");
+            PgMigrationPlan plan =
+                    c.planner(C2.Member.class)
+                            .allow(
+                                    PgMigrationHazard.TABLE_REWRITE,
+                                    PgMigrationHazard.ACCESS_EXCLUSIVE_LOCK)
+                            .plan();
+            assertThat(MigrationCase.sql(plan))
+                    .first()
+                    .isEqualTo(
+                            "CREATE COLLATION public.ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
+            c.applyAndReplan(plan, "member", 1, C2.Member.class);
+            assertThat(c.count("select count(*) from member where email = 'A@X.ORG'")).isEqualTo(1);
         }
     }
 
