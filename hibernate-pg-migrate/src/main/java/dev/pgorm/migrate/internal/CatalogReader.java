@@ -1,5 +1,8 @@
 package dev.pgorm.migrate.internal;
 
+// Longer than 300 lines: one reader turns every catalog query into the model inside one
+// repeatable-read transaction; each kind is a short loop, split out when one grows (ViewReader).
+
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.migrate.PgMigrationException;
 import dev.pgorm.migrate.internal.SchemaModel.Collation;

@@ -1,5 +1,8 @@
 package dev.pgorm.migrate.internal;
 
+// Longer than 300 lines: every catalog query of the planner side by side, as SQL text blocks, so
+// that what the planner reads (and from which PostgreSQL versions) is reviewed in one place.
+
 /** The catalog queries, each taking the schemas in scope as its one text[] parameter. */
 final class CatalogSql {
 

@@ -1,5 +1,8 @@
 package dev.pgorm.migrate.internal;
 
+// Longer than 300 lines: the planner's whole model of a schema, one small record per kind of
+// object, kept together so that a reader sees everything the planner compares.
+
 import dev.pgorm.core.internal.PgIdentifiers;
 import java.util.LinkedHashMap;
 import java.util.List;
