@@ -12,6 +12,7 @@ import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,15 @@ class PgEncryptedIT {
         @Id Long id;
 
         @PgEncrypted(keySetting = "crypto_key'); drop table x; --")
+        String secret;
+    }
+
+    @Entity(name = "TransientSecret")
+    static class TransientSecret {
+        @Id Long id;
+
+        @Transient
+        @PgEncrypted(keySetting = "app.crypto_key")
         String secret;
     }
 
@@ -270,5 +280,26 @@ class PgEncryptedIT {
                         "the attribute is long; @PgEncrypted stores String attributes only");
         assertThatThrownBy(() -> db.entityManagerFactory(BadSetting.class))
                 .hasStackTraceContaining("is not a custom setting name");
+        assertThatThrownBy(() -> db.entityManagerFactory(TransientSecret.class))
+                .hasStackTraceContaining("@PgEncrypted on [secret] of entity TransientSecret")
+                .hasStackTraceContaining("not a persistent basic attribute");
+    }
+
+    @Test
+    void refusedWhenTheDdlModuleIsOff(PgTestDatabase db) {
+        // the read and write expressions would be missing: plain text would be stored
+        assertThatThrownBy(
+                        () ->
+                                db.entityManagerFactory(
+                                        List.of(Customer.class),
+                                        Map.of(
+                                                "pgorm.ddl.enabled",
+                                                "false",
+                                                AvailableSettings.HBM2DDL_AUTO,
+                                                "none")))
+                .hasStackTraceContaining("@PgEncrypted on attribute 'taxId' of entity Customer")
+                .hasStackTraceContaining(
+                        "cannot be applied because pgorm.ddl.enabled is false, and the value would"
+                                + " be stored unencrypted");
     }
 }

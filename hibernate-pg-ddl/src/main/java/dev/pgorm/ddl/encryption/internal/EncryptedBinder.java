@@ -4,12 +4,12 @@ import dev.pgorm.ddl.encryption.PgEncrypted;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
 import dev.pgorm.ddl.internal.SqlText;
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
-import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.MappingException;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
@@ -120,39 +120,73 @@ public final class EncryptedBinder {
     /** One annotated attribute of an entity. */
     private record Encrypted(Property property, PgEncrypted annotation, Class<?> javaType) {}
 
+    /** An annotated field or getter, by attribute name. */
+    private record Annotated(PgEncrypted annotation, Class<?> javaType) {}
+
+    /**
+     * Returns the entity's own annotated attributes (those of a superclass entity belong to it).
+     * Reads the class by reflection first, so entities without the annotation cost nothing more.
+     */
     private static List<Encrypted> attributes(PersistentClass entity) {
+        Map<String, Annotated> annotated = annotatedMembers(entity.getMappedClass());
+        if (annotated.isEmpty()) {
+            return List.of();
+        }
         List<Encrypted> found = new ArrayList<>();
         for (Property property : entity.getProperties()) {
-            if (property.isComposite()) {
-                continue;
+            Annotated a = annotated.remove(property.getName());
+            if (a != null) {
+                found.add(new Encrypted(property, a.annotation(), a.javaType()));
             }
-            Member member = property.getGetter(entity.getMappedClass()).getMember();
-            if (member instanceof AnnotatedElement element) {
-                PgEncrypted annotation = element.getAnnotation(PgEncrypted.class);
-                if (annotation == null && member instanceof Method) {
-                    annotation = fieldAnnotation(entity.getMappedClass(), property.getName());
-                }
+        }
+        for (Property property : entity.getPropertyClosure()) {
+            annotated.remove(property.getName()); // declared on a superclass entity
+        }
+        if (entity.getIdentifierProperty() != null) {
+            annotated.remove(entity.getIdentifierProperty().getName());
+        }
+        if (!annotated.isEmpty()) {
+            throw new MappingException(
+                    "PG-ORM: @PgEncrypted on "
+                            + annotated.keySet()
+                            + " of entity "
+                            + entity.getJpaEntityName()
+                            + " ("
+                            + entity.getClassName()
+                            + "): not a persistent basic attribute of the entity; put it on a"
+                            + " String attribute that Hibernate maps to a column");
+        }
+        return found;
+    }
+
+    private static Map<String, Annotated> annotatedMembers(Class<?> type) {
+        Map<String, Annotated> found = new LinkedHashMap<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                PgEncrypted annotation = field.getAnnotation(PgEncrypted.class);
                 if (annotation != null) {
-                    Class<?> type =
-                            member instanceof Field field
-                                    ? field.getType()
-                                    : ((Method) member).getReturnType();
-                    found.add(new Encrypted(property, annotation, type));
+                    found.putIfAbsent(field.getName(), new Annotated(annotation, field.getType()));
+                }
+            }
+            for (Method method : c.getDeclaredMethods()) {
+                PgEncrypted annotation = method.getAnnotation(PgEncrypted.class);
+                if (annotation != null) {
+                    found.putIfAbsent(
+                            attributeName(method),
+                            new Annotated(annotation, method.getReturnType()));
                 }
             }
         }
         return found;
     }
 
-    /** With property access, the annotation may still sit on the field of the same name. */
-    private static PgEncrypted fieldAnnotation(Class<?> type, String name) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            try {
-                return c.getDeclaredField(name).getAnnotation(PgEncrypted.class);
-            } catch (NoSuchFieldException e) {
-                // declared higher up, or not a field
-            }
+    /** {@code getTaxId} and {@code isActive} name {@code taxId} and {@code active}. */
+    private static String attributeName(Method getter) {
+        String name = getter.getName();
+        int prefix = name.startsWith("get") ? 3 : name.startsWith("is") ? 2 : 0;
+        if (prefix == 0 || name.length() == prefix) {
+            return name;
         }
-        return null;
+        return Character.toLowerCase(name.charAt(prefix)) + name.substring(prefix + 1);
     }
 }
