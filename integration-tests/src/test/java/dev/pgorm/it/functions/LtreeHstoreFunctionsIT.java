@@ -7,6 +7,8 @@ import dev.pgorm.ddl.index.PgIndex;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import dev.pgorm.types.PgSqlTypes;
+import io.hypersistence.utils.hibernate.type.basic.PostgreSQLHStoreType;
+import io.hypersistence.utils.hibernate.type.basic.PostgreSQLLTreeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Type;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,19 @@ class LtreeHstoreFunctionsIT {
 
     // end::entities[]
 
+    /** The same columns through Hypersistence Utils' user types. */
+    @Entity(name = "Folder")
+    @Table(name = "folder")
+    static class Folder {
+        @Id Long id;
+
+        @Type(PostgreSQLLTreeType.class)
+        String path;
+
+        @Type(PostgreSQLHStoreType.class)
+        Map<String, String> labels;
+    }
+
     private SessionFactory sf;
 
     /** Each test skips, by name, where the run declared ltree or hstore absent. */
@@ -64,7 +80,7 @@ class LtreeHstoreFunctionsIT {
         if (!db.hasExtensions("ltree", "hstore")) {
             return; // no fixture: each test then skips, by name, in needsExtensions
         }
-        sf = db.entityManagerFactory(Category.class, Item.class);
+        sf = db.entityManagerFactory(Category.class, Item.class, Folder.class);
         db.execute(
                 // leaves top.c<0-49>.d<0-996>.n<id>, and the inner nodes top and top.c<k>
                 "insert into category (id, path) select g,"
@@ -77,6 +93,9 @@ class LtreeHstoreFunctionsIT {
                         + " 'size', (g % 40)::text])"
                         + " || case when g % 997 = 0 then hstore('promo', 'yes') else ''::hstore end"
                         + " from generate_series(1, 100000) g",
+                "insert into folder (id, path, labels) values (1, 'docs', 'owner => ann'),"
+                        + " (2, 'docs.specs', 'owner => bob, draft => yes'), (3, 'docs.specs.v2', 'owner => ann'),"
+                        + " (4, 'mail', 'owner => bob')",
                 "vacuum analyze category",
                 "vacuum analyze item");
     }
@@ -210,5 +229,33 @@ class LtreeHstoreFunctionsIT {
                                         .getResultList());
         // ids 7, 47 and 87 have size 7; their colors follow g % 3
         assertThat(colors).containsExactly("green", "blue", "red");
+    }
+
+    @Test
+    void hypersistenceTypesWorkWithTheOperators() {
+        List<Long> underSpecs =
+                ids(
+                        "select f.id from Folder f where ltree_is_descendant(f.path, :p1) order by f.id",
+                        "docs.specs");
+        assertThat(underSpecs).containsExactly(2L, 3L);
+        List<Long> drafts =
+                ids(
+                        "select f.id from Folder f where hstore_has_key(f.labels, :p1) order by f.id",
+                        "draft");
+        assertThat(drafts).containsExactly(2L);
+        List<Long> anns =
+                ids(
+                        "select f.id from Folder f where hstore_contains(f.labels, :p1) order by f.id",
+                        "owner => ann");
+        assertThat(anns).containsExactly(1L, 3L);
+        List<String> owners =
+                sf.fromTransaction(
+                        s ->
+                                s.createSelectionQuery(
+                                                "select hstore_get(f.labels, 'owner') from Folder f"
+                                                        + " where nlevel(f.path) = 1 order by f.id",
+                                                String.class)
+                                        .getResultList());
+        assertThat(owners).containsExactly("ann", "bob");
     }
 }
