@@ -208,7 +208,7 @@ class PgEncryptedIT {
     }
 
     @Test
-    void aWrongKeyFails() {
+    void aWrongKeyFails(PgTestDatabase db) {
         save(4, "Carl", "IT-555");
         try (RlsContext.Scope key = RlsContext.set("app.crypto_key", "not-the-key")) {
             assertThatThrownBy(
@@ -223,8 +223,38 @@ class PgEncryptedIT {
             // Session.find logs this error and returns null (Hibernate's handling of a JDBC error
             // in find once the transaction is marked for rollback, HHH-12472)
             Customer[] found = {new Customer()};
-            sf.inTransaction(s -> found[0] = s.find(Customer.class, 4L));
+            Customer other = new Customer();
+            other.id = 10L;
+            other.name = "Zed";
+            sf.inTransaction(
+                    s -> {
+                        found[0] = s.find(Customer.class, 4L);
+                        s.persist(other); // rolled back with the transaction
+                    });
             assertThat(found[0]).isNull();
+            // a write is not checked: it encrypts with the wrong key
+            Customer wrong = new Customer();
+            wrong.id = 11L;
+            wrong.name = "Wes";
+            wrong.taxId = "written-with-a-wrong-key";
+            sf.inTransaction(s -> s.persist(wrong));
+        }
+        assertThat(db.sql().query("select id from customer where id in (10, 11) order by id"))
+                .extracting(r -> ((Number) r.get("id")).longValue())
+                .containsExactly(11L);
+        try (RlsContext.Scope key = RlsContext.set("app.crypto_key", "not-the-key")) {
+            assertThat(taxIdOf(11)).isEqualTo("written-with-a-wrong-key");
+        }
+        try (RlsContext.Scope key = RlsContext.set("app.crypto_key", KEY)) {
+            assertThatThrownBy(
+                            () ->
+                                    sf.inTransaction(
+                                            s ->
+                                                    s.createSelectionQuery(
+                                                                    "select c.taxId from Customer c where c.id = 11",
+                                                                    String.class)
+                                                            .getSingleResult()))
+                    .hasStackTraceContaining("Wrong key or corrupt data");
         }
         try (RlsContext.Scope key = RlsContext.set("app.crypto_key", KEY)) {
             assertThat(taxIdOf(4)).isEqualTo("IT-555");
