@@ -1,3 +1,5 @@
+// Longer than 300 lines: one fixture (a one-connection pool, a statement inspector) serves every
+// promise of @PgEncrypted, and each test needs it: round trip, missing and wrong keys, where, logs.
 package dev.pgorm.it.ddl;
 
 import static org.assertj.core.api.Assertions.assertThat;
