@@ -146,6 +146,19 @@ class PgEncryptedIT {
         assertThat(column).singleElement().extracting(r -> r.get("data_type")).isEqualTo("bytea");
         var ext = db.sql().query("select 1 from pg_extension where extname = 'pgcrypto'");
         assertThat(ext).hasSize(1);
+        // update twice and validate accept the bytea column as it is
+        db.schemaAction("update", Customer.class);
+        db.schemaAction("update", Customer.class);
+        db.schemaAction("validate", Customer.class);
+        assertThat(
+                        db.sql()
+                                .query(
+                                        "select data_type from information_schema.columns"
+                                                + " where table_schema = current_schema() and table_name = 'customer'"
+                                                + " and column_name = 'taxid'"))
+                .singleElement()
+                .extracting(r -> r.get("data_type"))
+                .isEqualTo("bytea");
     }
 
     @Test
