@@ -27,7 +27,7 @@ cd "$(dirname "$0")/.."
 CACHE="${PGORM_PG_CACHE:-/var/tmp/pgorm-pg}"
 APP_ROLE="${PGORM_APP_ROLE:-pgorm_app}"
 # The extensions scripts/test-db.sh installs on 15; each version gets those its build has.
-EXTENSIONS=(vector postgis pg_trgm btree_gist hstore citext ltree)
+EXTENSIONS=(vector postgis pg_trgm btree_gist hstore citext ltree pgcrypto)
 # What zonky's builds are known to lack; any other missing extension means a broken install and
 # fails here rather than turning into skipped tests.
 MAY_LACK=" vector postgis "

@@ -18,7 +18,7 @@ set -euo pipefail
 PGV="${PGORM_PG_VERSION:-15}"
 read -r -a DBS <<< "${PGORM_DBS:-pgorm_test pgorm_demo}"
 APP_ROLE="${PGORM_APP_ROLE:-pgorm_app}"
-EXTENSIONS=(vector postgis pg_trgm btree_gist hstore citext ltree)
+EXTENSIONS=(vector postgis pg_trgm btree_gist hstore citext ltree pgcrypto)
 
 say() { printf '[test-db] %s\n' "$*"; }
 die() { printf '[test-db] ERROR: %s\n' "$*" >&2; exit 1; }

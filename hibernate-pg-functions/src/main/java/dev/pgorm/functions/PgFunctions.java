@@ -145,5 +145,73 @@ public final class PgFunctions {
     /** {@code pg_try_advisory_xact_lock(key)}: takes it if free, Boolean. */
     public static final String PG_TRY_ADVISORY_XACT_LOCK = "pg_try_advisory_xact_lock";
 
+    // pgcrypto
+
+    /**
+     * {@code digest(data, algorithm)}: the hash of text or bytes, {@code byte[]}; algorithms {@code
+     * md5}, {@code sha1}, {@code sha224}, {@code sha256}, {@code sha384}, {@code sha512}.
+     */
+    public static final String DIGEST = "digest";
+
+    /** {@code hmac(data, key, algorithm)}: the keyed hash of text or bytes, {@code byte[]}. */
+    public static final String HMAC = "hmac";
+
+    /**
+     * {@code crypt(password, salt)}: a password hash, String; {@code crypt(password, hash) = hash}
+     * verifies a password.
+     */
+    public static final String CRYPT = "crypt";
+
+    /**
+     * {@code gen_salt(type [, iterations])}: a new random salt for {@code crypt}, String; types
+     * {@code bf}, {@code md5}, {@code xdes}, {@code des}.
+     */
+    public static final String GEN_SALT = "gen_salt";
+
+    /** {@code pgp_sym_encrypt(text, password [, options])}: a PGP message, {@code byte[]}. */
+    public static final String PGP_SYM_ENCRYPT = "pgp_sym_encrypt";
+
+    /** {@code pgp_sym_decrypt(message, password [, options])}: the text, String. */
+    public static final String PGP_SYM_DECRYPT = "pgp_sym_decrypt";
+
+    /** {@code gen_random_uuid()}: a version 4 UUID (built into PostgreSQL 13 and later). */
+    public static final String GEN_RANDOM_UUID = "gen_random_uuid";
+
+    // ltree
+
+    /** {@code ltree_is_ancestor(a, b)} renders {@code a @> b}: a is b or an ancestor of b. */
+    public static final String LTREE_IS_ANCESTOR = "ltree_is_ancestor";
+
+    /** {@code ltree_is_descendant(a, b)} renders {@code a <@ b}: a is b or a descendant of b. */
+    public static final String LTREE_IS_DESCENDANT = "ltree_is_descendant";
+
+    /** {@code ltree_matches(path, lquery)} renders {@code path ~ lquery}. */
+    public static final String LTREE_MATCHES = "ltree_matches";
+
+    /**
+     * {@code ltree_matches_any(path, lquery...)} renders {@code path ? array[lquery, ...]}: matches
+     * any of them.
+     */
+    public static final String LTREE_MATCHES_ANY = "ltree_matches_any";
+
+    /** {@code nlevel(path)}: the number of labels, Integer. */
+    public static final String NLEVEL = "nlevel";
+
+    /**
+     * {@code subpath(path, offset [, length])}: part of the path, from label {@code offset} (0).
+     */
+    public static final String SUBPATH = "subpath";
+
+    // hstore
+
+    /** {@code hstore_get(h, key)} renders {@code h -> key}: the value, String. */
+    public static final String HSTORE_GET = "hstore_get";
+
+    /** {@code hstore_has_key(h, key)} renders {@code h ? key}. */
+    public static final String HSTORE_HAS_KEY = "hstore_has_key";
+
+    /** {@code hstore_contains(a, b)} renders {@code a @> b}: a holds every pair of b. */
+    public static final String HSTORE_CONTAINS = "hstore_contains";
+
     private PgFunctions() {}
 }

@@ -3,6 +3,7 @@ package dev.pgorm.bench.cases;
 import dev.pgorm.ddl.index.IndexMethod;
 import dev.pgorm.ddl.index.PgIndex;
 import dev.pgorm.types.PgRange;
+import dev.pgorm.types.PgSqlTypes;
 import dev.pgorm.types.PgTsVector;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -29,6 +30,8 @@ import org.hibernate.type.SqlTypes;
         columns = "name",
         method = IndexMethod.GIN,
         opclass = "gin_trgm_ops")
+@PgIndex(name = "bench_doc_path", columns = "path", method = IndexMethod.GIST)
+@PgIndex(name = "bench_doc_tags", columns = "tags", method = IndexMethod.GIN)
 public class BenchDoc {
     @Id Long id;
     String name;
@@ -41,4 +44,10 @@ public class BenchDoc {
     PgTsVector search;
 
     PgRange<LocalDateTime> during;
+
+    @JdbcTypeCode(PgSqlTypes.LTREE)
+    String path;
+
+    @JdbcTypeCode(PgSqlTypes.HSTORE)
+    Map<String, String> tags;
 }

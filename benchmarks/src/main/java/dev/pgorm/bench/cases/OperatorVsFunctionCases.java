@@ -64,7 +64,42 @@ public final class OperatorVsFunctionCases {
                         "HQL trgm_match -> name % ?",
                         "select count(*) from bench_doc where similarity_op(name, ?)",
                         "select count(*) from BenchDoc d where trgm_match(d.name, :p)",
-                        i -> typo(md5(i * 37 + 1))));
+                        i -> typo(md5(i * 37 + 1))),
+                new Case(
+                        "ltree <@ (GiST)",
+                        "ltree_risparent(path, ?) function",
+                        "HQL ltree_is_descendant -> path <@ ?",
+                        "select count(*) from bench_doc where ltree_risparent(path, cast(? as ltree))",
+                        "select count(*) from BenchDoc d where ltree_is_descendant(d.path, :p)",
+                        i -> "top.c" + (i * 37 % 50) + ".d" + (i * 53 % 997)),
+                new Case(
+                        "ltree ~ lquery (GiST)",
+                        "ltq_regex(path, ?) function",
+                        "HQL ltree_matches -> path ~ ?",
+                        "select count(*) from bench_doc where ltq_regex(path, cast(? as lquery))",
+                        "select count(*) from BenchDoc d where ltree_matches(d.path, :p)",
+                        i -> "top.*.d" + (i * 53 % 997) + ".*"),
+                new Case(
+                        "ltree ? lquery[] (GiST)",
+                        "lt_q_regex(path, ?) function",
+                        "HQL ltree_matches_any -> path ? array[?]",
+                        "select count(*) from bench_doc where lt_q_regex(path, array[cast(? as lquery)])",
+                        "select count(*) from BenchDoc d where ltree_matches_any(d.path, :p)",
+                        i -> "*.n" + (i * 7919 % ROWS + 1)),
+                new Case(
+                        "hstore ? (GIN)",
+                        "exist(tags, ?) function",
+                        "HQL hstore_has_key -> tags ? key",
+                        "select count(*) from bench_doc where exist(tags, ?)",
+                        "select count(*) from BenchDoc d where hstore_has_key(d.tags, :p)",
+                        i -> "k" + (i * 37 % 1000)),
+                new Case(
+                        "hstore @> (GIN)",
+                        "hs_contains(tags, ?) function",
+                        "HQL hstore_contains -> tags @> ?",
+                        "select count(*) from bench_doc where hs_contains(tags, cast(? as hstore))",
+                        "select count(*) from BenchDoc d where hstore_contains(d.tags, :p)",
+                        i -> "tag => t" + (i * 37 % 1000)));
     }
 
     /** Returns the hex MD5 of the number's decimal text, as PostgreSQL's md5(g::text) does. */
@@ -96,11 +131,13 @@ public final class OperatorVsFunctionCases {
         if (sf == null || !sf.isOpen()) {
             sf = env.sessionFactory(List.of(BenchDoc.class), Map.of());
             env.execute(
-                    "insert into bench_doc (id, name, body, attrs, during) select g,"
+                    "insert into bench_doc (id, name, body, attrs, during, path, tags) select g,"
                             + " md5(g::text),"
                             + " 'text about word' || (g % 1000) || ' and ' || md5(g::text),"
                             + " jsonb_build_object('tag', 't' || (g % 1000), 'k' || (g % 1000), true, 'n', g),"
-                            + " tsrange(timestamp '2026-01-01' + g * interval '5 minutes', timestamp '2026-01-01' + g * interval '5 minutes' + interval '30 minutes')"
+                            + " tsrange(timestamp '2026-01-01' + g * interval '5 minutes', timestamp '2026-01-01' + g * interval '5 minutes' + interval '30 minutes'),"
+                            + " ('top.c' || g % 50 || '.d' || g % 997 || '.n' || g)::ltree,"
+                            + " hstore(array['tag', 't' || (g % 1000), 'k' || (g % 1000), 'yes'])"
                             + " from generate_series(1, "
                             + ROWS
                             + ") g",

@@ -3,7 +3,7 @@ package dev.pgorm.demo;
 import java.util.List;
 import org.hibernate.SessionFactory;
 
-/** Demo section: a district and everything below it, with ltree. */
+/** Demo section: a district and everything below it, with ltree's {@code <@} in HQL. */
 final class LtreeDemo {
 
     private LtreeDemo() {}
@@ -13,11 +13,11 @@ final class LtreeDemo {
         List<String> names =
                 sf.fromTransaction(
                         s ->
-                                s.createNativeQuery(
+                                s.createSelectionQuery(
                                                 """
-                                                select name from place
-                                                where district <@ cast(:district as ltree)
-                                                order by name""",
+                                                select p.name from Place p
+                                                where ltree_is_descendant(p.district, :district)
+                                                order by p.name""",
                                                 String.class)
                                         .setParameter("district", district)
                                         .getResultList());

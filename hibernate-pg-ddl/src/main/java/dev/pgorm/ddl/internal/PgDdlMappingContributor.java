@@ -5,6 +5,7 @@ import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.ddl.PgDdlSettings;
 import dev.pgorm.ddl.collation.internal.CollationBinder;
 import dev.pgorm.ddl.constraint.internal.ExclusionBinder;
+import dev.pgorm.ddl.encryption.internal.EncryptedBinder;
 import dev.pgorm.ddl.extension.internal.ExtensionBinder;
 import dev.pgorm.ddl.index.internal.IndexBinder;
 import dev.pgorm.ddl.inheritance.internal.InheritanceBinder;
@@ -44,11 +45,14 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
             ResourceStreamLocator resourceStreamLocator,
             MetadataBuildingContext buildingContext) {
         if (!PgDialectGuard.isPostgreSQL(metadata.getDatabase().getDialect())) {
+            EncryptedBinder.refuse(metadata.getEntityBindings(), "the dialect is not PostgreSQL");
             return;
         }
         PgSettingsReader settings =
                 PgSettingsReader.of(buildingContext.getBootstrapContext().getServiceRegistry());
         if (!settings.isModuleEnabled("ddl")) {
+            EncryptedBinder.refuse(
+                    metadata.getEntityBindings(), PgDdlSettings.ENABLED + " is false");
             return;
         }
         DdlRegistry registry =
@@ -62,6 +66,7 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
             }
         }
         for (EntityTable entity : entities) {
+            EncryptedBinder.bind(entity, registry);
             ExtensionBinder.bind(entity, registry);
             CollationBinder.bind(entity, registry);
             MaterializedViewBinder.bind(entity, registry);

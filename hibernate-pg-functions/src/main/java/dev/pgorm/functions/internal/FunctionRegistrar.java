@@ -65,6 +65,65 @@ final class FunctionRegistrar {
                                 .sql(")"));
     }
 
+    /**
+     * Registers {@code name(a, b ...)} rendering the SQL function of the same name with each
+     * argument cast to its type in {@code argTypes} (null leaves the argument as it is); the last
+     * {@code argTypes.length - min} arguments are optional.
+     */
+    void call(
+            String name,
+            FunctionReturnTypeResolver returnType,
+            String signature,
+            int min,
+            String... argTypes) {
+        register(
+                name,
+                count(min, argTypes.length),
+                returnType,
+                null,
+                signature,
+                (out, args) -> {
+                    out.sql(name + "(");
+                    for (int i = 0; i < args.size(); i++) {
+                        if (i > 0) {
+                            out.sql(", ");
+                        }
+                        if (argTypes[i] == null) {
+                            out.arg(args.get(i));
+                        } else {
+                            out.cast(args.get(i), argTypes[i]);
+                        }
+                    }
+                    out.sql(")");
+                });
+    }
+
+    /**
+     * Registers {@code name(a, b)} rendering {@code (cast(a as left) op cast(b as right))}:
+     * PostgreSQL drops a cast to the type a column already has, so an index on it still serves the
+     * operator, and a text parameter becomes the extension's type.
+     */
+    void castOperator(
+            String name,
+            String op,
+            String left,
+            String right,
+            BasicType<?> result,
+            String signature) {
+        register(
+                name,
+                count(2, 2),
+                returns(result),
+                null,
+                signature,
+                (out, args) ->
+                        out.sql("(")
+                                .cast(args.get(0), left)
+                                .sql(" " + op + " ")
+                                .cast(args.get(1), right)
+                                .sql(")"));
+    }
+
     /** Accepts {@code min} to {@code max} arguments, of the given types when any are given. */
     static ArgumentsValidator count(int min, int max, FunctionParameterType... parameterTypes) {
         ArgumentsValidator count =

@@ -34,7 +34,10 @@ public final class PgFunctionsContributor implements FunctionContributor {
                         new RangeFunctions(),
                         new TrigramFunctions(),
                         new VectorFunctions(),
-                        new AdvisoryLockFunctions());
+                        new AdvisoryLockFunctions(),
+                        new PgCryptoFunctions(),
+                        new LtreeFunctions(),
+                        new HstoreFunctions());
         for (FunctionFamily family : families) {
             family.register(functions);
         }

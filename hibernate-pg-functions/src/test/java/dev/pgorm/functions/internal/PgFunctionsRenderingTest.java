@@ -247,6 +247,84 @@ class PgFunctionsRenderingTest {
                         PG_TRY_ADVISORY_XACT_LOCK,
                         List.of(literal("1"), literal("2")),
                         "pg_try_advisory_xact_lock(cast(1 as integer), cast(2 as integer))"));
+
+        // pgcrypto: digest and hmac data stay uncast (text or bytea)
+        Arg sha = literal("'sha256'");
+        cases.add(new Case(DIGEST, List.of(param, sha), "digest(?, cast('sha256' as text))"));
+        cases.add(
+                new Case(
+                        HMAC, List.of(doc, param, sha), "hmac(d.body, ?, cast('sha256' as text))"));
+        cases.add(
+                new Case(
+                        CRYPT,
+                        List.of(param, column("u.hash")),
+                        "crypt(cast(? as text), cast(u.hash as text))"));
+        cases.add(new Case(GEN_SALT, List.of(literal("'bf'")), "gen_salt(cast('bf' as text))"));
+        cases.add(
+                new Case(
+                        GEN_SALT,
+                        List.of(literal("'bf'"), literal("8")),
+                        "gen_salt(cast('bf' as text), cast(8 as integer))"));
+        cases.add(
+                new Case(
+                        PGP_SYM_ENCRYPT,
+                        List.of(doc, param),
+                        "pgp_sym_encrypt(cast(d.body as text), cast(? as text))"));
+        cases.add(
+                new Case(
+                        PGP_SYM_DECRYPT,
+                        List.of(column("d.secret"), param, literal("'compress-algo=1'")),
+                        """
+                        pgp_sym_decrypt(cast(d.secret as bytea), cast(? as text), \
+                        cast('compress-algo=1' as text))"""));
+        cases.add(new Case(GEN_RANDOM_UUID, List.of(), "gen_random_uuid()"));
+
+        // ltree: the column keeps its type (PostgreSQL drops the same-type cast); ? is written ??
+        Arg path = column("n.path");
+        cases.add(
+                new Case(
+                        LTREE_IS_ANCESTOR,
+                        List.of(param, path),
+                        "(cast(? as ltree) @> cast(n.path as ltree))"));
+        cases.add(
+                new Case(
+                        LTREE_IS_DESCENDANT,
+                        List.of(path, param),
+                        "(cast(n.path as ltree) <@ cast(? as ltree))"));
+        cases.add(
+                new Case(
+                        LTREE_MATCHES,
+                        List.of(path, param),
+                        "(cast(n.path as ltree) ~ cast(? as lquery))"));
+        cases.add(
+                new Case(
+                        LTREE_MATCHES_ANY,
+                        List.of(path, param, literal("'*.b'")),
+                        "(cast(n.path as ltree) ?? array[cast(? as lquery), cast('*.b' as lquery)])"));
+        cases.add(new Case(NLEVEL, List.of(path), "nlevel(cast(n.path as ltree))"));
+        cases.add(
+                new Case(
+                        SUBPATH,
+                        List.of(path, literal("0"), literal("2")),
+                        "subpath(cast(n.path as ltree), cast(0 as integer), cast(2 as integer))"));
+
+        // hstore
+        Arg tags = column("h.tags");
+        cases.add(
+                new Case(
+                        HSTORE_GET,
+                        List.of(tags, param),
+                        "(cast(h.tags as hstore) -> cast(? as text))"));
+        cases.add(
+                new Case(
+                        HSTORE_HAS_KEY,
+                        List.of(tags, param),
+                        "(cast(h.tags as hstore) ?? cast(? as text))"));
+        cases.add(
+                new Case(
+                        HSTORE_CONTAINS,
+                        List.of(tags, param),
+                        "(cast(h.tags as hstore) @> cast(? as hstore))"));
         return cases;
     }
 
