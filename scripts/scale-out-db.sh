@@ -5,7 +5,8 @@
 # Idempotent; well under a second when everything is up.
 #  - a streaming replica of the cluster on port 5433 (pg_basebackup -R with a physical slot, data
 #    in /var/lib/postgresql/<v>/replica5433, started with pg_ctl as the postgres OS user); its
-#    recovery_min_apply_delay is reset to 0 on every run (the lag tests raise it and reset it)
+#    recovery_min_apply_delay and max_standby_streaming_delay, which the lag and conflict tests
+#    change with ALTER SYSTEM and reset, are reset on every run
 #  - PgBouncer (Debian's package) on port 6432 in transaction mode in front of the cluster, with
 #    its own configuration /etc/pgbouncer/pgorm.ini, run as the postgres OS user; users postgres
 #    (password postgres) and pgorm_app (password pgorm_app)
@@ -98,10 +99,13 @@ if ! wait_streaming; then
   create_replica
   wait_streaming || die "the replica on :$REPLICA_PORT does not stream from :$PRIMARY_PORT (see $REPLICA_LOG)"
 fi
-# A test that raised the apply delay and died before resetting it leaves it here: back to none.
-if [[ "$("${PSQL[@]}" -p $REPLICA_PORT -c "show recovery_min_apply_delay")" != 0 ]]; then
-  "${PSQL[@]}" -p $REPLICA_PORT -c "alter system reset recovery_min_apply_delay" -c "select pg_reload_conf()" >/dev/null
-fi
+# A test that changed these (apply delay, conflict delay) and died before resetting them leaves
+# them in postgresql.auto.conf: back to this script's values.
+for setting in recovery_min_apply_delay max_standby_streaming_delay; do
+  if grep -q "^$setting" "$REPLICA_DIR/postgresql.auto.conf"; then
+    "${PSQL[@]}" -p $REPLICA_PORT -c "alter system reset $setting" -c "select pg_reload_conf()" >/dev/null
+  fi
+done
 say "replica :$REPLICA_PORT: streaming from :$PRIMARY_PORT ($REPLICA_DIR)"
 
 # 2. PgBouncer on 6432

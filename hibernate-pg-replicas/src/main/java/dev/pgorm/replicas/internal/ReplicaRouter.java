@@ -88,7 +88,7 @@ public final class ReplicaRouter implements AutoCloseable {
                 Replica replica = replicas.get((start + k) % count);
                 Connection c = caughtUp(replica, token, deadline);
                 if (c != null) {
-                    return c;
+                    return ConflictRetry.wrap(c, pools.primary()::getConnection);
                 }
             }
         }
