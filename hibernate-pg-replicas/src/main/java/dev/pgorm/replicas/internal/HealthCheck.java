@@ -60,7 +60,8 @@ final class HealthCheck {
             Replica.Health before = replica.health();
             Replica.Health after = check(replica, primaryPosition != null, now);
             replica.health(after);
-            if (before.healthy() != after.healthy()) {
+            boolean first = before.replayed() == null && before.lag() == null && !before.healthy();
+            if (before.healthy() != after.healthy() && !(first && after.healthy())) {
                 LOG.log(
                         after.healthy() ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
                         "Replica "
