@@ -272,6 +272,20 @@ public final class PgTestDatabase implements AutoCloseable {
         return ScaleOutServers.pgBouncer(space.url(), server.user(), pgBouncerPassword());
     }
 
+    /**
+     * Returns whether the replica answers, for a fixture in {@code @BeforeAll}: where it returns
+     * false, the fixture is left out and each test calls {@link #replicaUrl()} in
+     * {@code @BeforeEach}, so that each test is skipped (or fails) by name.
+     */
+    public boolean hasReplica() {
+        return ScaleOutServers.answers(this::replicaUrl);
+    }
+
+    /** Returns whether PgBouncer answers; used like {@link #hasReplica()}. */
+    public boolean hasPgBouncer() {
+        return ScaleOutServers.answers(this::pgBouncerUrl);
+    }
+
     /** Returns the password of {@link #user()} in PgBouncer's user list ({@code postgres}). */
     public String pgBouncerPassword() {
         return ScaleOutServers.pgBouncerPassword();

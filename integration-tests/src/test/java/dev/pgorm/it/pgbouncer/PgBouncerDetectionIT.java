@@ -26,6 +26,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -44,8 +45,17 @@ class PgBouncerDetectionIT {
 
     private final List<HikariDataSource> pools = new ArrayList<>();
 
+    /** Each test needs PgBouncer: skipped by name where the run declared it absent. */
+    @BeforeEach
+    void needsPgBouncer(PgTestDatabase db) {
+        db.pgBouncerUrl();
+    }
+
     @BeforeAll
     void setUp(PgTestDatabase db) {
+        if (!db.hasPgBouncer()) {
+            return; // no fixture: each test then skips, by name, in needsPgBouncer
+        }
         db.entityManagerFactory(Probe.class); // direct: creates the schema
     }
 

@@ -35,6 +35,7 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.type.SqlTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -84,8 +85,18 @@ class PgBouncerIT {
     private SessionFactory owner;
     private SessionFactory app;
 
+    /** Each test needs PgBouncer: skipped by name where the run declared it absent. */
+    @BeforeEach
+    void needsPgBouncer(PgTestDatabase db) {
+        db.pgBouncerUrl();
+        db.requireExtension("vector");
+    }
+
     @BeforeAll
     void setUp(PgTestDatabase db) {
+        if (!db.hasPgBouncer() || !db.hasExtensions("vector")) {
+            return; // no fixture: each test then skips, by name, in needsPgBouncer
+        }
         db.requireExtension("vector");
         db.entityManagerFactory(Memo.class, Item.class, Doc.class); // direct: creates the schema
         String url = db.pgBouncerUrl();
