@@ -53,6 +53,7 @@ class ReadYourWritesIT {
     private String user;
     private SessionFactory sf;
     private SessionFactory impatient;
+    private SessionFactory strict;
 
     /** Each test needs the replica: skipped by name where the run declared it absent. */
     @BeforeEach
@@ -89,6 +90,20 @@ class ReadYourWritesIT {
                                 PgReplicasSettings.URLS,
                                 replicaUrl + "&user=" + user,
                                 PgReplicasSettings.WAIT_TIMEOUT,
+                                "100ms"));
+        strict =
+                db.entityManagerFactory(
+                        List.of(Note.class),
+                        Map.of(
+                                AvailableSettings.HBM2DDL_AUTO,
+                                "none",
+                                AvailableSettings.CONNECTION_PROVIDER,
+                                PgReplicasConnectionProvider.class.getName(),
+                                PgReplicasSettings.URLS,
+                                replicaUrl + "&user=" + user,
+                                PgReplicasSettings.MAX_LAG,
+                                "200ms",
+                                PgReplicasSettings.CHECK_INTERVAL,
                                 "100ms"));
         // The table reaches the replica before the delay starts.
         String created = db.sql().queryValue("select pg_current_wal_lsn()::text", String.class);
@@ -236,5 +251,44 @@ class ReadYourWritesIT {
         assertThatThrownBy(() -> PgReplicas.withToken("yesterday", () -> 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("16/B374D848");
+    }
+
+    private boolean strictReadOnReplica() {
+        try (Session s = strict.withOptions().readOnly(true).openSession()) {
+            return onReplica(s);
+        }
+    }
+
+    @Test
+    void aReplicaFurtherBehindThanMaxLagServesNoReadsUntilItCatchesUp() throws Exception {
+        strict.inTransaction(s -> s.persist(new Note(4L, "lagging")));
+        long written = System.nanoTime();
+        PgReplicas.withToken(
+                null,
+                () -> {
+                    // The 2 s apply delay keeps the replica behind; the check (every 100 ms) sees
+                    // it more than max_lag = 200 ms behind and leaves it out.
+                    boolean leftOut = false;
+                    while (!leftOut && System.nanoTime() - written < 1_800_000_000L) {
+                        leftOut = !strictReadOnReplica();
+                        sleep(50);
+                    }
+                    assertThat(leftOut).as("a lagging replica serves no reads").isTrue();
+                    boolean back = false;
+                    while (!back && System.nanoTime() - written < 15_000_000_000L) {
+                        back = strictReadOnReplica();
+                        sleep(50);
+                    }
+                    assertThat(back).as("serves again once it replayed the write").isTrue();
+                });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
