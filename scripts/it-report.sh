@@ -46,6 +46,8 @@ for path in sorted(glob.glob(folder + "/TEST-*.xml")):
                 reason = f"needs {m.group(1)} (PGORM_TEST_ABSENT)"
             elif "pg_dump as new as the server" in reason:
                 reason = "needs pg_dump as new as the server (PGORM_TEST_ABSENT)"
+            elif (m := re.search(r"the (replica|pgbouncer) server, declared absent", reason)):
+                reason = f"needs the {m.group(1)} server of scripts/scale-out-db.sh (PGORM_TEST_ABSENT)"
             skipped.append((name, reason))
 print()
 print(f"[it-report] {label}: {run} integration tests, {run - len(skipped) - failed} passed, "

@@ -6,6 +6,7 @@
 #  - builds and installs pgvector from Debian's source package (suite trixie) if missing
 #  - starts the cluster if it is down
 #  - creates the test database, a non-privileged login role for RLS tests, and the extensions
+#  - runs scripts/scale-out-db.sh: a streaming replica on 5433 and PgBouncer on 6432
 #
 # Environment (all optional):
 #   PGORM_PG_VERSION   major version of the cluster (default 15)
@@ -146,3 +147,6 @@ for DB in "${DBS[@]}"; do
   versions="$("${PSQL[@]}" -d "$DB" -c "select string_agg(extname || ' ' || extversion, ', ' order by extname) from pg_extension where extname <> 'plpgsql'")"
   say "ready: postgresql://127.0.0.1:$port/$DB (superuser postgres, app role $APP_ROLE); extensions: $versions"
 done
+
+# 5. the scale-out servers: a streaming replica on 5433 and PgBouncer on 6432
+bash "$(dirname "$0")/scale-out-db.sh"

@@ -41,6 +41,8 @@ else
   # migration tests' final pg_dump comparison then skips on that version, by name.
   dump_major="$(pg_dump --version 2>/dev/null | sed -nE 's/.* ([0-9]+)\.[0-9]+.*/\1/p')"
   if [[ -z "$dump_major" || "$dump_major" -lt "$pg" ]]; then absent="$absent pg_dump"; fi
+  # scripts/scale-out-db.sh runs a replica and PgBouncer beside 15 only: their tests skip here.
+  absent="$absent replica pgbouncer"
   PGORM_TEST_ABSENT="$(echo $absent | tr ' ' ',')"
   export PGORM_TEST_ABSENT
   echo "[test] PostgreSQL $pg: $PGORM_TEST_URL; absent here, so their tests skip: ${PGORM_TEST_ABSENT:-nothing}"

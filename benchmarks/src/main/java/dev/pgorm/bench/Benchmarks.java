@@ -5,6 +5,7 @@ import dev.pgorm.bench.cases.JsonbFlushCase;
 import dev.pgorm.bench.cases.MigrationPlanCase;
 import dev.pgorm.bench.cases.NotifyLatencyCase;
 import dev.pgorm.bench.cases.OperatorVsFunctionCases;
+import dev.pgorm.bench.cases.ReplicaReadCase;
 import dev.pgorm.bench.cases.RlsContextCase;
 import dev.pgorm.bench.cases.VectorTransferCases;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,7 @@ public final class Benchmarks {
         cases.addAll(JsonbFlushCase.all());
         cases.addAll(VectorTransferCases.all());
         cases.add(new MigrationPlanCase());
+        cases.add(new ReplicaReadCase());
         return cases;
     }
 

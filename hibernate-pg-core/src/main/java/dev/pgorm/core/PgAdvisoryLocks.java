@@ -1,5 +1,6 @@
 package dev.pgorm.core;
 
+import dev.pgorm.core.internal.PgBouncerProbe;
 import dev.pgorm.core.internal.PgCatalog;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -20,7 +21,9 @@ import org.hibernate.Session;
  * manager's current transaction and released by PostgreSQL when it ends, whatever happens, so they
  * are the safe default. Session-scoped locks ({@link #withSessionLock}) span several transactions;
  * they are taken on a connection of their own and always released on that same connection, or the
- * connection is discarded, so a pooled connection never hands a lock to its next borrower.
+ * connection is discarded, so a pooled connection never hands a lock to its next borrower. They
+ * need a direct connection: a data source whose URL is PgBouncer ({@link PgOrmSettings#PGBOUNCER})
+ * is refused.
  *
  * @since 0.1
  */
@@ -162,6 +165,19 @@ public final class PgAdvisoryLocks {
             DataSource dataSource, long key, Callable<T> work, boolean tryOnly) throws Exception {
         Objects.requireNonNull(work, "work");
         Connection connection = dataSource.getConnection();
+        String url = connection.getMetaData().getURL();
+        if (PgBouncerProbe.declared(url)) {
+            connection.close();
+            throw new IllegalStateException(
+                    "PgAdvisoryLocks.withSessionLock needs a direct connection to PostgreSQL, but "
+                            + url
+                            + " is PgBouncer ("
+                            + PgOrmSettings.PGBOUNCER
+                            + "): in transaction mode the session lock would stay on a server"
+                            + " connection that PgBouncer hands to other clients. Use xactLock or"
+                            + " tryXactLock inside a transaction, or a DataSource with the server's"
+                            + " own URL");
+        }
         boolean released = false;
         try {
             if (!connection.getAutoCommit()) {

@@ -21,6 +21,16 @@ public final class PgOrmSettings {
      */
     public static final String ENABLED = "pgorm.enabled";
 
+    /**
+     * Says that the application's JDBC URL points at PgBouncer in transaction mode ({@code true})
+     * or not ({@code false}); unset, PG-ORM asks the server at boot: {@value}.
+     *
+     * <p>When it is PgBouncer, a boot check warns unless the URL has {@code prepareThreshold=0},
+     * {@link PgAdvisoryLocks#withSessionLock} refuses its connections, and a {@code PgListener}
+     * refuses that URL: session locks and LISTEN need a connection of their own.
+     */
+    public static final String PGBOUNCER = "pgorm.pgbouncer";
+
     private PgOrmSettings() {}
 
     /**

@@ -1,5 +1,6 @@
 package dev.pgorm.notify.internal;
 
+import dev.pgorm.core.internal.PgBouncerProbe;
 import dev.pgorm.core.internal.jdbc.JdbcProxies;
 import dev.pgorm.core.internal.reflect.DataSourceProperties;
 import java.sql.Connection;
@@ -7,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -21,7 +23,20 @@ public interface ConnectionFactory {
 
     /** Connects with a JDBC URL and credentials. */
     static ConnectionFactory from(String url, String user, String password) {
+        AtomicBoolean checked = new AtomicBoolean();
         return () -> {
+            // Once: LISTEN needs a session of its own, which PgBouncer in transaction mode lacks.
+            if (!checked.get() && PgBouncerProbe.isPgBouncer(url, user, password)) {
+                throw new SQLException(
+                        "PgListener needs a direct connection to PostgreSQL, but "
+                                + url
+                                + " is PgBouncer: in transaction mode LISTEN holds only for one"
+                                + " transaction on a server connection that other clients get, and"
+                                + " notifications are lost. Pass the server's own URL to"
+                                + " PgListener.builder(url, user, password)",
+                        "0A000");
+            }
+            checked.set(true);
             Properties props = new Properties();
             if (user != null) {
                 props.setProperty("user", user);

@@ -53,6 +53,18 @@ final class RlsConnectionProvider
         delegate.closeConnection(RlsConnections.unwrapped(connection));
     }
 
+    /** The delegate's read-only connection (a replica's, say), wrapped like the others. */
+    @Override
+    public Connection getReadOnlyConnection() throws SQLException {
+        Connection c = delegate.getReadOnlyConnection();
+        return source == null ? c : RlsConnections.wrap(c, source);
+    }
+
+    @Override
+    public void closeReadOnlyConnection(Connection connection) throws SQLException {
+        delegate.closeReadOnlyConnection(RlsConnections.unwrapped(connection));
+    }
+
     @Override
     public boolean supportsAggressiveRelease() {
         return delegate.supportsAggressiveRelease();

@@ -1,0 +1,135 @@
+package dev.pgorm.it.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgorm.replicas.PgReplicasConnectionProvider;
+import dev.pgorm.replicas.PgReplicasSettings;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The replica of scripts/scale-out-db.sh stopped mid-run: reads move to the primary, and come back
+ * to the replica by themselves once it is started again (it is always started again).
+ */
+@PgTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplicaFaultsIT {
+
+    private static final Path REPLICA_LOG =
+            Path.of("/var/log/postgresql/postgresql-15-replica5433.log");
+
+    @Entity(name = "Note")
+    static class Note {
+        @Id Long id;
+        String text;
+
+        Note() {}
+
+        Note(Long id, String text) {
+            this.id = id;
+            this.text = text;
+        }
+    }
+
+    private SessionFactory sf;
+
+    /** Each test needs the replica: skipped by name where the run declared it absent. */
+    @BeforeEach
+    void needsReplica(PgTestDatabase db) {
+        db.replicaUrl();
+    }
+
+    @BeforeAll
+    void setUp(PgTestDatabase db) {
+        if (!db.hasReplica()) {
+            return; // no fixture: each test then skips, by name, in needsReplica
+        }
+        sf =
+                db.entityManagerFactory(
+                        List.of(Note.class),
+                        Map.of(
+                                AvailableSettings.CONNECTION_PROVIDER,
+                                PgReplicasConnectionProvider.class.getName(),
+                                PgReplicasSettings.URLS,
+                                db.replicaUrl() + "&user=" + db.user(),
+                                PgReplicasSettings.CHECK_INTERVAL,
+                                "200ms"));
+        sf.inTransaction(s -> s.persist(new Note(1L, "there before the fault")));
+    }
+
+    @AfterAll
+    void replicaRunsAgain() {
+        if (sf == null) {
+            return; // no replica, no fixture
+        }
+        if (!PgCtl.running(PgCtl.REPLICA_DATA)) {
+            PgCtl.start(PgCtl.REPLICA_DATA, REPLICA_LOG);
+        }
+    }
+
+    private static boolean onReplica(Session s) {
+        return s.doReturningWork(
+                c -> {
+                    try (Statement st = c.createStatement();
+                            ResultSet rs = st.executeQuery("select pg_is_in_recovery()")) {
+                        rs.next();
+                        return rs.getBoolean(1);
+                    }
+                });
+    }
+
+    /** Where the next read-only session reads, and that it finds the row. */
+    private boolean readOnReplica() {
+        try (Session s = sf.withOptions().readOnly(true).openSession()) {
+            boolean replica = onReplica(s);
+            if (replica || s.find(Note.class, 1L) != null) {
+                return replica;
+            }
+            throw new AssertionError("the primary lost row 1");
+        }
+    }
+
+    @Test
+    void readsLeaveAStoppedReplicaAndComeBackAfterItsRestart() throws InterruptedException {
+        for (int i = 0; i < 50 && !readOnReplica(); i++) {
+            Thread.sleep(100); // the row reaches the replica
+        }
+        assertThat(readOnReplica()).isTrue();
+
+        PgCtl.stop(PgCtl.REPLICA_DATA);
+        try {
+            // Within a check interval (200 ms here) the health check leaves the replica out.
+            Thread.sleep(1000);
+            for (int i = 0; i < 5; i++) {
+                assertThat(readOnReplica()).as("read %d with the replica down", i).isFalse();
+            }
+        } finally {
+            PgCtl.start(PgCtl.REPLICA_DATA, REPLICA_LOG);
+        }
+
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        boolean back = false;
+        while (!back && System.nanoTime() < deadline) {
+            back = readOnReplica();
+            if (!back) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(back).as("reads on the replica again within 15 s of its restart").isTrue();
+    }
+}
