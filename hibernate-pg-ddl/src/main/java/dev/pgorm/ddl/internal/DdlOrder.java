@@ -9,6 +9,7 @@ public enum DdlOrder {
     TYPES(true),
     FUNCTIONS(true),
     INHERITANCE(false),
+    TABLE_OPTIONS(false),
     PARTITIONS(false),
     VIEWS(false),
     INDEXES(false),

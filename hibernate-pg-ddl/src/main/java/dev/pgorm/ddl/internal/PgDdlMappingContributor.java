@@ -12,6 +12,7 @@ import dev.pgorm.ddl.inheritance.internal.InheritanceBinder;
 import dev.pgorm.ddl.partition.internal.PartitionBinder;
 import dev.pgorm.ddl.rls.internal.RowLevelSecurityBinder;
 import dev.pgorm.ddl.statistics.internal.StatisticsBinder;
+import dev.pgorm.ddl.table.internal.TableOptionsBinder;
 import dev.pgorm.ddl.trigger.internal.TriggerBinder;
 import dev.pgorm.ddl.view.internal.MaterializedViewBinder;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
             CollationBinder.bind(entity, registry);
             MaterializedViewBinder.bind(entity, registry);
             InheritanceBinder.bind(entity, registry);
+            TableOptionsBinder.bind(entity, registry);
             PartitionBinder.bind(entity, registry);
             TriggerBinder.bind(entity, registry);
             IndexBinder.bind(entity, registry);

@@ -1,0 +1,63 @@
+package dev.pgorm.ddl.table;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Storage options of an entity's table: unlogged, fill factor, other storage parameters (autovacuum
+ * thresholds of a hot table) and tablespace.
+ *
+ * <pre>{@code
+ * @PgTable(fillfactor = 90, with = "autovacuum_vacuum_scale_factor = 0.01")
+ * @Entity class Counter { ... }
+ * }</pre>
+ *
+ * <p>Schema export applies them after creating the table; {@code update} applies what differs
+ * ({@code ALTER TABLE ... SET (...)}, {@code SET LOGGED | UNLOGGED}, {@code SET TABLESPACE}) and
+ * {@code validate} reports what differs. Changing {@code unlogged} or the tablespace of a populated
+ * table rewrites it under an {@code ACCESS EXCLUSIVE} lock; storage parameters do not rewrite it.
+ * Storage parameters no longer declared are left as they are. PostgreSQL keeps these options per
+ * table, not on a partitioned table: on a {@code @Partitioned} entity this annotation fails at
+ * boot.
+ *
+ * @since 0.2
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface PgTable {
+
+    /**
+     * Returns whether the table is unlogged: faster writes, no WAL, emptied after a crash and not
+     * replicated; for data that can be rebuilt (caches, staging tables).
+     *
+     * @return whether the table is unlogged
+     */
+    boolean unlogged() default false;
+
+    /**
+     * Returns the fill factor, 10 to 100 (0, the default, leaves PostgreSQL's 100): space kept free
+     * in each page so that updates stay on the page (HOT updates).
+     *
+     * @return the fill factor, or 0
+     */
+    int fillfactor() default 0;
+
+    /**
+     * Returns other storage parameters as {@code name = value} pairs, for example {@code
+     * autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.005}.
+     *
+     * @return the parameters, or empty
+     */
+    String with() default "";
+
+    /**
+     * Returns the tablespace; empty (the default) leaves the database's default.
+     *
+     * @return the tablespace's name, or empty
+     */
+    String tablespace() default "";
+}
