@@ -1,6 +1,8 @@
 package dev.pgorm.bulk.internal;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.temporal.Temporal;
 import java.util.UUID;
 import org.postgresql.util.PGobject;
 
@@ -138,16 +140,33 @@ final class BinaryScalars {
         out.endField(at);
     }
 
-    /** The text of a string, a character or a PostgreSQL object; null for other values. */
+    /**
+     * The text of a value as text COPY writes it into a text column: strings, characters,
+     * PostgreSQL objects, and numbers, booleans, uuids and dates (a mapping may write one into a
+     * text column); null for other values.
+     */
     static String textOf(Object value) {
         if (value instanceof String s) {
             return s;
         }
-        if (value instanceof Character c) {
-            return c.toString();
-        }
-        if (value instanceof PGobject pg && pg.getValue() != null) {
+        if (value instanceof PGobject pg) {
             return pg.getValue();
+        }
+        if (value instanceof Boolean b) {
+            return b ? "t" : "f";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Character
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof BigInteger
+                || value instanceof UUID
+                || value instanceof Temporal) {
+            return value.toString();
         }
         return null;
     }

@@ -56,6 +56,11 @@ final class BinaryTimes {
                     t = l;
                 } else if (value instanceof Timestamp ts) {
                     t = ts.toLocalDateTime();
+                } else if (value instanceof OffsetDateTime o) {
+                    // as PostgreSQL reads a timestamp with an offset: the offset is ignored
+                    t = o.toLocalDateTime();
+                } else if (value instanceof Instant i) {
+                    t = LocalDateTime.ofInstant(i, ZoneOffset.UTC);
                 } else {
                     throw BinaryEncoder.cannot(value, "timestamp");
                 }
@@ -70,6 +75,8 @@ final class BinaryTimes {
                     t = l;
                 } else if (value instanceof Time time) {
                     t = time.toLocalTime();
+                } else if (value instanceof OffsetTime o) {
+                    t = o.toLocalTime();
                 } else {
                     throw BinaryEncoder.cannot(value, "time");
                 }

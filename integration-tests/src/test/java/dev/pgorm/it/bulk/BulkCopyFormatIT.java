@@ -15,10 +15,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.LongStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.Array;
@@ -64,12 +66,22 @@ class BulkCopyFormatIT {
         @Column(columnDefinition = "integer check (reading >= 0)")
         Integer reading;
 
+        /** An Instant in a timestamp column: written as its UTC wall time, as text COPY does. */
+        @Column(columnDefinition = "timestamp")
+        Instant at;
+
+        /** A UUID in a text column. */
+        @JdbcTypeCode(SqlTypes.VARCHAR)
+        UUID tag;
+
         Gauge() {}
 
         Gauge(long id) {
             this.id = id;
             this.level = (int) id % 100;
             this.reading = (int) id;
+            this.at = Instant.parse("1999-12-31T23:59:59.123456Z").plusSeconds(id);
+            this.tag = new UUID(id, -id);
         }
     }
 
@@ -138,6 +150,13 @@ class BulkCopyFormatIT {
                         new Copied("update", PgCopyFormat.BINARY, 250));
         assertThat(db.sql().queryValue("select sum(reading) from gauge", Long.class))
                 .isEqualTo(LongStream.range(0, 500).sum());
+        Gauge twin = new Gauge(7);
+        twin.id = 1_000_007L;
+        sf.inTransaction(em -> em.persist(twin));
+        String row = "select at::text || ' ' || tag from gauge where id = ?";
+        assertThat(db.sql().queryValue(row, String.class, 7L))
+                .isEqualTo("2000-01-01 00:00:06.123456 00000000-0000-0007-ffff-fffffffffff9")
+                .isEqualTo(db.sql().queryValue(row, String.class, 1_000_007L));
         db.close(sf);
     }
 
