@@ -1,6 +1,7 @@
 package dev.pgorm.bench;
 
 import dev.pgorm.bench.cases.BulkInsertCases;
+import dev.pgorm.bench.cases.BulkWriteCases;
 import dev.pgorm.bench.cases.JsonbFlushCase;
 import dev.pgorm.bench.cases.MigrationPlanCase;
 import dev.pgorm.bench.cases.NotifyLatencyCase;
@@ -42,6 +43,7 @@ public final class Benchmarks {
         cases.addAll(RlsContextCase.all());
         cases.add(new NotifyLatencyCase());
         cases.addAll(BulkInsertCases.all());
+        cases.addAll(BulkWriteCases.all());
         cases.addAll(JsonbFlushCase.all());
         cases.addAll(VectorTransferCases.all());
         cases.add(new MigrationPlanCase());

@@ -22,4 +22,15 @@ public interface PgBulkObserver {
      * @param nanos how long it took, in nanoseconds
      */
     void completed(String operation, long rows, long nanos);
+
+    /**
+     * Records that a call wrote its rows by COPY, and in which format ({@link PgCopyFormat#BINARY}
+     * or {@link PgCopyFormat#TEXT}, see {@link PgBulkSettings#COPY_FORMAT}); called before {@link
+     * #completed}, not for calls that wrote INSERTs. Does nothing unless overridden.
+     *
+     * @param operation the call, such as {@code insert}
+     * @param format the COPY format of all its rows
+     * @param rows the rows it copied
+     */
+    default void copied(String operation, PgCopyFormat format, long rows) {}
 }

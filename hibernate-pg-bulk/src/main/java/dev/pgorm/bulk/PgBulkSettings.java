@@ -29,5 +29,13 @@ public final class PgBulkSettings {
      */
     public static final String OBSERVER = "pgorm.bulk.observer";
 
+    /**
+     * The format of the COPY that {@link PgBulk#insert}, {@link PgBulk#upsert} and {@link
+     * PgBulk#update} write: {@code binary} (the default) writes PostgreSQL's binary COPY format
+     * when every column of the table has a type PG-ORM encodes, else text; {@code text} always
+     * writes the text format, an off switch for binary COPY: {@value}.
+     */
+    public static final String COPY_FORMAT = "pgorm.bulk.copy_format";
+
     private PgBulkSettings() {}
 }

@@ -1,7 +1,8 @@
 package dev.pgorm.bulk;
 
 /**
- * The formats {@link PgBulk#export} writes, those of PostgreSQL's {@code COPY ... TO STDOUT}.
+ * The formats {@link PgBulk#export} writes, those of PostgreSQL's {@code COPY ... TO STDOUT}; also
+ * the format {@link PgBulkObserver#copied} reports for a call's COPY into a table.
  *
  * @since 0.1
  */

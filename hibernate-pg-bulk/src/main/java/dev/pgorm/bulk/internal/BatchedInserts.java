@@ -76,7 +76,7 @@ final class BatchedInserts {
                                     if (value instanceof String s && s.indexOf('\0') >= 0) {
                                         throw new CopyText.NulCharacterException();
                                     }
-                                    CopyText.binder(mapping).bind(ps, value, column + 1, session);
+                                    CopyValues.binder(mapping).bind(ps, value, column + 1, session);
                                 } catch (SQLException | IllegalArgumentException e) {
                                     throw BulkInserter.valueFailure(
                                             current, columns.get(column), e);

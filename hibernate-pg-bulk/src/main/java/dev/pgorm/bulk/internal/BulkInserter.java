@@ -2,8 +2,6 @@ package dev.pgorm.bulk.internal;
 
 import dev.pgorm.bulk.PgBulkException;
 import jakarta.persistence.EntityManager;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -24,7 +22,6 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class BulkInserter {
 
-    private static final int FLUSH_BYTES = 256 * 1024;
     private static final Pattern KEY_DETAIL = Pattern.compile("^Key \\((.+?)\\)=\\(");
     private static final Pattern COPY_CONTEXT = Pattern.compile("line (\\d+)(?:, column ([^:]+))?");
 
@@ -95,9 +92,11 @@ public final class BulkInserter {
             Connection connection)
             throws SQLException {
         CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
-        CopyText text = new CopyText(session, connection);
-        text.resolveArrayTypes(table.columns());
-        String sql = "copy " + target + " (" + columnList(table) + ") from stdin";
+        CopyValues values = new CopyValues(session, connection);
+        values.resolveArrayTypes(table.columns());
+        CopyRows rows = CopyFormats.choose(session, connection, target, table, values);
+        String sql =
+                "copy " + target + " (" + columnList(table) + ") from stdin" + rows.copyOptions();
         long total = 0;
         List<Object> chunk = new ArrayList<>(CHUNK);
         while (true) {
@@ -108,6 +107,8 @@ public final class BulkInserter {
                 chunk.add(entity);
             }
             if (chunk.isEmpty()) {
+                BulkObservers.copied(
+                        session.getFactory().getProperties(), operation, rows.format(), total);
                 return total;
             }
             // Identifiers come from the sequence: the connection must not be in COPY yet.
@@ -117,7 +118,7 @@ public final class BulkInserter {
             }
             total +=
                     copyChunk(
-                            operation, table, chunk, total, copyManager.copyIn(sql), text, session);
+                            operation, table, chunk, total, copyManager.copyIn(sql), rows, session);
         }
     }
 
@@ -127,25 +128,22 @@ public final class BulkInserter {
             List<Object> chunk,
             long offset,
             CopyIn copy,
-            CopyText text,
+            CopyRows rows,
             SharedSessionContractImplementor session)
             throws SQLException {
-        StringBuilder line = new StringBuilder(256);
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 4096);
         List<BulkTable.Column> columns = table.boundColumns();
         try {
+            rows.begin();
             for (int i = 0; i < chunk.size(); i++) {
                 long current = offset + i;
                 try {
+                    rows.beginRow();
                     table.row(
                             chunk.get(i),
                             session,
                             (column, value, mapping) -> {
-                                if (column > 0) {
-                                    line.append('\t');
-                                }
                                 try {
-                                    text.append(line, value, mapping);
+                                    rows.value(column, value, mapping);
                                 } catch (IllegalArgumentException | SQLException e) {
                                     throw valueFailure(current, columns.get(column), e);
                                 }
@@ -157,18 +155,9 @@ public final class BulkInserter {
                     cancelQuietly(copy, e);
                     throw e;
                 }
-                line.append('\n');
-                // Rows accumulate as text and are encoded once per block, not once per row.
-                if (line.length() >= FLUSH_BYTES) {
-                    byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    line.setLength(0);
-                }
+                rows.endRow(copy);
             }
-            if (line.length() > 0) {
-                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-            }
+            rows.end(copy);
             return copy.endCopy();
         } catch (SQLException e) {
             cancelQuietly(copy, e);
@@ -176,7 +165,6 @@ public final class BulkInserter {
         }
     }
 
-    /** Ends a COPY that is still open; a failure to do so is added to the original one. */
     /** The failure of one value that could not be converted or bound, naming row and column. */
     static PgBulkException valueFailure(long row, BulkTable.Column column, Exception e) {
         return new PgBulkException(
@@ -186,6 +174,7 @@ public final class BulkInserter {
                 e);
     }
 
+    /** Ends a COPY that is still open; a failure to do so is added to the original one. */
     private static void cancelQuietly(CopyIn copy, Throwable failure) {
         if (copy.isActive()) {
             try {

@@ -2,7 +2,9 @@ package dev.pgorm.bulk.internal;
 
 import dev.pgorm.bulk.PgBulkObserver;
 import dev.pgorm.bulk.PgBulkSettings;
+import dev.pgorm.bulk.PgCopyFormat;
 import jakarta.persistence.EntityManager;
+import java.util.Map;
 
 /** Tells the persistence unit's {@link PgBulkObserver}, if it has one, of a completed call. */
 public final class BulkObservers {
@@ -21,9 +23,25 @@ public final class BulkObservers {
      */
     public static void completed(EntityManager em, String operation, long rows, long startNanos) {
         long nanos = System.nanoTime() - startNanos;
-        Object observer = em.getEntityManagerFactory().getProperties().get(PgBulkSettings.OBSERVER);
+        PgBulkObserver observer = observer(em.getEntityManagerFactory().getProperties());
+        if (observer != null) {
+            observer.completed(operation, rows, nanos);
+        }
+    }
+
+    /** Tells the observer, if there is one, the format in which a call copied its rows. */
+    static void copied(
+            Map<String, Object> properties, String call, PgCopyFormat format, long rows) {
+        PgBulkObserver observer = observer(properties);
+        if (observer != null) {
+            observer.copied(call.substring(call.indexOf('.') + 1), format, rows);
+        }
+    }
+
+    private static PgBulkObserver observer(Map<String, Object> properties) {
+        Object observer = properties.get(PgBulkSettings.OBSERVER);
         if (observer == null) {
-            return;
+            return null;
         }
         if (!(observer instanceof PgBulkObserver o)) {
             throw new IllegalStateException(
@@ -31,6 +49,6 @@ public final class BulkObservers {
                             + " must hold a PgBulkObserver instance, not "
                             + observer.getClass().getName());
         }
-        o.completed(operation, rows, nanos);
+        return o;
     }
 }

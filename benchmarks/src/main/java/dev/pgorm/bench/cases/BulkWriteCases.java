@@ -1,0 +1,299 @@
+// Longer than 300 lines: three comparisons sharing one entity and fixture, each with its baseline.
+package dev.pgorm.bench.cases;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgorm.bench.BenchEnv;
+import dev.pgorm.bench.BenchmarkCase;
+import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.bulk.PgBulkResult;
+import dev.pgorm.bulk.PgConflict;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.hibernate.SessionFactory;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Issue 19: 200,000-row upsert (half new, half existing) and update by id. {@code PgBulk.upsert}
+ * against a loop of {@code merge} with batching (batch 50, ordered inserts and updates) and against
+ * a hand-written pgjdbc {@code INSERT ... ON CONFLICT (id) DO UPDATE} batch with {@code
+ * reWriteBatchedInserts}; {@code PgBulk.update} of detached entities against Hibernate's batched
+ * updates of loaded entities (load a page, modify, flush, clear).
+ */
+public final class BulkWriteCases {
+
+    static final int ROWS = BulkInsertCases.ROWS;
+
+    /** Existing rows: ids 1 to ROWS (update) or 1 to ROWS / 2 (upsert). */
+    private static final String FILL =
+            """
+            insert into write_row (id, name, quantity, attrs)
+            select i, 'old ' || i, 0, '{"old": true}'::jsonb from generate_series(1, %d) i""";
+
+    private static final String ON_CONFLICT =
+            """
+            insert into write_row (id, attrs, name, quantity) values (?, ?::jsonb, ?, ?)
+            on conflict (id) do update set attrs = excluded.attrs, name = excluded.name,
+              quantity = excluded.quantity""";
+
+    private BulkWriteCases() {}
+
+    /** Returns the three comparisons. */
+    public static List<BenchmarkCase> all() {
+        return List.of(
+                new Case(
+                        "bulk upsert vs merge loop",
+                        "Hibernate merge loop, batch 50, order_inserts/updates",
+                        "PgBulk.upsert (COPY + ON CONFLICT)",
+                        5.0,
+                        Kind.MERGE),
+                new Case(
+                        "bulk upsert vs INSERT ON CONFLICT batch",
+                        "hand-written pgjdbc INSERT ... ON CONFLICT batch, reWriteBatchedInserts",
+                        "PgBulk.upsert (COPY + ON CONFLICT)",
+                        1.0,
+                        Kind.ON_CONFLICT),
+                new Case(
+                        "bulk update vs batched updates",
+                        "Hibernate load + modify + flush, pages of 1000, batch 50, order_updates",
+                        "PgBulk.update of detached entities (COPY + UPDATE FROM)",
+                        4.0,
+                        Kind.UPDATE));
+    }
+
+    enum Kind {
+        MERGE,
+        ON_CONFLICT,
+        UPDATE
+    }
+
+    /** The entity upserted and updated. */
+    @Entity(name = "WriteRow")
+    @Table(name = "write_row")
+    public static class WriteRow {
+        @Id
+        @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "write_row_seq")
+        @SequenceGenerator(name = "write_row_seq", allocationSize = 50)
+        Long id;
+
+        String name;
+        int quantity;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        Map<String, Object> attrs;
+    }
+
+    static Map<String, Object> attrs(int i) {
+        return Map.of("i", i, "color", i % 2 == 0 ? "red" : "blue", "tags", List.of("a", "b"));
+    }
+
+    /**
+     * Row i of the upsert: the first half existing (ids 1 to ROWS / 2), the second half new (no id,
+     * generated); of the update: ids 1 to ROWS.
+     */
+    static WriteRow row(int i, boolean upsert) {
+        WriteRow r = new WriteRow();
+        r.id = !upsert || i < ROWS / 2 ? Long.valueOf(i + 1) : null;
+        r.name = "row " + i;
+        r.quantity = i % 1000;
+        r.attrs = attrs(i);
+        return r;
+    }
+
+    static final class Case implements BenchmarkCase {
+        private final String name;
+        private final String baseline;
+        private final String ours;
+        private final double target;
+        private final Kind kind;
+        private final ObjectMapper json = new ObjectMapper();
+        private BenchEnv env;
+        private SessionFactory plain;
+        private SessionFactory batched;
+
+        Case(String name, String baseline, String ours, double target, Kind kind) {
+            this.name = name;
+            this.baseline = baseline;
+            this.ours = ours;
+            this.target = target;
+            this.kind = kind;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String baseline() {
+            return baseline;
+        }
+
+        @Override
+        public String ours() {
+            return ours;
+        }
+
+        @Override
+        public double target() {
+            return target;
+        }
+
+        @Override
+        public int repetitions() {
+            // the merge loop takes tens of seconds a run: fewer, longer runs
+            return kind == Kind.MERGE ? 3 : 5;
+        }
+
+        @Override
+        public void setUp(BenchEnv env) throws Exception {
+            this.env = env;
+            plain = env.sessionFactory(List.of(WriteRow.class), Map.of());
+            batched =
+                    env.sessionFactory(
+                            List.of(WriteRow.class),
+                            Map.of(
+                                    "hibernate.jdbc.batch_size",
+                                    50,
+                                    "hibernate.order_inserts",
+                                    true,
+                                    "hibernate.order_updates",
+                                    true,
+                                    "hibernate.hbm2ddl.auto",
+                                    "none"));
+            // generated ids start above every existing one
+            env.execute("select setval('write_row_seq', 100000000)");
+        }
+
+        @Override
+        public void beforeEach() throws Exception {
+            env.execute(
+                    "truncate write_row",
+                    FILL.formatted(kind == Kind.UPDATE ? ROWS : ROWS / 2),
+                    "vacuum analyze write_row");
+        }
+
+        @Override
+        public void runBaseline() throws Exception {
+            switch (kind) {
+                case MERGE -> mergeLoop();
+                case ON_CONFLICT -> onConflictBatch();
+                case UPDATE -> batchedUpdates();
+            }
+        }
+
+        @Override
+        public void runOurs() {
+            if (kind == Kind.UPDATE) {
+                long n =
+                        plain.fromTransaction(
+                                em ->
+                                        PgBulk.update(
+                                                em,
+                                                IntStream.range(0, ROWS)
+                                                        .mapToObj(i -> row(i, false))));
+                check("PgBulk.update", n, ROWS);
+                return;
+            }
+            PgBulkResult r =
+                    plain.fromTransaction(
+                            em ->
+                                    PgBulk.upsert(
+                                            em,
+                                            IntStream.range(0, ROWS).mapToObj(i -> row(i, true)),
+                                            PgConflict.onId().doUpdate()));
+            check("PgBulk.upsert inserted", r.inserted(), ROWS / 2);
+            check("PgBulk.upsert updated", r.updated(), ROWS / 2);
+        }
+
+        private static void check(String what, long actual, long expected) {
+            if (actual != expected) {
+                throw new IllegalStateException(what + " " + actual + " rows, not " + expected);
+            }
+        }
+
+        /** What JPA code does without PgBulk: merge each entity, flushing every 50. */
+        private void mergeLoop() {
+            batched.inTransaction(
+                    s -> {
+                        for (int i = 0; i < ROWS; i++) {
+                            s.merge(row(i, true));
+                            if (i % 50 == 49) {
+                                s.flush();
+                                s.clear();
+                            }
+                        }
+                    });
+        }
+
+        /** What a developer writes by hand with pgjdbc: ids for new rows from the sequence. */
+        private void onConflictBatch() throws Exception {
+            try (Connection c = BulkInsertCases.rewritingDataSource(env).getConnection()) {
+                c.setAutoCommit(false);
+                List<Long> ids = new ArrayList<>(ROWS / 2);
+                try (PreparedStatement st =
+                                c.prepareStatement(
+                                        "select nextval('write_row_seq') from generate_series(1, ?)");
+                        ResultSet rs = setInt(st, ROWS - ROWS / 2).executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                try (PreparedStatement st = c.prepareStatement(ON_CONFLICT)) {
+                    for (int i = 0; i < ROWS; i++) {
+                        st.setLong(1, i < ROWS / 2 ? i + 1 : ids.get(i - ROWS / 2));
+                        st.setString(2, json.writeValueAsString(attrs(i)));
+                        st.setString(3, "row " + i);
+                        st.setInt(4, i % 1000);
+                        st.addBatch();
+                        if (i % 1000 == 999) {
+                            st.executeBatch();
+                        }
+                    }
+                    st.executeBatch();
+                }
+                c.commit();
+            }
+        }
+
+        private static PreparedStatement setInt(PreparedStatement st, int value) throws Exception {
+            st.setInt(1, value);
+            return st;
+        }
+
+        /** Hibernate's way to change many rows: load them page by page, change, flush. */
+        private void batchedUpdates() {
+            batched.inTransaction(
+                    s -> {
+                        for (int from = 1; from <= ROWS; from += 1000) {
+                            List<WriteRow> page =
+                                    s.createSelectionQuery(
+                                                    "from WriteRow r where r.id between ?1 and ?2",
+                                                    WriteRow.class)
+                                            .setParameter(1, (long) from)
+                                            .setParameter(2, (long) from + 999)
+                                            .getResultList();
+                            for (WriteRow r : page) {
+                                int i = (int) (r.id - 1);
+                                r.name = "row " + i;
+                                r.quantity = i % 1000;
+                                r.attrs = attrs(i);
+                            }
+                            s.flush();
+                            s.clear();
+                        }
+                    });
+        }
+    }
+}
