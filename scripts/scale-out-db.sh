@@ -53,8 +53,7 @@ streaming() {
 }
 running() { as_postgres "$BIN/pg_ctl" -D "$REPLICA_DIR" status >/dev/null 2>&1; }
 start_replica() {
-  as_postgres "$BIN/pg_ctl" -D "$REPLICA_DIR" -l "$REPLICA_LOG" -w -t 60 start >/dev/null \
-    || die "the replica did not start (see $REPLICA_LOG)"
+  as_postgres "$BIN/pg_ctl" -D "$REPLICA_DIR" -l "$REPLICA_LOG" -w -t 60 start >/dev/null
 }
 wait_streaming() {
   for _ in $(seq 1 40); do streaming && return 0; sleep 0.25; done
@@ -78,6 +77,9 @@ hot_standby_feedback = off
 max_standby_streaming_delay = 30s
 shared_buffers = 32MB
 logging_collector = off
+# Tests make tablespaces "in place" on the primary (a directory of their own would be shared with
+# this replica on the same machine); replaying them needs this here too.
+allow_in_place_tablespaces = on
 CONF
   as_postgres tee "$REPLICA_DIR/pg_hba.conf" >/dev/null <<HBA
 # test machine only: trust on loopback
@@ -85,14 +87,18 @@ local all all trust
 host all all 127.0.0.1/32 trust
 host all all ::1/128 trust
 HBA
-  start_replica
+  start_replica || die "the replica did not start (see $REPLICA_LOG)"
 }
 
 if [[ ! -f "$REPLICA_DIR/standby.signal" ]]; then
   say "replica :$REPLICA_PORT: creating it from the cluster on :$PRIMARY_PORT (pg_basebackup)"
   create_replica
-elif ! running; then
-  start_replica
+elif ! grep -q '^allow_in_place_tablespaces = on' "$REPLICA_DIR/postgresql.conf"; then
+  say "replica :$REPLICA_PORT: made by an older version of this script, creating it again"
+  create_replica
+elif ! running && ! start_replica; then
+  say "replica :$REPLICA_PORT: does not start (see $REPLICA_LOG), creating it again"
+  create_replica
 fi
 if ! wait_streaming; then
   say "replica :$REPLICA_PORT: not streaming, creating it again"

@@ -62,6 +62,7 @@ public final class DemoApp {
             TenantDemo.run(sf);
             MigrationDemo.run(ENTITIES);
         }
+        ReplicaDemo.run();
         System.out.println();
         System.out.println("Demo finished.");
     }
