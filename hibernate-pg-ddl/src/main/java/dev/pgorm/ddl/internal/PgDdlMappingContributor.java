@@ -4,6 +4,7 @@ import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.ddl.PgDdlSettings;
 import dev.pgorm.ddl.constraint.internal.ExclusionBinder;
+import dev.pgorm.ddl.domain.internal.DomainBinder;
 import dev.pgorm.ddl.extension.internal.ExtensionBinder;
 import dev.pgorm.ddl.index.internal.IndexBinder;
 import dev.pgorm.ddl.inheritance.internal.InheritanceBinder;
@@ -58,6 +59,13 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
                 entities.add(table);
                 registry.addTable(table);
             }
+        }
+        DomainBinder domains = new DomainBinder(registry);
+        for (EntityTable entity : entities) {
+            domains.declare(entity);
+        }
+        for (EntityTable entity : entities) {
+            domains.applyTypes(entity);
         }
         for (EntityTable entity : entities) {
             ExtensionBinder.bind(entity, registry);
