@@ -9,6 +9,7 @@ import dev.pgorm.ddl.extension.internal.ExtensionBinder;
 import dev.pgorm.ddl.index.internal.IndexBinder;
 import dev.pgorm.ddl.inheritance.internal.InheritanceBinder;
 import dev.pgorm.ddl.partition.internal.PartitionBinder;
+import dev.pgorm.ddl.procedure.internal.ProcedureBinder;
 import dev.pgorm.ddl.rls.internal.RowLevelSecurityBinder;
 import dev.pgorm.ddl.trigger.internal.TriggerBinder;
 import dev.pgorm.ddl.view.internal.MaterializedViewBinder;
@@ -73,6 +74,7 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
             InheritanceBinder.bind(entity, registry);
             PartitionBinder.bind(entity, registry);
             TriggerBinder.bind(entity, registry);
+            ProcedureBinder.bind(entity, registry);
             IndexBinder.bind(entity, registry);
             RowLevelSecurityBinder.bind(entity, registry);
             ExclusionBinder.bind(entity, registry);
