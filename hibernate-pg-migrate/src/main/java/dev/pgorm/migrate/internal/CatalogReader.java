@@ -262,6 +262,7 @@ final class CatalogReader {
                 extensions,
                 enums,
                 composites,
+                DomainReader.read(c, schemas),
                 sequences,
                 tables,
                 others,

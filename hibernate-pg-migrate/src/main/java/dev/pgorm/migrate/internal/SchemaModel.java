@@ -14,6 +14,7 @@ import java.util.Set;
  * @param extensions extension name to its schema
  * @param enums enum types
  * @param composites composite types (not the row types of tables)
+ * @param domains domains
  * @param sequences standalone sequences
  * @param tables tables
  * @param others objects the planner compares but cannot plan yet, key "kind name" to definition
@@ -29,6 +30,7 @@ record SchemaModel(
         Map<String, String> extensions,
         Map<String, EnumType> enums,
         Map<String, CompositeType> composites,
+        Map<String, Domain> domains,
         Map<String, Sequence> sequences,
         Map<String, Table> tables,
         Map<String, String> others,
@@ -52,6 +54,7 @@ record SchemaModel(
                 extensions,
                 enums,
                 composites,
+                domains,
                 sequences,
                 valid,
                 others,
@@ -145,6 +148,28 @@ record SchemaModel(
      * name and {@code format_type}.
      */
     record CompositeType(String schema, String name, List<String> attributes) {
+        String qname() {
+            return qualified(schema, name);
+        }
+    }
+
+    /**
+     * A domain.
+     *
+     * @param type the base type as {@code format_type} spells it, with {@code COLLATE} when the
+     *     domain's collation is not the base type's
+     * @param defaultValue the default expression, or null
+     * @param checks check constraints, quoted name to {@code pg_get_constraintdef}, by name
+     * @param comment the domain's comment (PG-ORM's fingerprint, say), or null
+     */
+    record Domain(
+            String schema,
+            String name,
+            String type,
+            String defaultValue,
+            boolean notNull,
+            Map<String, String> checks,
+            String comment) {
         String qname() {
             return qualified(schema, name);
         }
