@@ -173,7 +173,8 @@ final class CatalogSql {
     static final String COMMENTS =
             TABLES_CTE
                     + """
-                    select 'TABLE', t.nspname, t.relname, null, d.description
+                    -- text, not name: a function's identity is longer than a name's 63 bytes
+                    select 'TABLE', t.nspname, t.relname, null::text, d.description
                     from t join pg_description d on d.objoid = t.oid and d.classoid = 'pg_class'::regclass
                                                 and d.objsubid = 0
                     union all

@@ -136,10 +136,10 @@ class MigrationRoutinesIT {
     @Table(name = "memo")
     @PgProcedure(
             name = "memo_purge",
-            arguments = "keep integer, inout purged integer",
+            arguments = "keep_at_most integer, inout purged_row_count integer",
             body =
-                    "begin delete from public.memo where id > keep;"
-                            + " get diagnostics purged = row_count; end")
+                    "begin delete from public.memo where id > keep_at_most;"
+                            + " get diagnostics purged_row_count = row_count; end")
     public static class MemoWithPurge {
         @Id Long id;
 
@@ -150,16 +150,17 @@ class MigrationRoutinesIT {
     @Table(name = "memo")
     @PgProcedure(
             name = "memo_purge",
-            arguments = "keep integer, inout purged integer",
+            arguments = "keep_at_most integer, inout purged_row_count integer",
             body =
-                    "begin delete from public.memo where id >= keep;"
-                            + " get diagnostics purged = row_count; end")
+                    "begin delete from public.memo where id >= keep_at_most;"
+                            + " get diagnostics purged_row_count = row_count; end")
     public static class MemoWithStricterPurge {
         @Id Long id;
 
         String text;
     }
 
+    /** The identity is longer than 63 bytes: its fingerprint comment must keep it whole. */
     @Test
     void proceduresArePlannedLikeFunctions(PgTestDatabase db) {
         try (MigrationCase c = MigrationCase.of(db, V1.Memo.class)) {
@@ -170,8 +171,8 @@ class MigrationRoutinesIT {
                             s ->
                                     assertThat(s)
                                             .startsWith(
-                                                    "CREATE OR REPLACE PROCEDURE public.memo_purge(IN keep integer, INOUT purged integer)")
-                                            .contains("id > keep"))
+                                                    "CREATE OR REPLACE PROCEDURE public.memo_purge(IN keep_at_most integer, INOUT purged_row_count integer)")
+                                            .contains("id > keep_at_most"))
                     .contains("DROP FUNCTION public.memo_shout()");
             c.applyAndReplan(added, "memo", 3, MemoWithPurge.class);
 
@@ -182,7 +183,7 @@ class MigrationRoutinesIT {
                                     assertThat(s)
                                             .startsWith(
                                                     "CREATE OR REPLACE PROCEDURE public.memo_purge(")
-                                            .contains("id >= keep"));
+                                            .contains("id >= keep_at_most"));
             assertThat(replaced.hazards()).isEmpty();
             c.applyAndReplan(replaced, "memo", 3, MemoWithStricterPurge.class);
             c.execute("call public.memo_purge(3, null)");
@@ -191,7 +192,7 @@ class MigrationRoutinesIT {
             PgMigrationPlan dropped = c.planner(V1.Memo.class).plan();
             assertThat(MigrationCase.sql(dropped))
                     .contains(
-                            "DROP PROCEDURE public.memo_purge(IN keep integer, INOUT purged integer)");
+                            "DROP PROCEDURE public.memo_purge(IN keep_at_most integer, INOUT purged_row_count integer)");
             c.applyAndReplan(dropped, "memo", 2, V1.Memo.class);
         }
     }
