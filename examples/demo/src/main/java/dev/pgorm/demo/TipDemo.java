@@ -1,11 +1,16 @@
 package dev.pgorm.demo;
 
 import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.ddl.procedure.PgProcedures;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.hibernate.SessionFactory;
+import org.hibernate.exception.ConstraintViolationException;
 
-/** PgBulk with an IDENTITY id: the ids come from the column's own sequence and are set. */
+/**
+ * PgBulk with an IDENTITY id (the ids come from the column's own sequence and are set), a domain
+ * that rejects an empty tip, and a procedure called with an INOUT argument.
+ */
 final class TipDemo {
 
     private TipDemo() {}
@@ -22,5 +27,19 @@ final class TipDemo {
         System.out.printf(
                 "  loaded %d tips, ids %d..%d set on the entities; persist then got id %d%n",
                 loaded, tips.get(0).id, tips.get(tips.size() - 1).id, persisted.id);
+        try {
+            sf.inTransaction(
+                    em -> {
+                        em.persist(new Tip(1, ""));
+                        em.flush();
+                    });
+        } catch (ConstraintViolationException e) {
+            System.out.printf(
+                    "  an empty tip is rejected by the domain tip_text (%s)%n",
+                    e.getConstraintName());
+        }
+        Object[] out = sf.fromTransaction(em -> PgProcedures.call(em, "prune_tips", 1L, 10, null));
+        System.out.printf(
+                "  CALL prune_tips(1, 10, null) removed %s old tips of place 1%n", out[0]);
     }
 }

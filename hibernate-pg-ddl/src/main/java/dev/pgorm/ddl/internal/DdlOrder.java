@@ -2,7 +2,7 @@ package dev.pgorm.ddl.internal;
 
 /**
  * The order in which declared objects reach Hibernate, and so the order of their create statements:
- * extensions and functions before the tables, the rest after them.
+ * extensions, domains and functions before the tables, the rest after them.
  */
 public enum DdlOrder {
     EXTENSIONS(true),

@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.ddl.domain.internal.DomainObject;
 import dev.pgorm.ddl.extension.internal.ExtensionObject;
 import dev.pgorm.ddl.trigger.internal.FunctionObject;
 import dev.pgorm.ddl.view.internal.MaterializedViewObject;
@@ -170,6 +171,11 @@ public final class DdlRegistry {
         for (PgDdlObject object : objects.getOrDefault(DdlOrder.FUNCTIONS, List.of())) {
             if (object instanceof FunctionObject function) {
                 function.droppableWithout(mapped);
+            }
+        }
+        for (PgDdlObject object : objects.getOrDefault(DdlOrder.TYPES, List.of())) {
+            if (object instanceof DomainObject domain) {
+                domain.droppableWithout(mapped);
             }
         }
         for (ExtensionObject extension : extensions.values()) {

@@ -5,11 +5,13 @@ import dev.pgorm.core.internal.PgSettingsReader;
 import dev.pgorm.ddl.PgDdlSettings;
 import dev.pgorm.ddl.collation.internal.CollationBinder;
 import dev.pgorm.ddl.constraint.internal.ExclusionBinder;
+import dev.pgorm.ddl.domain.internal.DomainBinder;
 import dev.pgorm.ddl.encryption.internal.EncryptedBinder;
 import dev.pgorm.ddl.extension.internal.ExtensionBinder;
 import dev.pgorm.ddl.index.internal.IndexBinder;
 import dev.pgorm.ddl.inheritance.internal.InheritanceBinder;
 import dev.pgorm.ddl.partition.internal.PartitionBinder;
+import dev.pgorm.ddl.procedure.internal.ProcedureBinder;
 import dev.pgorm.ddl.rls.internal.RowLevelSecurityBinder;
 import dev.pgorm.ddl.statistics.internal.StatisticsBinder;
 import dev.pgorm.ddl.table.internal.TableOptionsBinder;
@@ -66,6 +68,13 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
                 registry.addTable(table);
             }
         }
+        DomainBinder domains = new DomainBinder(registry);
+        for (EntityTable entity : entities) {
+            domains.declare(entity);
+        }
+        for (EntityTable entity : entities) {
+            domains.applyTypes(entity);
+        }
         for (EntityTable entity : entities) {
             EncryptedBinder.bind(entity, registry);
             ExtensionBinder.bind(entity, registry);
@@ -75,6 +84,7 @@ public final class PgDdlMappingContributor implements AdditionalMappingContribut
             TableOptionsBinder.bind(entity, registry);
             PartitionBinder.bind(entity, registry);
             TriggerBinder.bind(entity, registry);
+            ProcedureBinder.bind(entity, registry);
             IndexBinder.bind(entity, registry);
             StatisticsBinder.bind(entity, registry);
             RowLevelSecurityBinder.bind(entity, registry);

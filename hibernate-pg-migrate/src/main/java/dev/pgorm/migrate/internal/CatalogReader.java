@@ -282,6 +282,7 @@ final class CatalogReader {
                 extensions,
                 enums,
                 composites,
+                DomainReader.read(c, schemas),
                 sequences,
                 tables,
                 others,

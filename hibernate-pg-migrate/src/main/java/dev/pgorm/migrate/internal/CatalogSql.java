@@ -201,7 +201,8 @@ final class CatalogSql {
     static final String COMMENTS =
             TABLES_CTE
                     + """
-                    select 'TABLE', t.nspname, t.relname, null, d.description
+                    -- text, not name: a function's identity is longer than a name's 63 bytes
+                    select 'TABLE', t.nspname, t.relname, null::text, d.description
                     from t join pg_description d on d.objoid = t.oid and d.classoid = 'pg_class'::regclass
                                                 and d.objsubid = 0
                     union all
@@ -275,7 +276,34 @@ final class CatalogSql {
                     """;
 
     /**
-     * Objects the planner cannot plan yet (domains, range types): kind, qualified name, definition.
+     * Domains: schema, name, base type (with COLLATE when it differs from the base type's),
+     * default, not null, check constraint names and definitions, comment.
+     */
+    static final String DOMAINS =
+            """
+            select n.nspname, ty.typname,
+                   format_type(ty.typbasetype, ty.typtypmod)
+                   || case when ty.typcollation <> b.typcollation
+                           then ' COLLATE ' || quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
+                           else '' end,
+                   ty.typdefault, ty.typnotnull,
+                   array(select quote_ident(k.conname) from pg_constraint k
+                         where k.contypid = ty.oid and k.contype = 'c' order by k.conname),
+                   array(select pg_get_constraintdef(k.oid) from pg_constraint k
+                         where k.contypid = ty.oid and k.contype = 'c' order by k.conname),
+                   obj_description(ty.oid, 'pg_type')
+            from pg_type ty join pg_namespace n on n.oid = ty.typnamespace
+            join pg_type b on b.oid = ty.typbasetype
+            left join pg_collation co on co.oid = ty.typcollation
+            left join pg_namespace cn on cn.oid = co.collnamespace
+            where ty.typtype = 'd' and n.nspname = any(?)
+              and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
+                              and d.objid = ty.oid and d.deptype = 'e')
+            order by 1, 2
+            """;
+
+    /**
+     * Objects the planner cannot plan yet (foreign tables, range types): kind, name, definition.
      */
     static final String OTHERS =
             """
@@ -285,19 +313,10 @@ final class CatalogSql {
               and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                               and d.objid = c.oid and d.deptype = 'e')
             union all
-            select case ty.typtype when 'd' then 'domain' else 'range type' end,
-                   quote_ident(n.nspname) || '.' || quote_ident(ty.typname),
-                   case ty.typtype
-                     when 'd' then format_type(ty.typbasetype, ty.typtypmod)
-                          || coalesce(' DEFAULT ' || ty.typdefault, '')
-                          || case when ty.typnotnull then ' NOT NULL' else '' end
-                          || coalesce((select ' ' || string_agg(pg_get_constraintdef(k.oid), ' '
-                                                                order by k.conname)
-                                       from pg_constraint k where k.contypid = ty.oid), '')
-                     else '' end
+            select 'range type', quote_ident(n.nspname) || '.' || quote_ident(ty.typname), ''
             from pg_type ty join pg_namespace n on n.oid = ty.typnamespace
             where n.nspname = any(?)
-              and ty.typtype in ('d', 'r')
+              and ty.typtype = 'r'
               and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
                               and d.objid = ty.oid and d.deptype = 'e')
             """;

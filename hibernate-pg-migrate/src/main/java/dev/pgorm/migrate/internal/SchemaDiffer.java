@@ -41,6 +41,7 @@ final class SchemaDiffer {
         d.enums();
         CollationDiffer.diff(d.current, d.desired, d.plan);
         CompositeTypeDiffer.diff(d.current, d.desired, d.plan);
+        DomainDiffer.diff(d.current, d.desired, d.plan);
         d.sequences();
         d.tables();
         d.others();
@@ -280,7 +281,7 @@ final class SchemaDiffer {
         };
     }
 
-    /** Foreign tables, domains and range types: any difference is not supported yet. */
+    /** Foreign tables and range types: any difference is not supported yet. */
     private void others() {
         Set<String> keys = new TreeSet<>(desired.others().keySet());
         keys.addAll(current.others().keySet());

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param extensions extension name to its schema
  * @param enums enum types
  * @param composites composite types (not the row types of tables)
+ * @param domains domains
  * @param sequences standalone sequences
  * @param tables tables
  * @param others objects the planner compares but cannot plan yet, key "kind name" to definition
@@ -26,14 +27,15 @@ import java.util.Set;
  * @param functions functions and procedures, key "schema.name(arguments)"
  * @param triggers triggers, key "name ON table"
  * @param views plain and materialized views
- * @param statistics extended statistics objects: qualified name to {@code pg_get_statisticsobjdef},
- *     a complete CREATE STATISTICS statement
+ * @param statistics extended statistics objects by qualified name
+ * @param collations collations made by CREATE COLLATION in the schemas, by qualified name
  */
 record SchemaModel(
         Set<String> schemas,
         Map<String, String> extensions,
         Map<String, EnumType> enums,
         Map<String, CompositeType> composites,
+        Map<String, Domain> domains,
         Map<String, Sequence> sequences,
         Map<String, Table> tables,
         Map<String, String> others,
@@ -59,6 +61,7 @@ record SchemaModel(
                 extensions,
                 enums,
                 composites,
+                domains,
                 sequences,
                 valid,
                 others,
@@ -183,6 +186,28 @@ record SchemaModel(
                     + ", deterministic = "
                     + deterministic
                     + ")";
+        }
+    }
+
+    /**
+     * A domain.
+     *
+     * @param type the base type as {@code format_type} spells it, with {@code COLLATE} when the
+     *     domain's collation is not the base type's
+     * @param defaultValue the default expression, or null
+     * @param checks check constraints, quoted name to {@code pg_get_constraintdef}, by name
+     * @param comment the domain's comment (PG-ORM's fingerprint, say), or null
+     */
+    record Domain(
+            String schema,
+            String name,
+            String type,
+            String defaultValue,
+            boolean notNull,
+            Map<String, String> checks,
+            String comment) {
+        String qname() {
+            return qualified(schema, name);
         }
     }
 

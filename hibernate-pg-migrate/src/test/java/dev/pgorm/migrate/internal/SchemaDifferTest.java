@@ -50,6 +50,7 @@ class SchemaDifferTest {
                 es,
                 Map.of(),
                 Map.of(),
+                Map.of(),
                 ts,
                 Map.of(),
                 Map.of(),

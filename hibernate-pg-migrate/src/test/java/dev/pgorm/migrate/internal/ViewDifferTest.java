@@ -59,6 +59,7 @@ class ViewDifferTest {
                 Map.of(),
                 Map.of(),
                 Map.of(),
+                Map.of(),
                 vs,
                 Map.of(),
                 Map.of());

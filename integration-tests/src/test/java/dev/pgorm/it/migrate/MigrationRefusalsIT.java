@@ -43,7 +43,7 @@ class MigrationRefusalsIT {
                 dir.resolve("V1__doc.sql"),
                 """
                 create table doc (id bigint primary key, owner varchar(255));
-                create domain positive as integer check (value > 0);
+                create type span as range (subtype = integer);
                 """);
         assertThatThrownBy(
                         () ->
@@ -54,18 +54,18 @@ class MigrationRefusalsIT {
                                         .allow(PgMigrationHazard.values())
                                         .plan())
                 .isInstanceOf(PgMigrationException.class)
-                .hasMessageContaining("domain public.positive is removed (not supported yet)");
+                .hasMessageContaining("range type public.span is removed (not supported yet)");
         assertThat(leftBehind(db)).isZero();
     }
 
     @Test
     void aLiveDatabaseWithObjectsThePlannerCannotCopyIsRefused(PgTestDatabase db) {
         try (MigrationCase c = MigrationCase.of(db, V1.Doc.class)) {
-            c.execute("create domain positive as integer check (value > 0)");
+            c.execute("create type span as range (subtype = integer)");
             assertThatThrownBy(() -> c.planner(V1.Doc.class).plan())
                     .isInstanceOf(PgMigrationException.class)
                     .hasMessageContaining("holds objects that the planner cannot copy yet")
-                    .hasMessageContaining("domain public.positive");
+                    .hasMessageContaining("range type public.span");
         }
         assertThat(leftBehind(db)).isZero();
     }

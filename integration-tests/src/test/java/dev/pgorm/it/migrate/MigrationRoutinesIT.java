@@ -2,6 +2,7 @@ package dev.pgorm.it.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pgorm.ddl.procedure.PgProcedure;
 import dev.pgorm.ddl.trigger.PgFunction;
 import dev.pgorm.ddl.trigger.PgTrigger;
 import dev.pgorm.ddl.trigger.TriggerEvent;
@@ -14,7 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.junit.jupiter.api.Test;
 
-/** A function's body changed, a trigger added and removed. */
+/** A function's body changed, a trigger added and removed, a procedure added, replaced, dropped. */
 @PgTest
 class MigrationRoutinesIT {
 
@@ -128,6 +129,71 @@ class MigrationRoutinesIT {
                     .startsWith("DROP TRIGGER memo_shout_trg ON public.memo")
                     .anySatisfy(s -> assertThat(s).contains("upper(new.text)"));
             c.applyAndReplan(back, "memo", 3, V1.Memo.class);
+        }
+    }
+
+    @Entity(name = "Memo")
+    @Table(name = "memo")
+    @PgProcedure(
+            name = "memo_purge",
+            arguments = "keep_at_most integer, inout purged_row_count integer",
+            body =
+                    "begin delete from public.memo where id > keep_at_most;"
+                            + " get diagnostics purged_row_count = row_count; end")
+    public static class MemoWithPurge {
+        @Id Long id;
+
+        String text;
+    }
+
+    @Entity(name = "Memo")
+    @Table(name = "memo")
+    @PgProcedure(
+            name = "memo_purge",
+            arguments = "keep_at_most integer, inout purged_row_count integer",
+            body =
+                    "begin delete from public.memo where id >= keep_at_most;"
+                            + " get diagnostics purged_row_count = row_count; end")
+    public static class MemoWithStricterPurge {
+        @Id Long id;
+
+        String text;
+    }
+
+    /** The identity is longer than 63 bytes: its fingerprint comment must keep it whole. */
+    @Test
+    void proceduresArePlannedLikeFunctions(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, V1.Memo.class)) {
+            c.execute("insert into memo (id, text) values (1, 'a'), (2, 'b'), (3, 'c')");
+            PgMigrationPlan added = c.planner(MemoWithPurge.class).plan();
+            assertThat(MigrationCase.sql(added))
+                    .anySatisfy(
+                            s ->
+                                    assertThat(s)
+                                            .startsWith(
+                                                    "CREATE OR REPLACE PROCEDURE public.memo_purge(IN keep_at_most integer, INOUT purged_row_count integer)")
+                                            .contains("id > keep_at_most"))
+                    .contains("DROP FUNCTION public.memo_shout()");
+            c.applyAndReplan(added, "memo", 3, MemoWithPurge.class);
+
+            PgMigrationPlan replaced = c.planner(MemoWithStricterPurge.class).plan();
+            assertThat(MigrationCase.sql(replaced))
+                    .anySatisfy(
+                            s ->
+                                    assertThat(s)
+                                            .startsWith(
+                                                    "CREATE OR REPLACE PROCEDURE public.memo_purge(")
+                                            .contains("id >= keep_at_most"));
+            assertThat(replaced.hazards()).isEmpty();
+            c.applyAndReplan(replaced, "memo", 3, MemoWithStricterPurge.class);
+            c.execute("call public.memo_purge(3, null)");
+            assertThat(c.count("select count(*) from memo")).isEqualTo(2);
+
+            PgMigrationPlan dropped = c.planner(V1.Memo.class).plan();
+            assertThat(MigrationCase.sql(dropped))
+                    .contains(
+                            "DROP PROCEDURE public.memo_purge(IN keep_at_most integer, INOUT purged_row_count integer)");
+            c.applyAndReplan(dropped, "memo", 2, V1.Memo.class);
         }
     }
 }

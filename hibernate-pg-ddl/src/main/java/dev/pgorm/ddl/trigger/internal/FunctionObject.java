@@ -9,14 +9,15 @@ import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.mapping.Table;
 
 /**
- * {@code CREATE OR REPLACE FUNCTION} before the tables. Its drop removes the function only when
- * nothing depends on it, so {@code update} never breaks a trigger and {@code drop} (which runs it
- * after the tables are gone) cleans up.
+ * {@code CREATE OR REPLACE FUNCTION} (or {@code PROCEDURE}) before the tables. Its drop removes the
+ * function only when nothing depends on it, so {@code update} never breaks a trigger and {@code
+ * drop} (which runs it after the tables are gone) cleans up.
  */
 public final class FunctionObject extends PgDdlObject {
 
     private static final long serialVersionUID = 1L;
 
+    private final String kind;
     private final String schema;
     private final String name;
     private final String renderedName;
@@ -31,12 +32,40 @@ public final class FunctionObject extends PgDdlObject {
             String signature,
             String definition,
             String declaredBy) {
-        super("pgorm.function." + (schema == null ? "" : schema + ".") + name, declaredBy);
+        this("function", schema, name, renderedName, signature, definition, declaredBy);
+    }
+
+    private FunctionObject(
+            String kind,
+            String schema,
+            String name,
+            String renderedName,
+            String signature,
+            String definition,
+            String declaredBy) {
+        super("pgorm." + kind + "." + (schema == null ? "" : schema + ".") + name, declaredBy);
+        this.kind = kind;
         this.schema = schema;
         this.name = name;
         this.renderedName = renderedName;
         this.signature = signature;
         this.definition = definition;
+    }
+
+    /**
+     * Returns a procedure: the same rules as a function, with {@code CREATE OR REPLACE PROCEDURE}.
+     *
+     * @param definition the {@code CREATE OR REPLACE PROCEDURE} statement
+     */
+    public static FunctionObject procedure(
+            String schema,
+            String name,
+            String renderedName,
+            String signature,
+            String definition,
+            String declaredBy) {
+        return new FunctionObject(
+                "procedure", schema, name, renderedName, signature, definition, declaredBy);
     }
 
     /** Returns the comment that identifies the definition ({@code pgorm:} and a hash). */
@@ -77,7 +106,7 @@ public final class FunctionObject extends PgDdlObject {
                     // the signature names parameters, which regprocedure does not read: the old
                     // function is found under a name of its own
                     + "; exception when invalid_function_definition then execute "
-                    + SqlText.literal("alter function " + signature + " rename to ")
+                    + SqlText.literal("alter " + kind + " " + signature + " rename to ")
                     + " || pg_catalog.quote_ident(tmp); select p.oid, p.proacl, p.proowner into"
                     + " old, acl, owner from pg_catalog.pg_proc p where p.proname = tmp and "
                     + (schema == null
@@ -86,23 +115,29 @@ public final class FunctionObject extends PgDdlObject {
                                     + " nspname = "
                                     + SqlText.literal(schema)
                                     + ")")
-                    + "; execute 'drop function ' || old::text; execute "
+                    + "; execute 'drop "
+                    + kind
+                    + " ' || old::text; execute "
                     + SqlText.literal(definition)
                     // the owner and the grants of the old function carry over
                     + "; "
                     + SqlText.ownerAgain(
                             "owner",
-                            "pg_catalog.format('alter function %s owner to %I', "
+                            "pg_catalog.format('alter "
+                                    + kind
+                                    + " %s owner to %I', "
                                     + SqlText.literal(signature)
                                     + ", pg_catalog.pg_get_userbyid(owner))")
-                    + SqlText.grantAgain("acl", "function", SqlText.literal(signature))
+                    + SqlText.grantAgain("acl", kind, SqlText.literal(signature))
                     // a new function may be executed by PUBLIC; the old one may not have been
                     + " if acl is not null and not exists (select 1 from pg_catalog.aclexplode(acl)"
                     + " where grantee = 0) then execute "
-                    + SqlText.literal("revoke all on function " + signature + " from public")
+                    + SqlText.literal("revoke all on " + kind + " " + signature + " from public")
                     + "; end if; end; execute "
                     + SqlText.literal(
-                            "comment on function "
+                            "comment on "
+                                    + kind
+                                    + " "
                                     + signature
                                     + " is "
                                     + SqlText.literal(fingerprint()))
@@ -132,11 +167,15 @@ public final class FunctionObject extends PgDdlObject {
                     + tablesGone
                     + " then for f in select p.oid::regprocedure from pg_catalog.pg_proc p where p.proname = "
                     + SqlText.literal(name)
+                    + " and p.prokind = "
+                    + (kind.equals("procedure") ? "'p'" : "'f'")
                     + " and p.pronamespace = "
                     + namespace
                     + " and not exists (select 1 from pg_catalog.pg_depend d where d.refclassid ="
                     + " 'pg_catalog.pg_proc'::regclass and d.refobjid = p.oid and d.deptype = 'n')"
-                    + " loop execute 'drop function ' || f::text; end loop; end if; end $pgorm_drop$"
+                    + " loop execute 'drop "
+                    + kind
+                    + " ' || f::text; end loop; end if; end $pgorm_drop$"
         };
     }
 
@@ -144,7 +183,8 @@ public final class FunctionObject extends PgDdlObject {
     public List<CatalogCheck> catalogChecks(SqlStringGenerationContext context) {
         return List.of(
                 new CatalogCheck(
-                        "function "
+                        kind
+                                + " "
                                 + renderedName
                                 + " ("
                                 + declaredBy()
@@ -153,9 +193,13 @@ public final class FunctionObject extends PgDdlObject {
                         select exists (select 1 from pg_catalog.pg_proc p
                                          join pg_catalog.pg_namespace n on n.oid = p.pronamespace
                                         where p.proname = ? and n.nspname = coalesce(nullif(?, ''), current_schema())
-                                          and %s)
+                                          and p.prokind = ? and %s)
                         """
                                 .formatted(Fingerprint.matches("p.oid", "pg_proc")),
-                        List.of(name, schema == null ? "" : schema, fingerprint())));
+                        List.of(
+                                name,
+                                schema == null ? "" : schema,
+                                kind.equals("procedure") ? "p" : "f",
+                                fingerprint())));
     }
 }

@@ -1,0 +1,2 @@
+/** How domains are declared, created, changed and checked. */
+package dev.pgorm.ddl.domain.internal;

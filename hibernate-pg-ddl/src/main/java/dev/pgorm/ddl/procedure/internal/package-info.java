@@ -1,0 +1,2 @@
+/** How procedures are declared and called. */
+package dev.pgorm.ddl.procedure.internal;
