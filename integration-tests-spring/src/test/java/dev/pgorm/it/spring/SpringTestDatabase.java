@@ -6,6 +6,7 @@ import dev.pgorm.testing.internal.ServerLocator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.opentest4j.TestAbortedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -63,6 +64,20 @@ public final class SpringTestDatabase {
         return server.password() == null
                 ? url
                 : PgServer.withParameter(url, "password", server.password());
+    }
+
+    /**
+     * Returns whether the replica answers, without failing or skipping: where it returns false, the
+     * context starts without replicas and each test calls {@link #replicaUrl(String)} in {@code
+     * BeforeEach}, so that each test is skipped (or fails) by name.
+     */
+    public static boolean hasReplica() {
+        try {
+            replicaUrl("postgres");
+            return true;
+        } catch (IllegalStateException | TestAbortedException e) {
+            return false;
+        }
     }
 
     /** Runs statements as the privileged user on the shared test database. */
