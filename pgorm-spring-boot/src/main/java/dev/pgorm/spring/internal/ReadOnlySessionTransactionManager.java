@@ -52,7 +52,9 @@ final class ReadOnlySessionTransactionManager extends JpaTransactionManager {
     /**
      * Opens a read-only session for a read-only transaction, else does what Spring does. Only a
      * session opened here for the transaction is read-only: a transaction that joins a session
-     * already bound to the thread (open-in-view) keeps that session and its connection.
+     * already bound to the thread (open-in-view) keeps that session and its connection. The
+     * read-only session gets the manager's JPA properties and initializer as Spring's would;
+     * Spring's vendor post-processing, the other step it takes, does nothing for Hibernate.
      */
     @Override
     protected EntityManager createEntityManagerForTransaction() {
