@@ -15,7 +15,7 @@ import org.opentest4j.TestAbortedException;
  * the test server, and says why when one is missing: skipped when the run declared it absent
  * ({@code PGORM_TEST_ABSENT=replica,pgbouncer}), else like any missing capability.
  */
-final class ScaleOutServers {
+public final class ScaleOutServers {
 
     private static final Pattern HOST_PORT = Pattern.compile("^(jdbc:postgresql://)([^/]+)(/.*)$");
 
@@ -30,8 +30,17 @@ final class ScaleOutServers {
         return m.group(1) + hostPort + m.group(3);
     }
 
-    /** Returns the replica's URL for the same database after checking it is a streaming standby. */
-    static String replica(String url, String user, String password) {
+    /**
+     * Returns the replica's URL for the same database after checking it is a streaming standby;
+     * used by tests that have no {@link PgTestDatabase} (the Spring ITs). Without a replica it
+     * fails like {@link PgTestDatabase#replicaUrl()}.
+     *
+     * @param url the database's URL on the test server
+     * @param user the privileged user
+     * @param password the user's password
+     * @return the URL, with the replica's host and port
+     */
+    public static String replica(String url, String user, String password) {
         String hostPort = setting("PGORM_TEST_REPLICA", "localhost:5433");
         String replicaUrl = onHost(url, hostPort);
         try (Connection c = PgServer.connect(replicaUrl, user, password);

@@ -1,10 +1,12 @@
 package dev.pgorm.it.spring;
 
+import dev.pgorm.testing.ScaleOutServers;
 import dev.pgorm.testing.internal.PgServer;
 import dev.pgorm.testing.internal.ServerLocator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.opentest4j.TestAbortedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -43,6 +45,39 @@ public final class SpringTestDatabase {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", server::appUser);
         registry.add("spring.datasource.password", () -> server.appPassword());
+    }
+
+    /**
+     * Returns the URL of database {@code name} on the streaming replica of {@code
+     * scripts/scale-out-db.sh}, with the privileged user's credentials in it, after checking that
+     * the replica answers (on the server's own database, so {@code name} may not exist yet): fails
+     * when there is none, and skips where the run declared it absent with {@code
+     * PGORM_TEST_ABSENT}.
+     */
+    public static String replicaUrl(String name) {
+        PgServer server = ServerLocator.server();
+        String url =
+                PgServer.withDatabase(
+                        ScaleOutServers.replica(server.url(), server.user(), server.password()),
+                        name);
+        url = PgServer.withParameter(url, "user", server.user());
+        return server.password() == null
+                ? url
+                : PgServer.withParameter(url, "password", server.password());
+    }
+
+    /**
+     * Returns whether the replica answers, without failing or skipping: where it returns false, the
+     * context starts without replicas and each test calls {@link #replicaUrl(String)} in {@code
+     * BeforeEach}, so that each test is skipped (or fails) by name.
+     */
+    public static boolean hasReplica() {
+        try {
+            replicaUrl("postgres");
+            return true;
+        } catch (IllegalStateException | TestAbortedException e) {
+            return false;
+        }
     }
 
     /** Runs statements as the privileged user on the shared test database. */
