@@ -42,13 +42,17 @@ public final class ScaleOutServers {
      */
     public static String replica(String url, String user, String password) {
         String hostPort = setting("PGORM_TEST_REPLICA", "localhost:5433");
+        skipIfDeclaredAbsent("replica");
         String replicaUrl = onHost(url, hostPort);
         try (Connection c = PgServer.connect(replicaUrl, user, password);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select pg_is_in_recovery()")) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
+                Connection primary = PgServer.connect(url, user, password)) {
+            if (!PgCatalogValue.bool(c, "select pg_is_in_recovery()")) {
                 missing("replica", hostPort + " is not in recovery, so it is no replica");
+            }
+            // A replica of another cluster (the 15 beside a 14 under test) is no replica of this.
+            String id = "select system_identifier::text from pg_control_system()";
+            if (!PgCatalogValue.text(c, id).equals(PgCatalogValue.text(primary, id))) {
+                missing("replica", hostPort + " replicates another cluster than the test server");
             }
         } catch (SQLException e) {
             missing("replica", "no replica answers on " + hostPort + ": " + e.getMessage());
@@ -59,6 +63,7 @@ public final class ScaleOutServers {
     /** Returns the URL of the same database through PgBouncer after checking it answers. */
     static String pgBouncer(String url, String user, String password) {
         String hostPort = setting("PGORM_TEST_PGBOUNCER", "localhost:6432");
+        skipIfDeclaredAbsent("pgbouncer");
         String bouncerUrl = PgServer.withParameter(onHost(url, hostPort), "prepareThreshold", "0");
         try (Connection c = PgServer.connect(bouncerUrl, user, password)) {
             c.isValid(5);
@@ -86,6 +91,38 @@ public final class ScaleOutServers {
     private static String setting(String name, String defaultValue) {
         String value = ServerLocator.setting(name);
         return value == null ? defaultValue : value;
+    }
+
+    /**
+     * Skips at once when the run declared the server absent: another server may still answer on its
+     * port (the replica of 15 while 14 is under test), but it is not this run's.
+     */
+    private static void skipIfDeclaredAbsent(String server) {
+        if (ServerLocator.declaredAbsent(server)) {
+            throw new TestAbortedException(
+                    "Missing capability: the "
+                            + server
+                            + " server, declared absent by PGORM_TEST_ABSENT");
+        }
+    }
+
+    /** One-value queries of the checks above. */
+    private static final class PgCatalogValue {
+        static boolean bool(Connection c, String sql) throws SQLException {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+
+        static String text(Connection c, String sql) throws SQLException {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     private static void missing(String server, String why) {
