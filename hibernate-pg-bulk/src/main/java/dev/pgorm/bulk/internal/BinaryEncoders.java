@@ -4,6 +4,7 @@ import dev.pgorm.bulk.internal.CopyColumnTypes.ColumnType;
 import dev.pgorm.bulk.internal.CopyColumnTypes.PgType;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** Chooses the binary COPY encoder of a column from its type in the catalog. */
 final class BinaryEncoders {
@@ -61,13 +62,21 @@ final class BinaryEncoders {
         };
     }
 
-    /** No encoder when PostgreSQL's zone name is not one Java knows: text COPY reads it then. */
+    /**
+     * No encoder when PostgreSQL's zone name is not one Java knows, or is a fixed offset other than
+     * zero: PostgreSQL reads {@code GMT-03:00} with the POSIX sign (three hours east of Greenwich),
+     * Java the other way round. Text COPY lets the server read the local time then.
+     */
     private static BinaryEncoder timestamptz(String timeZone) {
         if (timeZone == null) {
             return null;
         }
         try {
-            return BinaryTimes.timestamptz(ZoneId.of(timeZone));
+            ZoneId zone = ZoneId.of(timeZone);
+            if (zone.normalized() instanceof ZoneOffset offset && offset.getTotalSeconds() != 0) {
+                return null;
+            }
+            return BinaryTimes.timestamptz(zone);
         } catch (DateTimeException e) {
             return null;
         }

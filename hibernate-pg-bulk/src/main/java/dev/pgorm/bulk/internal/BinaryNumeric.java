@@ -94,6 +94,10 @@ final class BinaryNumeric {
         }
         int count = last - first;
         int weight = count == 0 ? 0 : integerGroups - 1 - first;
+        // numeric's limits: 131072 digits before the point (weight 32767), 16383 after it
+        if (weight > Short.MAX_VALUE || scale > 16_383 || count > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("numeric out of range for PostgreSQL: " + value);
+        }
         out.writeInt(8 + 2 * count);
         out.writeShort(count);
         out.writeShort(weight);

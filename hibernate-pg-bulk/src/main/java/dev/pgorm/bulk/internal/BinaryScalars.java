@@ -37,8 +37,14 @@ final class BinaryScalars {
                 if (!(value instanceof Number n)) {
                     throw BinaryEncoder.cannot(value, "real");
                 }
+                float f = n.floatValue();
+                double d = n.doubleValue();
+                // real holds less than double: a value it cannot hold fails, as in text COPY
+                if ((Float.isInfinite(f) && !Double.isInfinite(d)) || (f == 0f && d != 0d)) {
+                    throw new IllegalArgumentException("real out of range: " + value);
+                }
                 out.writeInt(4);
-                out.writeInt(Float.floatToIntBits(n.floatValue()));
+                out.writeInt(Float.floatToIntBits(f));
             };
 
     static final BinaryEncoder FLOAT8 =

@@ -13,6 +13,7 @@ import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.function.Supplier;
 import org.postgresql.util.PGInterval;
 
 /**
@@ -104,11 +105,24 @@ final class BinaryTimes {
                 if (value instanceof Duration d) {
                     micros = micros(d.getSeconds(), d.getNano());
                 } else if (value instanceof PGInterval i) {
-                    months = i.getYears() * 12 + i.getMonths();
+                    months =
+                            exact(
+                                    () ->
+                                            Math.addExact(
+                                                    Math.multiplyExact(i.getYears(), 12),
+                                                    i.getMonths()),
+                                    value);
                     days = i.getDays();
                     micros =
-                            (i.getHours() * 3600L + i.getMinutes() * 60L) * 1_000_000L
-                                    + Math.round(i.getSeconds() * 1_000_000d);
+                            exact(
+                                    () ->
+                                            Math.addExact(
+                                                    Math.multiplyExact(
+                                                            i.getHours() * 3600L
+                                                                    + i.getMinutes() * 60L,
+                                                            1_000_000L),
+                                                    Math.round(i.getSeconds() * 1_000_000d)),
+                                    value);
                 } else {
                     throw BinaryEncoder.cannot(value, "interval");
                 }
@@ -139,7 +153,9 @@ final class BinaryTimes {
                 if (l.equals(LocalDateTime.MAX) || l.equals(LocalDateTime.MIN)) {
                     micros = local(l);
                 } else {
-                    ZonedDateTime z = l.atZone(sessionZone);
+                    // A time the autumn change gives twice takes the later offset, as in
+                    // PostgreSQL; one the spring change skips, the earlier (Java does the same).
+                    ZonedDateTime z = l.atZone(sessionZone).withLaterOffsetAtOverlap();
                     micros = instant(z.toEpochSecond(), z.getNano());
                 }
             } else {
@@ -164,8 +180,27 @@ final class BinaryTimes {
         return micros(epochSecond - EPOCH_SECONDS, nano);
     }
 
-    /** Seconds and nanoseconds as microseconds, the nanoseconds rounded half to even. */
+    /**
+     * Seconds and nanoseconds as microseconds, the nanoseconds rounded half to even; a value beyond
+     * what 64 bits of microseconds hold fails instead of wrapping around.
+     */
     private static long micros(long seconds, int nano) {
-        return seconds * 1_000_000L + (long) Math.rint(nano / 1000.0);
+        try {
+            return Math.addExact(
+                    Math.multiplyExact(seconds, 1_000_000L), (long) Math.rint(nano / 1000.0));
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    "a date-time or duration of "
+                            + seconds
+                            + " seconds is out of range for PostgreSQL (microseconds in 64 bits)");
+        }
+    }
+
+    private static <T extends Number> T exact(Supplier<T> computation, Object value) {
+        try {
+            return computation.get();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("interval out of range: " + value);
+        }
     }
 }

@@ -131,13 +131,22 @@ final class CompositeTypeUpdate {
             for (Column column : type.getColumns()) {
                 columns.add(column.getQuotedName(dialect) + " " + column.getSqlType(metadata));
             }
-            // A name of our own in pg_temp: nothing the user declared is touched.
-            String probeName = "pg_temp.pgorm_struct_probe_" + probe++;
-            catalog.execute(
-                    "create type " + probeName + " as (" + String.join(", ", columns) + ")");
-            List<Attribute> wanted = catalog.list(ATTRIBUTES, CompositeTypeUpdate::row, probeName);
-            catalog.execute("drop type " + probeName);
             String kind = catalog.optional(TYPE_KIND, row -> row.getString(1), name).orElse(null);
+            List<Attribute> wanted = new ArrayList<>();
+            if ("c".equals(kind)) {
+                // A name of our own in pg_temp: nothing the user declared is touched. Only for a
+                // type that exists: a new one may use types not created yet (Hibernate's create
+                // makes them in order).
+                String probeName = "pg_temp.pgorm_struct_probe_" + probe++;
+                catalog.execute(
+                        "create type " + probeName + " as (" + String.join(", ", columns) + ")");
+                wanted = catalog.list(ATTRIBUTES, CompositeTypeUpdate::row, probeName);
+                catalog.execute("drop type " + probeName);
+            } else {
+                for (Column column : type.getColumns()) {
+                    wanted.add(new Attribute(column.getName(), column.getSqlType(metadata)));
+                }
+            }
             List<Attribute> existing =
                     "c".equals(kind)
                             ? catalog.list(ATTRIBUTES, CompositeTypeUpdate::row, name)

@@ -11,6 +11,9 @@ import dev.pgorm.ddl.encryption.PgEncrypted;
 import dev.pgorm.rls.RlsContext;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -50,6 +53,27 @@ class PgEncryptedIT {
     }
 
     // end::entity[]
+
+    @Embeddable
+    static class Tax {
+        String country;
+
+        @PgEncrypted(keySetting = "app.crypto_key")
+        String taxId;
+    }
+
+    @Entity(name = "Supplier")
+    @Table(name = "supplier")
+    static class Supplier {
+        @Id Long id;
+        @Embedded Tax tax;
+    }
+
+    @Entity(name = "SupplierHistory")
+    static class SupplierHistory {
+        @Id Long id;
+        @ElementCollection List<Tax> taxes;
+    }
 
     @Entity(name = "NumberSecret")
     static class NumberSecret {
@@ -328,6 +352,39 @@ class PgEncryptedIT {
         assertThatThrownBy(() -> db.entityManagerFactory(TransientSecret.class))
                 .hasStackTraceContaining("@PgEncrypted on [secret] of entity TransientSecret")
                 .hasStackTraceContaining("not a persistent basic attribute");
+    }
+
+    @Test
+    void anEmbeddedValuesAttributeIsEncryptedToo(PgTestDatabase db) {
+        SessionFactory suppliers = db.entityManagerFactory(Supplier.class);
+        try {
+            assertThat(db.sql().columnTypes("supplier"))
+                    .containsEntry("taxid", "bytea")
+                    .containsEntry("country", "character varying(255)");
+            Supplier supplier = new Supplier();
+            supplier.id = 1L;
+            supplier.tax = new Tax();
+            supplier.tax.country = "DE";
+            supplier.tax.taxId = "DE-123456789";
+            try (RlsContext.Scope key = RlsContext.set("app.crypto_key", KEY)) {
+                suppliers.inTransaction(s -> s.persist(supplier));
+                String taxId = suppliers.fromTransaction(s -> s.find(Supplier.class, 1L).tax.taxId);
+                assertThat(taxId).isEqualTo("DE-123456789");
+            }
+            assertThat(
+                            db.sql()
+                                    .queryValue(
+                                            "select position('DE-123456789' in encode(taxid, 'escape')) from supplier",
+                                            Integer.class))
+                    .isZero();
+        } finally {
+            db.close(suppliers);
+        }
+        assertThatThrownBy(() -> db.entityManagerFactory(SupplierHistory.class))
+                .hasStackTraceContaining(
+                        "@PgEncrypted in the elements of collection 'taxes' of entity"
+                                + " SupplierHistory")
+                .hasStackTraceContaining("would be stored unencrypted");
     }
 
     @Test

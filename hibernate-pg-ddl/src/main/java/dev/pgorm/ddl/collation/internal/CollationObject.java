@@ -16,7 +16,9 @@ final class CollationObject extends PgDdlObject {
 
     /**
      * The locale as the catalog keeps it: {@code colllocale} from PostgreSQL 17, {@code
-     * colliculocale} for ICU in 15 and 16, {@code collcollate} otherwise.
+     * colliculocale} for ICU in 15 and 16, {@code collcollate} otherwise. From PostgreSQL 16 an ICU
+     * locale is kept as a language tag ({@code en_US} becomes {@code en-US}), so the check compares
+     * with {@code _} and {@code -} alike.
      */
     private static final String LOCALE =
             """
@@ -85,7 +87,7 @@ final class CollationObject extends PgDdlObject {
                                         where c.collname = ?
                                           and n.nspname = any(pg_catalog.current_schemas(false))
                                           and c.collprovider = ?
-                                          and %s = ?
+                                          and replace(%s, '_', '-') = replace(?, '_', '-')
                                           and c.collisdeterministic = ?)
                         """
                                 .formatted(LOCALE),

@@ -10,11 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.MappingException;
+import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Component;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.Value;
 
 /**
  * Gives each {@link PgEncrypted} attribute a {@code bytea} column and pgcrypto read and write
@@ -129,15 +133,16 @@ public final class EncryptedBinder {
      */
     private static List<Encrypted> attributes(PersistentClass entity) {
         Map<String, Annotated> annotated = annotatedMembers(entity.getMappedClass());
-        if (annotated.isEmpty()) {
-            return List.of();
-        }
         List<Encrypted> found = new ArrayList<>();
         for (Property property : entity.getProperties()) {
             Annotated a = annotated.remove(property.getName());
             if (a != null) {
                 found.add(new Encrypted(property, a.annotation(), a.javaType()));
             }
+            nested(entity, property, found);
+        }
+        if (annotated.isEmpty()) {
+            return found;
         }
         for (Property property : entity.getPropertyClosure()) {
             annotated.remove(property.getName()); // declared on a superclass entity
@@ -146,17 +151,64 @@ public final class EncryptedBinder {
             annotated.remove(entity.getIdentifierProperty().getName());
         }
         if (!annotated.isEmpty()) {
+            throw notPersistent(annotated.keySet(), entity);
+        }
+        return found;
+    }
+
+    /**
+     * Adds the annotated attributes of an embedded value (and of values embedded in it), whose
+     * columns belong to the entity's table; refuses them in element collections, whose rows live in
+     * a table of their own that the annotation does not reach.
+     */
+    private static void nested(PersistentClass entity, Property property, List<Encrypted> found) {
+        Value value = property.getValue();
+        if (value instanceof Component component) {
+            Map<String, Annotated> annotated = annotatedMembers(componentClass(component));
+            for (Property inner : component.getProperties()) {
+                Annotated a = annotated.remove(inner.getName());
+                if (a != null) {
+                    found.add(new Encrypted(inner, a.annotation(), a.javaType()));
+                }
+                nested(entity, inner, found);
+            }
+            if (!annotated.isEmpty()) {
+                throw notPersistent(annotated.keySet(), entity);
+            }
+        } else if (value instanceof Collection collection
+                && collection.getElement() instanceof Component element
+                && !annotatedMembers(componentClass(element)).isEmpty()) {
             throw new MappingException(
-                    "PG-ORM: @PgEncrypted on "
-                            + annotated.keySet()
-                            + " of entity "
+                    "PG-ORM: @PgEncrypted in the elements of collection '"
+                            + property.getName()
+                            + "' of entity "
                             + entity.getJpaEntityName()
                             + " ("
                             + entity.getClassName()
-                            + "): not a persistent basic attribute of the entity; put it on a"
-                            + " String attribute that Hibernate maps to a column");
+                            + ") is not supported, and the values would be stored unencrypted;"
+                            + " put it on a String attribute of the entity or of an @Embedded"
+                            + " value");
         }
-        return found;
+    }
+
+    private static Class<?> componentClass(Component component) {
+        try {
+            return component.getComponentClass();
+        } catch (RuntimeException notLoadable) {
+            return Object.class; // a dynamic (map) component: no annotations to read
+        }
+    }
+
+    private static MappingException notPersistent(Set<String> names, PersistentClass entity) {
+        return new MappingException(
+                "PG-ORM: @PgEncrypted on "
+                        + names
+                        + " of entity "
+                        + entity.getJpaEntityName()
+                        + " ("
+                        + entity.getClassName()
+                        + "): not a persistent basic attribute of the entity; put it on a"
+                        + " String attribute that Hibernate maps to a column");
     }
 
     private static Map<String, Annotated> annotatedMembers(Class<?> type) {

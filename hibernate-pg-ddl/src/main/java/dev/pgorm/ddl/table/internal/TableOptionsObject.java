@@ -34,6 +34,25 @@ final class TableOptionsObject extends PgDdlObject {
         this.tablespace = tablespace;
     }
 
+    /**
+     * The table's tablespace by name: {@code reltablespace} is 0 for the database's default, whose
+     * name {@code pg_database} holds.
+     */
+    private static final String TABLESPACE =
+            """
+            coalesce(t.spcname, (select d.spcname from pg_catalog.pg_tablespace d
+                                  join pg_catalog.pg_database b on b.dattablespace = d.oid
+                                 where b.datname = pg_catalog.current_database()))""";
+
+    /** The parameters as {@code reloptions} spells them: {@code name=value}. */
+    private List<String> normalized() {
+        List<String> normalized = new ArrayList<>();
+        for (String p : parameters) {
+            normalized.add(p.replaceAll("\\s+", ""));
+        }
+        return normalized;
+    }
+
     @Override
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
         String qualified = context.format(table.getQualifiedTableName());
@@ -51,15 +70,30 @@ final class TableOptionsObject extends PgDdlObject {
                                         + (unlogged ? " set unlogged" : " set logged"))
                         + "; end if; end $pgorm$");
         if (!parameters.isEmpty()) {
-            sql.add("alter table " + qualified + " set (" + String.join(", ", parameters) + ")");
+            // only when the catalog differs: SET (...) takes a lock, even when nothing changes
+            sql.add(
+                    "do $pgorm$ begin if not coalesce((select reloptions from pg_catalog.pg_class"
+                            + " where oid = "
+                            + relation
+                            + "), '{}') @> "
+                            + SqlText.literal("{" + String.join(",", normalized()) + "}")
+                            + "::text[] then execute "
+                            + SqlText.literal(
+                                    "alter table "
+                                            + qualified
+                                            + " set ("
+                                            + String.join(", ", parameters)
+                                            + ")")
+                            + "; end if; end $pgorm$");
         }
         if (!tablespace.isEmpty()) {
             sql.add(
-                    "do $pgorm$ begin if coalesce((select t.spcname from pg_catalog.pg_class c"
-                            + " join pg_catalog.pg_tablespace t on t.oid = c.reltablespace where"
-                            + " c.oid = "
+                    "do $pgorm$ begin if (select "
+                            + TABLESPACE
+                            + " from pg_catalog.pg_class c left join pg_catalog.pg_tablespace t"
+                            + " on t.oid = c.reltablespace where c.oid = "
                             + relation
-                            + "), '') <> "
+                            + ") <> "
                             + SqlText.literal(tablespace)
                             + " then execute "
                             + SqlText.literal(
@@ -75,10 +109,7 @@ final class TableOptionsObject extends PgDdlObject {
     @Override
     public List<CatalogCheck> catalogChecks(SqlStringGenerationContext context) {
         String qualified = context.format(table.getQualifiedTableName());
-        List<String> normalized = new ArrayList<>();
-        for (String p : parameters) {
-            normalized.add(p.replaceAll("\\s+", ""));
-        }
+        List<String> normalized = normalized();
         return List.of(
                 new CatalogCheck(
                         "storage options of table "
@@ -96,8 +127,9 @@ final class TableOptionsObject extends PgDdlObject {
                                         where c.oid = pg_catalog.to_regclass(?)
                                           and c.relpersistence = ?
                                           and coalesce(c.reloptions, '{}') @> ?::text[]
-                                          and (? = '' or t.spcname = ?))
-                        """,
+                                          and (? = '' or %s = ?))
+                        """
+                                .formatted(TABLESPACE),
                         List.of(
                                 qualified,
                                 unlogged ? "u" : "p",
