@@ -138,11 +138,7 @@ final class ReadOnlySessionTransactionManager extends JpaTransactionManager {
         if (bean == null) {
             return UNKNOWN;
         }
-        Optional<Field> field =
-                PrivateAccess.field(
-                        AbstractEntityManagerFactoryBean.class,
-                        "entityManagerInitializer",
-                        "runs read-only transactions on the primary, with Spring's own session");
+        Optional<Field> field = factoryInitializerField();
         if (field.isEmpty()) {
             return UNKNOWN;
         }
@@ -161,6 +157,14 @@ final class ReadOnlySessionTransactionManager extends JpaTransactionManager {
                 factoryInitializer.accept(em);
             }
         };
+    }
+
+    /** Spring's {@code AbstractEntityManagerFactoryBean.entityManagerInitializer}, or empty. */
+    static Optional<Field> factoryInitializerField() {
+        return PrivateAccess.field(
+                AbstractEntityManagerFactoryBean.class,
+                "entityManagerInitializer",
+                "runs read-only transactions on the primary, with Spring's own session");
     }
 
     /** The Spring factory bean that made {@code info}, or null when it is not one. */
