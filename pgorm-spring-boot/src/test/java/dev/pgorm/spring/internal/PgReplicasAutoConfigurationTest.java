@@ -3,6 +3,8 @@ package dev.pgorm.spring.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgorm.replicas.PgReplicasConnectionProvider;
+import jakarta.persistence.EntityManager;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -60,5 +63,18 @@ class PgReplicasAutoConfigurationTest {
     @Test
     void withoutADataSourceNothingIsReplaced() {
         runner.run(context -> assertThat(context).doesNotHaveBean("transactionManager"));
+    }
+
+    /** A Spring upgrade that drops the member fails here, before read-only work moves back. */
+    @Test
+    void theFactoryBeansInitializerCanBeRead() throws IllegalAccessException {
+        LocalContainerEntityManagerFactoryBean bean = new LocalContainerEntityManagerFactoryBean();
+        Consumer<EntityManager> initializer = em -> {};
+        bean.setEntityManagerInitializer(initializer);
+        assertThat(
+                        ReadOnlySessionTransactionManager.factoryInitializerField()
+                                .orElseThrow()
+                                .get(bean))
+                .isSameAs(initializer);
     }
 }

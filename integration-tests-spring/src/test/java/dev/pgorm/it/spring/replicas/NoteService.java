@@ -51,6 +51,21 @@ public class NoteService {
         return new Sighting(inRecovery(), em.find(Note.class, id) != null);
     }
 
+    @Transactional
+    public void writeTenantNote(long id, String tenant) {
+        em.persist(new TenantNote(id, tenant));
+    }
+
+    /** The tenant notes a read-only transaction sees, and whether it ran on a replica. */
+    public record TenantSighting(boolean onReplica, long count) {}
+
+    @Transactional(readOnly = true)
+    public TenantSighting countTenantNotes() {
+        long count =
+                em.createQuery("select count(*) from TenantNote", Long.class).getSingleResult();
+        return new TenantSighting(inRecovery(), count);
+    }
+
     private boolean inRecovery() {
         return (Boolean) em.createNativeQuery("select pg_is_in_recovery()").getSingleResult();
     }

@@ -5,20 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgorm.it.spring.SpringTestDatabase;
 import dev.pgorm.it.spring.replicas.NoteService.Sighting;
+import dev.pgorm.it.spring.replicas.NoteService.TenantSighting;
 import dev.pgorm.replicas.PgReplicas;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -77,6 +81,24 @@ class ReadOnlyTransactionsOnReplicaIT {
         NoteService noteService() {
             return new NoteService();
         }
+
+        /** Enables the tenant filter as Spring documents: the factory bean's initializer. */
+        @Bean
+        static BeanPostProcessor tenantFilter() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String name) {
+                    if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
+                        factory.setEntityManagerInitializer(
+                                em ->
+                                        em.unwrap(Session.class)
+                                                .enableFilter("tenant")
+                                                .setParameter("tenant", "a"));
+                    }
+                    return bean;
+                }
+            };
+        }
     }
 
     @Autowired NoteService notes;
@@ -118,6 +140,16 @@ class ReadOnlyTransactionsOnReplicaIT {
         assertThat(notes.find(3L))
                 .as("the thread's token: the read waits for the replica to replay the write")
                 .isEqualTo(new Sighting(true, true));
+    }
+
+    @Test
+    void aReadOnlyTransactionOnTheReplicaKeepsTheFactorysEntityManagerInitializer() {
+        notes.writeTenantNote(10L, "a");
+        notes.writeTenantNote(11L, "b");
+        notes.writeTenantNote(12L, "b");
+        assertThat(notes.countTenantNotes())
+                .as("the tenant filter enabled by the factory bean's initializer")
+                .isEqualTo(new TenantSighting(true, 1L));
     }
 
     private static void onReplica(String... statements) throws SQLException {
