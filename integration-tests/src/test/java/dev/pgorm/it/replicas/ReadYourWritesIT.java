@@ -256,6 +256,25 @@ class ReadYourWritesIT {
                 .hasMessageContaining("16/B374D848");
     }
 
+    @Test
+    void aForgedFarFutureTokenWaitsOnlyForThePrimarysPosition() {
+        long start = System.nanoTime();
+        boolean replica =
+                PgReplicas.withToken(
+                        "FFFFFFFF/0",
+                        () -> {
+                            try (Session s = sf.withOptions().readOnly(true).openSession()) {
+                                return onReplica(s);
+                            }
+                        });
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // wait_timeout is 10 s; the replica replays the primary's position after its 2 s delay.
+        assertThat(millis).as("ms waited").isLessThan(8000);
+        assertThat(replica)
+                .as("read on the replica once it replayed the primary's position")
+                .isTrue();
+    }
+
     private boolean strictReadOnReplica() {
         try (Session s = strict.withOptions().readOnly(true).openSession()) {
             return onReplica(s);
