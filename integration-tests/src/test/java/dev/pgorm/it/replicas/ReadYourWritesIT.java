@@ -1,3 +1,4 @@
+// Longer than 300 lines: one fixture (a replica 2 s behind) for every read-your-writes case.
 package dev.pgorm.it.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
