@@ -35,8 +35,9 @@ public final class PgReplicas {
     }
 
     /**
-     * Runs {@code work} with {@code token} as the current thread's token, then restores the token
-     * the thread held before; a null token runs the work with none.
+     * Runs {@code work} with the newer of {@code token} and the thread's own token as the current
+     * thread's token, then restores the token the thread held before, advanced to the newest token
+     * a write inside {@code work} produced; a null token runs the work with the thread's own token.
      *
      * @param <T> what the work returns
      * @param token a token from {@link #token()}, or null
@@ -47,17 +48,25 @@ public final class PgReplicas {
     public static <T> T withToken(String token, Supplier<T> work) {
         Objects.requireNonNull(work, "work");
         Lsn lsn = token == null ? null : Lsn.parse(token.trim());
-        Lsn before = Tokens.replace(lsn);
+        Lsn before = Tokens.current();
+        if (lsn != null) {
+            Tokens.advance(lsn);
+        }
+        Lsn inside = Tokens.current();
         try {
             return work.get();
         } finally {
+            Lsn after = Tokens.current();
             Tokens.replace(before);
+            // A write inside the work advanced the token past what the work started with.
+            if (after != null && (inside == null || !inside.reached(after))) {
+                Tokens.advance(after);
+            }
         }
     }
 
     /**
-     * Runs {@code work} with {@code token} as the current thread's token, then restores the token
-     * the thread held before; a null token runs the work with none.
+     * Runs {@code work} as {@link #withToken(String, Supplier)} does.
      *
      * @param token a token from {@link #token()}, or null
      * @param work what reads (and perhaps writes)

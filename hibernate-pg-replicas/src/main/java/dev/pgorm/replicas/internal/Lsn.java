@@ -5,6 +5,8 @@ import java.util.Locale;
 /** A WAL position ({@code pg_lsn}) as PostgreSQL prints it, {@code 16/B374D848}, comparable. */
 public record Lsn(long value) implements Comparable<Lsn> {
 
+    private static final String HEX = "0123456789abcdefABCDEF";
+
     /**
      * Reads PostgreSQL's text form of a {@code pg_lsn}.
      *
@@ -15,6 +17,12 @@ public record Lsn(long value) implements Comparable<Lsn> {
         int slash = text == null ? -1 : text.indexOf('/');
         if (slash < 1 || slash > 8 || text.length() - slash - 1 < 1 || text.length() - slash > 9) {
             throw invalid(text);
+        }
+        for (int i = 0; i < text.length(); i++) {
+            // Long.parseLong would take a sign (0/-1 is no position) and non-ASCII digits.
+            if (i != slash && HEX.indexOf(text.charAt(i)) < 0) {
+                throw invalid(text);
+            }
         }
         try {
             long high = Long.parseLong(text.substring(0, slash), 16);

@@ -25,6 +25,7 @@ public final class Replica {
     private final String name;
     private final DataSource dataSource;
     private volatile Health health = Health.unknown();
+    private volatile long healthyUntil;
 
     Replica(String name, DataSource dataSource) {
         this.name = name;
@@ -45,8 +46,24 @@ public final class Replica {
         return health;
     }
 
+    /** Records a finding that holds until it is replaced (a failure). */
     void health(Health health) {
+        health(health, System.nanoTime());
+    }
+
+    /**
+     * Records a finding whose "healthy" holds until {@code System.nanoTime()} reaches {@code
+     * healthyUntil}: a check that stops coming (a blocked check thread) does not keep a replica in
+     * reads.
+     */
+    void health(Health health, long healthyUntil) {
+        this.healthyUntil = healthyUntil;
         this.health = health;
+    }
+
+    /** Returns whether the last check found the replica healthy, and is recent enough to count. */
+    boolean serves() {
+        return health.healthy() && System.nanoTime() - healthyUntil < 0;
     }
 
     @Override

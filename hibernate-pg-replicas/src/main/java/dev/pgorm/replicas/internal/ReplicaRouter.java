@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
@@ -25,10 +26,15 @@ public final class ReplicaRouter implements AutoCloseable {
             """
             select pg_last_wal_replay_lsn()::text""";
 
+    private static final String PRIMARY_POSITION =
+            """
+            select pg_current_wal_lsn()::text""";
+
     private final ReplicaPools pools;
     private final Duration waitTimeout;
     private final ScheduledExecutorService checker;
     private final AtomicInteger next = new AtomicInteger();
+    private final AtomicReference<Lsn> primarySeen = new AtomicReference<>();
 
     ReplicaRouter(
             ReplicaPools pools, Duration maxLag, Duration checkInterval, Duration waitTimeout) {
@@ -39,7 +45,8 @@ public final class ReplicaRouter implements AutoCloseable {
             return;
         }
         HealthCheck check =
-                new HealthCheck(pools.primary(), pools.replicas(), maxLag, checkInterval);
+                new HealthCheck(
+                        pools.primary(), pools.replicas(), maxLag, checkInterval, this::primaryAt);
         // The first check runs before the router is handed out, so it routes from the start.
         check.run();
         this.checker =
@@ -81,24 +88,57 @@ public final class ReplicaRouter implements AutoCloseable {
         List<Replica> replicas = pools.replicas();
         int count = replicas.size();
         if (count > 0) {
-            Lsn token = Tokens.current();
+            Lsn token = bounded(Tokens.current());
             long deadline = System.nanoTime() + waitTimeout.toNanos();
             int start = Math.floorMod(next.getAndIncrement(), count);
             for (int k = 0; k < count; k++) {
                 Replica replica = replicas.get((start + k) % count);
                 Connection c = caughtUp(replica, token, deadline);
                 if (c != null) {
-                    return ConflictRetry.wrap(c, pools.primary()::getConnection);
+                    try {
+                        return ConflictRetry.wrap(c, pools.primary()::getConnection);
+                    } catch (SQLException e) {
+                        closeQuietly(c);
+                        throw e;
+                    }
                 }
             }
         }
         return pools.primary().getConnection();
     }
 
+    /** Records that the primary was seen at {@code position}. */
+    private void primaryAt(Lsn position) {
+        primarySeen.accumulateAndGet(
+                position, (held, seen) -> held == null || seen.reached(held) ? seen : held);
+    }
+
+    /**
+     * Returns {@code token}, or the primary's current position when the token is beyond it: no
+     * commit is past the primary's position, so a token that is (forged, or of another cluster)
+     * would hold a replica connection for the whole {@code wait_timeout} for nothing. The primary
+     * is asked only for a token newer than every position seen.
+     */
+    private Lsn bounded(Lsn token) throws SQLException {
+        Lsn seen = primarySeen.get();
+        if (token == null || (seen != null && seen.reached(token))) {
+            return token;
+        }
+        Lsn current;
+        try (Connection c = pools.primary().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(PRIMARY_POSITION)) {
+            rs.next();
+            current = Lsn.parse(rs.getString(1));
+        }
+        primaryAt(current);
+        return current.reached(token) ? token : current;
+    }
+
     /** Returns a connection to {@code replica} once it replayed {@code token}, or null. */
     private static Connection caughtUp(Replica replica, Lsn token, long deadline) {
         Replica.Health health = replica.health();
-        if (!health.healthy()) {
+        if (!health.healthy() || !replica.serves()) {
             return null;
         }
         Connection c;

@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class WriteTracker implements JdbcProxies.Interceptor {
 
+    private static final System.Logger LOG = System.getLogger("dev.pgorm.replicas");
+
     private static final String POSITION =
             """
             select pg_current_wal_lsn()::text""";
@@ -73,10 +75,15 @@ final class WriteTracker implements JdbcProxies.Interceptor {
                     return result;
                 }
             case "close":
-                if (wrote && !target.isClosed() && target.getAutoCommit()) {
-                    recordIfWritten();
+                try {
+                    if (wrote && !target.isClosed() && target.getAutoCommit()) {
+                        recordIfWritten();
+                    }
+                } finally {
+                    // The pooled connection goes back whatever reading the position did.
+                    call.proceed();
                 }
-                return call.proceed();
+                return null;
             default:
                 return call.proceed();
         }
@@ -87,13 +94,22 @@ final class WriteTracker implements JdbcProxies.Interceptor {
             return;
         }
         wrote = false;
-        try (Statement s = target.createStatement();
-                ResultSet rs = s.executeQuery(POSITION)) {
-            rs.next();
-            Tokens.advance(Lsn.parse(rs.getString(1)));
-        }
-        if (!target.getAutoCommit()) {
-            target.commit();
+        // The commit succeeded: failing to read the position must not make it look failed.
+        try {
+            try (Statement s = target.createStatement();
+                    ResultSet rs = s.executeQuery(POSITION)) {
+                rs.next();
+                Tokens.advance(Lsn.parse(rs.getString(1)));
+            }
+            if (!target.getAutoCommit()) {
+                target.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Committed, but the primary's WAL position could not be read; no"
+                            + " read-your-writes token is kept for this write: "
+                            + e);
         }
     }
 

@@ -7,31 +7,35 @@ import org.junit.jupiter.api.Test;
 
 class ConflictRetryTest {
 
-    private static final String CONFLICT =
-            "ERROR: canceling statement due to conflict with recovery";
-
     @Test
-    void recoveryConflictsAndLostConnectionsAreRetried() {
-        assertThat(ConflictRetry.retryable(new SQLException(CONFLICT, "40001"))).isTrue();
-        assertThat(ConflictRetry.retryable(new SQLException(CONFLICT, "57014"))).isTrue();
-        assertThat(ConflictRetry.retryable(new SQLException("I/O error", "08006"))).isTrue();
+    void recoveryConflictsShutdownsAndLostConnectionsAreRetried() {
+        // Messages in another language (lc_messages = 'de_DE'): only the SQLSTATE counts.
+        String german = "FEHLER: storniere Anfrage wegen Konflikt mit der Wiederherstellung";
+        for (String state : new String[] {"40001", "57014", "57P01", "57P02", "57P03", "08006"}) {
+            assertThat(ConflictRetry.retryable(new SQLException(german, state), false))
+                    .as(state)
+                    .isTrue();
+        }
+        assertThat(ConflictRetry.retryable(new SQLException("I/O error", "08001"), false)).isTrue();
     }
 
     @Test
-    void otherErrorsAreNot() {
+    void aCancellationTheApplicationCausedIsNot() {
         assertThat(
                         ConflictRetry.retryable(
                                 new SQLException(
                                         "ERROR: canceling statement due to statement timeout",
-                                        "57014")))
+                                        "57014"),
+                                true))
                 .isFalse();
-        assertThat(
-                        ConflictRetry.retryable(
-                                new SQLException(
-                                        "ERROR: could not serialize access due to concurrent update",
-                                        "40001")))
+    }
+
+    @Test
+    void otherErrorsAreNot() {
+        assertThat(ConflictRetry.retryable(new SQLException("syntax error", "42601"), false))
                 .isFalse();
-        assertThat(ConflictRetry.retryable(new SQLException("syntax error", "42601"))).isFalse();
-        assertThat(ConflictRetry.retryable(new SQLException("no state"))).isFalse();
+        assertThat(ConflictRetry.retryable(new SQLException("database dropped", "57P04"), false))
+                .isFalse();
+        assertThat(ConflictRetry.retryable(new SQLException("no state"), false)).isFalse();
     }
 }

@@ -27,7 +27,22 @@ class LsnTest {
     @Test
     void refusesWhatIsNoPosition() {
         for (String bad :
-                new String[] {"", "16", "/1", "1/", "x/1", "123456789/1", "1/123456789"}) {
+                new String[] {
+                    "",
+                    "16",
+                    "/1",
+                    "1/",
+                    "x/1",
+                    "123456789/1",
+                    "1/123456789",
+                    "0/-1",
+                    "-1/0",
+                    "+1/0",
+                    "1/+A",
+                    "1 /0",
+                    "1/0/1",
+                    "\uFF11/0"
+                }) {
             assertThatThrownBy(() -> Lsn.parse(bad))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("16/B374D848");

@@ -1,3 +1,4 @@
+// Longer than 300 lines: one fixture (a replica 2 s behind) for every read-your-writes case.
 package dev.pgorm.it.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,14 +190,17 @@ class ReadYourWritesIT {
         sf.inTransaction(s -> s.persist(new Note(2L, "carried")));
         String token = PgReplicas.token();
 
-        PgReplicas.withToken(
-                null,
-                () -> {
-                    try (Session s = sf.withOptions().readOnly(true).openSession()) {
-                        assertThat(onReplica(s)).isTrue();
-                        assertThat(s.find(Note.class, 2L)).isNull();
-                    }
-                });
+        // A fresh thread, as another request would, without the token (withToken(null, ...) keeps
+        // the thread's own token).
+        CompletableFuture.runAsync(
+                        () -> {
+                            try (Session s = sf.withOptions().readOnly(true).openSession()) {
+                                assertThat(onReplica(s)).isTrue();
+                                assertThat(s.find(Note.class, 2L)).isNull();
+                            }
+                        },
+                        r -> new Thread(r).start())
+                .get();
 
         // Another thread, as another request would, with the token from a cookie or header.
         Note seen =
@@ -251,6 +255,25 @@ class ReadYourWritesIT {
         assertThatThrownBy(() -> PgReplicas.withToken("yesterday", () -> 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("16/B374D848");
+    }
+
+    @Test
+    void aForgedFarFutureTokenWaitsOnlyForThePrimarysPosition() {
+        long start = System.nanoTime();
+        boolean replica =
+                PgReplicas.withToken(
+                        "FFFFFFFF/0",
+                        () -> {
+                            try (Session s = sf.withOptions().readOnly(true).openSession()) {
+                                return onReplica(s);
+                            }
+                        });
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // wait_timeout is 10 s; the replica replays the primary's position after its 2 s delay.
+        assertThat(millis).as("ms waited").isLessThan(8000);
+        assertThat(replica)
+                .as("read on the replica once it replayed the primary's position")
+                .isTrue();
     }
 
     private boolean strictReadOnReplica() {

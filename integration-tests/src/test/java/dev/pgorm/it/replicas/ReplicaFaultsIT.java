@@ -9,10 +9,17 @@ import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -47,6 +54,9 @@ class ReplicaFaultsIT {
     }
 
     private SessionFactory sf;
+    private String replicaUrl;
+    private String user;
+    private String password;
 
     /** Each test needs the replica: skipped by name where the run declared it absent. */
     @BeforeEach
@@ -70,6 +80,9 @@ class ReplicaFaultsIT {
                                 PgReplicasSettings.CHECK_INTERVAL,
                                 "200ms"));
         sf.inTransaction(s -> s.persist(new Note(1L, "there before the fault")));
+        replicaUrl = db.replicaUrl();
+        user = db.user();
+        password = db.password();
     }
 
     @AfterAll
@@ -131,5 +144,70 @@ class ReplicaFaultsIT {
             }
         }
         assertThat(back).as("reads on the replica again within 15 s of its restart").isTrue();
+    }
+
+    @Test
+    void aReadUnderWayWhenTheReplicaStopsIsAnsweredByThePrimary() throws Exception {
+        for (int i = 0; i < 50 && !readOnReplica(); i++) {
+            Thread.sleep(100); // the replica is healthy
+        }
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (Session s = sf.withOptions().readOnly(true).openSession()) {
+            assertThat(onReplica(s)).isTrue();
+            Future<Boolean> answer =
+                    reader.submit(
+                            () ->
+                                    s.doReturningWork(
+                                            c -> {
+                                                try (PreparedStatement st =
+                                                        c.prepareStatement(
+                                                                "select pg_is_in_recovery()"
+                                                                        + " from pg_sleep(3)")) {
+                                                    try (ResultSet rs = st.executeQuery()) {
+                                                        rs.next();
+                                                        return rs.getBoolean(1);
+                                                    }
+                                                }
+                                            }));
+            try {
+                awaitSleepOnReplica();
+                PgCtl.stop(PgCtl.REPLICA_DATA); // fast: the sleeping backend ends with 57P01
+                assertThat(answer.get(30, TimeUnit.SECONDS))
+                        .as("pg_is_in_recovery() of the server that answered")
+                        .isFalse();
+                assertThat(onReplica(s)).as("the session stays on the primary").isFalse();
+            } finally {
+                if (!PgCtl.running(PgCtl.REPLICA_DATA)) {
+                    PgCtl.start(PgCtl.REPLICA_DATA, REPLICA_LOG);
+                }
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+        for (int i = 0; i < 150 && !readOnReplica(); i++) {
+            Thread.sleep(100); // back for the next test
+        }
+    }
+
+    /** Waits until the replica runs the test's {@code pg_sleep}. */
+    private void awaitSleepOnReplica() throws Exception {
+        try (Connection c = DriverManager.getConnection(replicaUrl, user, password);
+                PreparedStatement st =
+                        c.prepareStatement(
+                                """
+                                select count(*) from pg_stat_activity
+                                where query like '%from pg_sleep(3)' and state = 'active'
+                                  and pid <> pg_backend_pid()""")) {
+            for (int i = 0; i < 100; i++) {
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the pg_sleep never ran on the replica");
     }
 }
