@@ -1,5 +1,7 @@
 package dev.pgorm.spring;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.context.ApplicationEvent;
 
@@ -13,8 +15,8 @@ public final class PgListenerReconnectedEvent extends ApplicationEvent {
 
     private static final long serialVersionUID = 1L;
 
-    /** The channels listened to again. */
-    private final List<String> channels;
+    /** The channels listened to again (a serializable type, as the event is serializable). */
+    private final ArrayList<String> channels;
 
     /**
      * Creates the event.
@@ -24,7 +26,7 @@ public final class PgListenerReconnectedEvent extends ApplicationEvent {
      */
     public PgListenerReconnectedEvent(Object source, List<String> channels) {
         super(source);
-        this.channels = List.copyOf(channels);
+        this.channels = new ArrayList<>(channels);
     }
 
     /**
@@ -33,6 +35,6 @@ public final class PgListenerReconnectedEvent extends ApplicationEvent {
      * @return the channel names, unmodifiable
      */
     public List<String> channels() {
-        return channels;
+        return Collections.unmodifiableList(channels);
     }
 }
