@@ -60,12 +60,16 @@ final class BinaryRows implements CopyRows {
 
     @Override
     public void value(int column, Object value, JdbcMapping mapping) throws SQLException {
-        Object v =
-                arrays[column]
-                                && mapping instanceof BasicPluralType<?, ?> plural
-                                && isJavaArray(value)
-                        ? elements(value, plural.getElementType())
-                        : values.resolve(value, mapping);
+        Object v;
+        if (arrays[column]
+                && mapping instanceof BasicPluralType<?, ?> plural
+                && isJavaArray(value)) {
+            v = elements(value, plural.getElementType());
+        } else if (CopyValues.isJsonValue(value, mapping)) {
+            v = values.resolveJsonUtf8(value, mapping);
+        } else {
+            v = values.resolve(value, mapping);
+        }
         if (v == null) {
             buffer.writeInt(-1);
         } else {

@@ -134,6 +134,14 @@ final class BinaryScalars {
     }
 
     private static void text(CopyBuffer out, Object value, String type, int version) {
+        if (value instanceof JsonWriters.Utf8 utf8) {
+            out.writeInt(utf8.bytes().length + (version >= 0 ? 1 : 0));
+            if (version >= 0) {
+                out.writeByte(version);
+            }
+            out.writeBytes(utf8.bytes());
+            return;
+        }
         String s = textOf(value);
         if (s == null) {
             throw BinaryEncoder.cannot(value, type);

@@ -22,21 +22,31 @@ final class BulkSql {
               from written""";
 
     /**
-     * The update: the first row without a current match (missing, or another version) stops the
-     * whole statement, since every part of it sees the same snapshot; otherwise all are updated.
+     * The update: one {@code UPDATE ... FROM}, run inside a savepoint; when it changes fewer rows
+     * than were loaded, the caller rolls back to the savepoint and asks {@link #STALE} why.
      */
     private static final String UPDATE =
             """
-            with stale as (
-              select %3$s::text as id from %2$s s
-                left join %1$s t on %4$s
-               where t.%5$s is null
-               limit 1),
-            changed as (
-              update %1$s as t set %6$s from %2$s s
-               where %4$s and not exists (select from stale)
-              returning 1)
-            select (select id from stale), (select count(*) from changed)""";
+            update %1$s as t set %3$s from %2$s s
+             where %4$s""";
+
+    /**
+     * Why an update changed fewer rows than it was given: the first row without a current match
+     * (missing, or another version), else the first identifier given twice; no row when neither (a
+     * trigger or a row security policy skipped rows).
+     */
+    private static final String STALE =
+            """
+            (select 'missing' as why, %3$s::text as id from %2$s s
+               left join %1$s t on %4$s
+              where t.%5$s is null
+              limit 1)
+            union all
+            (select 'twice', %3$s::text from %2$s s
+              group by %6$s
+             having count(*) > 1
+              limit 1)
+            limit 1""";
 
     private BulkSql() {}
 
@@ -78,7 +88,7 @@ final class BulkSql {
 
     /**
      * Renders the update of the table from {@code temp}, joined on every identifier column (and the
-     * version); a missing row is named by its identifier, {@code (a,b)} when composite.
+     * version).
      */
     static String update(BulkTable table, BulkColumns columns, String temp, List<String> set) {
         List<String> ids = columns.ids();
@@ -101,6 +111,28 @@ final class BulkSql {
             // nothing to set but the identifier: the update only checks that the rows exist
             sb.append(ids.get(0)).append(" = s.").append(ids.get(0));
         }
+        String match = match(ids, version);
+        return UPDATE.formatted(table.table(), temp, sb, match);
+    }
+
+    /** Renders the query that names why {@link #update} changed fewer rows than it was given. */
+    static String stale(BulkTable table, BulkColumns columns, String temp) {
+        List<String> ids = columns.ids();
+        String named =
+                ids.size() == 1
+                        ? "s." + ids.get(0)
+                        : ids.stream().map(id -> "s." + id).collect(joining(", ", "row(", ")"));
+        return STALE.formatted(
+                table.table(),
+                temp,
+                named,
+                match(ids, columns.version()),
+                ids.get(0),
+                ids.stream().map(id -> "s." + id).collect(joining(", ")));
+    }
+
+    /** The join of the table {@code t} and the loaded rows {@code s}: identifiers and version. */
+    private static String match(List<String> ids, String version) {
         StringBuilder match = new StringBuilder();
         for (String id : ids) {
             match.append(match.length() == 0 ? "" : " and ")
@@ -112,10 +144,6 @@ final class BulkSql {
         if (version != null) {
             match.append(" and t.").append(version).append(" = s.").append(version);
         }
-        String named =
-                ids.size() == 1
-                        ? "s." + ids.get(0)
-                        : ids.stream().map(id -> "s." + id).collect(joining(", ", "row(", ")"));
-        return UPDATE.formatted(table.table(), temp, named, match, ids.get(0), sb);
+        return match.toString();
     }
 }

@@ -9,15 +9,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.EventType;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * {@link dev.pgorm.bulk.PgBulk#update}: the rows go into a temporary table, then one {@code UPDATE
- * ... FROM} it, which applies nothing when a row is missing or has another version.
+ * ... FROM} it, which applies nothing when a row is missing, has another version or is given twice.
  */
 public final class BulkUpdater {
+
+    private static final String SAVEPOINT = "pgorm_bulk_update";
 
     private BulkUpdater() {}
 
@@ -61,36 +64,14 @@ public final class BulkUpdater {
                         opened.copyOn(),
                         opened.operation());
         Connection connection = call.connection();
-        String stale;
         long updated;
         try {
             String temp = TempTable.create(connection, table.table());
-            call.load(temp, call.copyPossible(), false);
-            String sql = BulkSql.update(table, columns, temp, columns.settable(List.of()));
-            Object[] result =
-                    PgCatalog.on(connection)
-                            .optional(sql, row -> new Object[] {row.getString(1), row.getLong(2)})
-                            .orElseThrow();
-            stale = (String) result[0];
-            updated = (Long) result[1];
+            long loaded = call.load(temp, call.copyPossible(), false);
+            updated = applyAll(connection, table, columns, temp, loaded);
             TempTable.drop(connection, temp);
         } catch (SQLException e) {
             throw BulkUpserter.failure("PgBulk.update", table, e);
-        }
-        if (stale != null) {
-            throw new PgBulkException(
-                    -1,
-                    columns.ids().size() == 1 ? columns.ids().get(0) : null,
-                    "PgBulk.update of "
-                            + table.entityClass().getName()
-                            + ": the row with id "
-                            + stale
-                            + (columns.version() == null
-                                    ? " does not exist"
-                                    : " does not exist or has another version (changed since"
-                                            + " it was read)")
-                            + "; no row was updated. Reload the entities and retry",
-                    null);
         }
         if (versioned != null) {
             int v = persister.getVersionPropertyIndex();
@@ -99,6 +80,52 @@ public final class BulkUpdater {
             }
         }
         return updated;
+    }
+
+    /**
+     * Updates the table from the loaded rows in one statement, inside a savepoint: when it changes
+     * fewer rows than were loaded, a row is missing, has another version or is given twice, and the
+     * savepoint undoes the statement before the call fails naming that row. Rows a trigger or a row
+     * security policy skipped are no failure: the statement then runs again, as it is.
+     */
+    private static long applyAll(
+            Connection connection, BulkTable table, BulkColumns columns, String temp, long loaded)
+            throws SQLException {
+        PgCatalog catalog = PgCatalog.on(connection);
+        String update = BulkSql.update(table, columns, temp, columns.settable(List.of()));
+        catalog.execute("savepoint " + SAVEPOINT);
+        long updated = catalog.update(update);
+        if (updated == loaded) {
+            catalog.execute("release savepoint " + SAVEPOINT);
+            return updated;
+        }
+        catalog.execute("rollback to savepoint " + SAVEPOINT);
+        catalog.execute("release savepoint " + SAVEPOINT);
+        Optional<String[]> stale =
+                catalog.optional(
+                        BulkSql.stale(table, columns, temp),
+                        row -> new String[] {row.getString(1), row.getString(2)});
+        if (stale.isEmpty()) {
+            return catalog.update(update);
+        }
+        String id = stale.get()[1];
+        String why =
+                stale.get()[0].equals("twice")
+                        ? " is given more than once"
+                        : columns.version() == null
+                                ? " does not exist"
+                                : " does not exist or has another version (changed since it was"
+                                        + " read)";
+        throw new PgBulkException(
+                -1,
+                columns.ids().size() == 1 ? columns.ids().get(0) : null,
+                "PgBulk.update of "
+                        + table.entityClass().getName()
+                        + ": the row with id "
+                        + id
+                        + why
+                        + "; no row was updated. Reload the entities and retry",
+                null);
     }
 
     /** Refuses an entity of another class or without an identifier, naming its position. */

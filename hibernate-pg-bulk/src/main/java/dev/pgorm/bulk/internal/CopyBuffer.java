@@ -92,7 +92,16 @@ final class CopyBuffer {
     void writeUtf8(CharSequence s) {
         int n = s.length();
         ensure(n);
-        for (int i = 0; i < n; i++) {
+        // ASCII, the common case, takes one byte a character: room for it is ensured above
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == 0) {
+                break;
+            }
+            bytes[size++] = (byte) c;
+        }
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c == 0) {

@@ -143,7 +143,7 @@ final class CopyValues {
         if (value instanceof float[] && isVector(mapping)) {
             return value;
         }
-        if (mapping.getJdbcType().isJson() && !(value instanceof String)) {
+        if (isJsonValue(value, mapping)) {
             return json.write(value, javaType(mapping));
         }
         boolean shifted =
@@ -158,6 +158,21 @@ final class CopyValues {
         binder(mapping).bind(recorder, value, 1, session);
         Object bound = recorded[0];
         return bound instanceof PGobject pg && pg.getValue() == null ? null : bound;
+    }
+
+    /**
+     * Returns what binary COPY writes for a JSON attribute's value: its UTF-8 bytes ({@link
+     * JsonWriters.Utf8}) or text.
+     */
+    Object resolveJsonUtf8(Object value, JdbcMapping mapping) {
+        return json.writeUtf8(value, javaType(mapping));
+    }
+
+    /**
+     * Whether the value is a JSON attribute's Java value, which {@link #resolve} writes as text.
+     */
+    static boolean isJsonValue(Object value, JdbcMapping mapping) {
+        return value != null && !(value instanceof String) && mapping.getJdbcType().isJson();
     }
 
     /** Whether COPY writes the value as it is: the types both formats write directly. */

@@ -121,6 +121,13 @@ public final class PgCatalog {
         }
     }
 
+    /** Executes a data-changing statement and returns how many rows it changed. */
+    public long update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, params)) {
+            return ps.executeLargeUpdate();
+        }
+    }
+
     /** Returns {@code values} as a {@code text[]} bind parameter. */
     public Array textArray(List<String> values) throws SQLException {
         return connection.createArrayOf("text", values.toArray());

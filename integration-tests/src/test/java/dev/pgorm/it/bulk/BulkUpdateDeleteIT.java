@@ -114,6 +114,56 @@ class BulkUpdateDeleteIT extends BulkWriteFixture {
     }
 
     @Test
+    void anIdGivenTwiceFailsTheCallNamingItAndNothingIsApplied(PgTestDatabase db) {
+        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkWriteFixture::doc).toList();
+        sf.inTransaction(em -> PgBulk.insert(em, docs));
+        docs.forEach(d -> d.title = "twice");
+        List<Doc> withRepeat = new ArrayList<>(docs);
+        withRepeat.add(docs.get(7));
+        PgBulkException twice = failing(withRepeat);
+        assertThat(twice.getMessage())
+                .contains("id " + docs.get(7).id, "more than once", "no row was updated");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(*) from doc where title = 'twice'",
+                                        Long.class))
+                .isZero();
+    }
+
+    @Test
+    void rowsATriggerSkipsAreNoFailure(PgTestDatabase db) {
+        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkWriteFixture::doc).toList();
+        sf.inTransaction(em -> PgBulk.insert(em, docs));
+        long kept = docs.get(3).id;
+        db.sql()
+                .execute(
+                        """
+                        create function keep_one() returns trigger language plpgsql as $$
+                        begin
+                          if old.id = %d then return null; end if;
+                          return new;
+                        end $$"""
+                                .formatted(kept),
+                        """
+                        create trigger keep_one before update on doc
+                          for each row execute function keep_one()""");
+        try {
+            docs.forEach(d -> d.title = "skipped one");
+            long n = sf.fromTransaction(em -> PgBulk.update(em, docs));
+            assertThat(n).isEqualTo(299);
+            assertThat(
+                            db.sql()
+                                    .queryValue(
+                                            "select count(*) from doc where title = 'skipped one'",
+                                            Long.class))
+                    .isEqualTo(299);
+        } finally {
+            db.sql().execute("drop trigger keep_one on doc", "drop function keep_one()");
+        }
+    }
+
+    @Test
     void theDatabaseChangesButManagedEntitiesDoNot() {
         List<Item> rows = items(0, 3);
         sf.inTransaction(em -> PgBulk.insert(em, rows));
