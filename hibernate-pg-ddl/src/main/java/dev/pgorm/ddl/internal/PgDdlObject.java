@@ -80,8 +80,27 @@ public abstract class PgDdlObject implements AuxiliaryDatabaseObject {
      *
      * @param description the object, for the message, for example {@code index doc_attrs_gin on
      *     document}
-     * @param sql a query returning one boolean row
+     * @param sql a query returning one boolean row, or, when {@code listing}, the names of what
+     *     differs, one per row
      * @param params bind parameters of the query
+     * @param listing whether the query lists what differs (the message then names it) instead of
+     *     returning whether all is as declared
      */
-    public record CatalogCheck(String description, String sql, List<Object> params) {}
+    public record CatalogCheck(
+            String description, String sql, List<Object> params, boolean listing) {
+
+        /** A check whose query returns one boolean row, true when the object is as declared. */
+        public CatalogCheck(String description, String sql, List<Object> params) {
+            this(description, sql, params, false);
+        }
+
+        /**
+         * A check whose query returns the names of the objects that differ, in its first column
+         * (none when all are as declared), for objects the mapping does not name one by one: the
+         * partitions {@code PgPartitions} created, for example.
+         */
+        public static CatalogCheck listing(String description, String sql, List<Object> params) {
+            return new CatalogCheck(description, sql, params, true);
+        }
+    }
 }

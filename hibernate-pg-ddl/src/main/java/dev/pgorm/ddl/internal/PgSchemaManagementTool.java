@@ -235,7 +235,17 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
                     PgCatalog catalog = PgCatalog.on(connection);
                     for (PgDdlObject object : objects) {
                         for (PgDdlObject.CatalogCheck check : object.catalogChecks(context)) {
-                            if (!catalog.bool(check.sql(), check.params().toArray())) {
+                            Object[] params = check.params().toArray();
+                            if (check.listing()) {
+                                List<String> differing =
+                                        catalog.list(check.sql(), row -> row.getString(1), params);
+                                if (!differing.isEmpty()) {
+                                    missing.add(
+                                            check.description()
+                                                    + " "
+                                                    + String.join(", ", differing));
+                                }
+                            } else if (!catalog.bool(check.sql(), params)) {
                                 missing.add(check.description());
                             }
                         }

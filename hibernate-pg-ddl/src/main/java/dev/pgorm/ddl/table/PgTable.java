@@ -19,9 +19,14 @@ import java.lang.annotation.Target;
  * ({@code ALTER TABLE ... SET (...)}, {@code SET LOGGED | UNLOGGED}, {@code SET TABLESPACE}) and
  * {@code validate} reports what differs. Changing {@code unlogged} or the tablespace of a populated
  * table rewrites it under an {@code ACCESS EXCLUSIVE} lock; storage parameters do not rewrite it.
- * Storage parameters no longer declared are left as they are. PostgreSQL keeps these options per
- * table, not on a partitioned table: on a {@code @Partitioned} entity this annotation fails at
- * boot.
+ * Storage parameters no longer declared are left as they are.
+ *
+ * <p>On a {@code @Partitioned} entity, which has no storage of its own, the storage parameters go
+ * on every partition: the declared ones, those {@code PgPartitions} creates, and on {@code update}
+ * each existing partition that lacks them (no rewrite); the tablespace goes on the partitioned
+ * table, where PostgreSQL creates new partitions, and on the declared ones, while existing
+ * partitions stay where they are. PostgreSQL has no unlogged partitioned tables, so {@code unlogged
+ * = true} fails at boot there.
  *
  * @since 0.2
  */

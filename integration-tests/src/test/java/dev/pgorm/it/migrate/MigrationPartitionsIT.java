@@ -9,6 +9,7 @@ import dev.pgorm.ddl.partition.PartitionStrategy;
 import dev.pgorm.ddl.partition.Partitioned;
 import dev.pgorm.ddl.rls.Policy;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
+import dev.pgorm.ddl.table.PgTable;
 import dev.pgorm.migrate.PgMigrationHazard;
 import dev.pgorm.migrate.PgMigrationPlan;
 import dev.pgorm.migrate.PgMigrationStatement;
@@ -91,6 +92,18 @@ class MigrationPartitionsIT {
     @RowLevelSecurity
     @Policy(name = "tenant_isolation", column = "tenant", setting = "app.tenant")
     public static class EventWithTenantIndex extends EventBase {}
+
+    @Entity(name = "Event")
+    @Table(name = "event")
+    @IdClass(EventId.class)
+    @Partitioned(strategy = PartitionStrategy.RANGE, key = "createdAt")
+    @Partition(name = "event_2026", from = "2026-01-01", to = "2027-01-01")
+    @Partition(name = "event_default", isDefault = true)
+    @PgIndex(name = "event_kind_idx", columns = "kind")
+    @RowLevelSecurity
+    @Policy(name = "tenant_isolation", column = "tenant", setting = "app.tenant")
+    @PgTable(fillfactor = 70) // new
+    public static class EventWithFillfactor extends EventBase {}
 
     @Entity(name = "Animal")
     @Table(name = "animal")
@@ -208,6 +221,21 @@ class MigrationPartitionsIT {
                                     "select count(*) from pg_index where indisvalid"
                                             + " and indexrelid = 'event_tenant_idx'::regclass"))
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void storageParametersOfAPartitionedEntityGoOnItsDeclaredPartitions(PgTestDatabase db) {
+        try (MigrationCase c = MigrationCase.of(db, Event.class)) {
+            c.execute(
+                    "insert into event (id, createdat, kind, tenant) values (1, '2026-05-01', 'a', 't')");
+            PgMigrationPlan plan = c.planner(EventWithFillfactor.class).plan();
+            assertThat(MigrationCase.sql(plan))
+                    .containsExactlyInAnyOrder(
+                            "ALTER TABLE public.event_2026 SET (fillfactor=70)",
+                            "ALTER TABLE public.event_default SET (fillfactor=70)");
+            assertThat(plan.hazards()).isEmpty();
+            c.applyAndReplan(plan, "event", 1, EventWithFillfactor.class);
         }
     }
 

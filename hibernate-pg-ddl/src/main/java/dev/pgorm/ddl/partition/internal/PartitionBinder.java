@@ -9,6 +9,8 @@ import dev.pgorm.ddl.internal.SqlText;
 import dev.pgorm.ddl.partition.Partition;
 import dev.pgorm.ddl.partition.PartitionStrategy;
 import dev.pgorm.ddl.partition.Partitioned;
+import dev.pgorm.ddl.table.internal.TableOptions;
+import dev.pgorm.ddl.table.internal.TableOptionsBinder;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -168,6 +170,7 @@ public final class PartitionBinder {
             bounds.add(bound(entity, partitioned.strategy(), zoned, p, plabel));
             names.add(p.name());
         }
+        TableOptions storage = TableOptionsBinder.options(entity);
         registry.add(
                 DdlOrder.PARTITIONS,
                 new PartitionObject(
@@ -175,6 +178,7 @@ public final class PartitionBinder {
                         partitioned.strategy().name(),
                         names,
                         bounds,
+                        storage == null ? "" : storage.partitionClauses(),
                         label + " on entity " + entity.describe()));
     }
 

@@ -4,6 +4,7 @@ import dev.pgorm.ddl.internal.EntityRuntime;
 import dev.pgorm.ddl.partition.Partition;
 import dev.pgorm.ddl.partition.PgPartitionInfo;
 import dev.pgorm.ddl.partition.PgPartitions;
+import dev.pgorm.ddl.table.internal.TableOptions;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,6 +29,8 @@ public final class PartitionManager {
             EntityManager em, Class<?> entity, LocalDate from, LocalDate to, Period step) {
         List<RangeSteps.Step> steps = RangeSteps.of(from, to, step);
         String table = EntityRuntime.tableName(em, entity);
+        // what the entity's @PgTable gives every partition: PostgreSQL keeps it per partition
+        String with = TableOptions.of(entity).map(TableOptions::withClause).orElse("");
         return EntityRuntime.inTransaction(
                 em,
                 "PgPartitions.ensureRange",
@@ -56,7 +59,8 @@ public final class PartitionManager {
                         String name = PartitionSql.partitionName(parent.name(), s.lower());
                         try {
                             catalog.execute(
-                                    PartitionSql.create(parent, name, lowerLiteral, upperLiteral));
+                                    PartitionSql.create(
+                                            parent, name, lowerLiteral, upperLiteral, with));
                         } catch (SQLException e) {
                             throw PartitionMessages.createFailed(name, parent, s, e);
                         }

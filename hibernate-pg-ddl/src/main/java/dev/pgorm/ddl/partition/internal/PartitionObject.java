@@ -12,7 +12,8 @@ import org.hibernate.mapping.Table;
 
 /**
  * The partitioned table's check and its declared partitions: {@code CREATE TABLE IF NOT EXISTS ...
- * PARTITION OF}, after the tables; dropped with the parent.
+ * PARTITION OF}, after the tables, with the entity's {@code @PgTable} storage parameters and
+ * tablespace; dropped with the parent.
  */
 final class PartitionObject extends PgDdlObject {
 
@@ -22,18 +23,21 @@ final class PartitionObject extends PgDdlObject {
     private final String strategy;
     private final ArrayList<String> names;
     private final ArrayList<String> bounds;
+    private final String storage;
 
     PartitionObject(
             Table parent,
             String strategy,
             List<String> names,
             List<String> bounds,
+            String storage,
             String declaredBy) {
         super("pgorm.partitions." + key(parent), declaredBy);
         this.parent = parent;
         this.strategy = strategy;
         this.names = new ArrayList<>(names);
         this.bounds = new ArrayList<>(bounds);
+        this.storage = storage;
     }
 
     /** Returns the qualified name of a partition of {@code parent}: same catalog and schema. */
@@ -61,7 +65,8 @@ final class PartitionObject extends PgDdlObject {
                             + " partition of "
                             + parentSql
                             + " "
-                            + bounds.get(i));
+                            + bounds.get(i)
+                            + storage);
         }
         return sql.toArray(new String[0]);
     }

@@ -10,8 +10,13 @@ final class PartitionSql {
 
     private PartitionSql() {}
 
-    /** Returns the statement that creates partition {@code name} of {@code parent} for a range. */
-    static String create(ParentTable parent, String name, String fromLiteral, String toLiteral) {
+    /**
+     * Returns the statement that creates partition {@code name} of {@code parent} for a range, with
+     * the entity's storage parameters ({@code with}, a {@code WITH (...)} clause with a leading
+     * space, or empty); the tablespace is the parent's, as PostgreSQL gives it.
+     */
+    static String create(
+            ParentTable parent, String name, String fromLiteral, String toLiteral, String with) {
         return "create table "
                 + parent.child(name)
                 + " partition of "
@@ -20,7 +25,8 @@ final class PartitionSql {
                 + fromLiteral
                 + "') to ('"
                 + toLiteral
-                + "')";
+                + "')"
+                + with;
     }
 
     /** Returns the statement that detaches partition {@code name} from {@code parent}. */

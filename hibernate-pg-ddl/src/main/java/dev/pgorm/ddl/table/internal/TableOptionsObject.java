@@ -10,7 +10,9 @@ import org.hibernate.mapping.Table;
 
 /**
  * Applies a table's storage options after it exists: on {@code create} and on every {@code update},
- * each statement only when the catalog differs from the declaration.
+ * each statement only when the catalog differs from the declaration. A partitioned table has no
+ * storage of its own: it takes the tablespace (the default of partitions created later), and its
+ * existing partitions take the storage parameters.
  */
 final class TableOptionsObject extends PgDdlObject {
 
@@ -20,18 +22,15 @@ final class TableOptionsObject extends PgDdlObject {
     private final boolean unlogged;
     private final ArrayList<String> parameters;
     private final String tablespace;
+    private final boolean partitioned;
 
-    TableOptionsObject(
-            Table table,
-            boolean unlogged,
-            List<String> parameters,
-            String tablespace,
-            String declaredBy) {
+    TableOptionsObject(Table table, TableOptions options, boolean partitioned, String declaredBy) {
         super("pgorm.table." + key(table), declaredBy);
         this.table = table;
-        this.unlogged = unlogged;
-        this.parameters = new ArrayList<>(parameters);
-        this.tablespace = tablespace;
+        this.unlogged = options.unlogged();
+        this.parameters = new ArrayList<>(options.parameters());
+        this.tablespace = options.tablespace();
+        this.partitioned = partitioned;
     }
 
     /**
@@ -44,49 +43,71 @@ final class TableOptionsObject extends PgDdlObject {
                                   join pg_catalog.pg_database b on b.dattablespace = d.oid
                                  where b.datname = pg_catalog.current_database()))""";
 
-    /** The parameters as {@code reloptions} spells them: {@code name=value}. */
-    private List<String> normalized() {
-        List<String> normalized = new ArrayList<>();
-        for (String p : parameters) {
-            normalized.add(p.replaceAll("\\s+", ""));
-        }
-        return normalized;
+    /**
+     * The plain tables among the leaves of a partition tree (%s, a {@code regclass}) whose storage
+     * parameters do not include the declared ones (the {@code text[]} parameter): foreign tables
+     * take none.
+     */
+    private static final String PARTITIONS_DIFFERING =
+            """
+            select c.oid::regclass::text as rel from pg_catalog.pg_partition_tree(%s) p
+              join pg_catalog.pg_class c on c.oid = p.relid
+             where p.isleaf and c.relkind = 'r' and not coalesce(c.reloptions, '{}') @> %s
+             order by 1""";
+
+    private TableOptions options() {
+        return new TableOptions(unlogged, parameters, tablespace);
     }
 
     @Override
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
         String qualified = context.format(table.getQualifiedTableName());
         String relation = "pg_catalog.to_regclass(" + SqlText.literal(qualified) + ")";
+        TableOptions options = options();
         List<String> sql = new ArrayList<>();
-        sql.add(
-                "do $pgorm$ begin if (select relpersistence from pg_catalog.pg_class where oid = "
-                        + relation
-                        + ") <> '"
-                        + (unlogged ? "u" : "p")
-                        + "' then execute "
-                        + SqlText.literal(
-                                "alter table "
-                                        + qualified
-                                        + (unlogged ? " set unlogged" : " set logged"))
-                        + "; end if; end $pgorm$");
-        if (!parameters.isEmpty()) {
+        if (!partitioned) {
+            sql.add(
+                    "do $pgorm$ begin if (select relpersistence from pg_catalog.pg_class where oid = "
+                            + relation
+                            + ") <> '"
+                            + (unlogged ? "u" : "p")
+                            + "' then execute "
+                            + SqlText.literal(
+                                    "alter table "
+                                            + qualified
+                                            + (unlogged ? " set unlogged" : " set logged"))
+                            + "; end if; end $pgorm$");
+        }
+        if (!parameters.isEmpty() && !partitioned) {
             // only when the catalog differs: SET (...) takes a lock, even when nothing changes
             sql.add(
                     "do $pgorm$ begin if not coalesce((select reloptions from pg_catalog.pg_class"
                             + " where oid = "
                             + relation
                             + "), '{}') @> "
-                            + SqlText.literal("{" + String.join(",", normalized()) + "}")
+                            + SqlText.literal(options.reloptions())
                             + "::text[] then execute "
                             + SqlText.literal(
                                     "alter table "
                                             + qualified
                                             + " set ("
-                                            + String.join(", ", parameters)
+                                            + options.parameterList()
                                             + ")")
                             + "; end if; end $pgorm$");
         }
+        if (!parameters.isEmpty() && partitioned) {
+            // each partition that differs; SET (...) of these parameters rewrites nothing
+            sql.add(
+                    "do $pgorm$ declare r record; begin for r in "
+                            + PARTITIONS_DIFFERING.formatted(
+                                    relation, SqlText.literal(options.reloptions()) + "::text[]")
+                            + " loop execute pg_catalog.format("
+                            + SqlText.literal(
+                                    "alter table %s set (" + options.parameterList() + ")")
+                            + ", r.rel); end loop; end $pgorm$");
+        }
         if (!tablespace.isEmpty()) {
+            // on a partitioned table this moves nothing: it is where new partitions go
             sql.add(
                     "do $pgorm$ begin if (select "
                             + TABLESPACE
@@ -109,32 +130,55 @@ final class TableOptionsObject extends PgDdlObject {
     @Override
     public List<CatalogCheck> catalogChecks(SqlStringGenerationContext context) {
         String qualified = context.format(table.getQualifiedTableName());
-        List<String> normalized = normalized();
-        return List.of(
-                new CatalogCheck(
-                        "storage options of table "
-                                + qualified
-                                + " ("
-                                + (unlogged ? "unlogged" : "logged")
-                                + (parameters.isEmpty() ? "" : ", " + String.join(", ", parameters))
-                                + (tablespace.isEmpty() ? "" : ", tablespace " + tablespace)
-                                + "; "
-                                + declaredBy()
-                                + "; run update)",
-                        """
-                        select exists (select 1 from pg_catalog.pg_class c
-                                        left join pg_catalog.pg_tablespace t on t.oid = c.reltablespace
-                                        where c.oid = pg_catalog.to_regclass(?)
-                                          and c.relpersistence = ?
-                                          and coalesce(c.reloptions, '{}') @> ?::text[]
-                                          and (? = '' or %s = ?))
-                        """
-                                .formatted(TABLESPACE),
-                        List.of(
-                                qualified,
-                                unlogged ? "u" : "p",
-                                "{" + String.join(",", normalized) + "}",
-                                tablespace,
-                                tablespace)));
+        String reloptions = options().reloptions();
+        List<CatalogCheck> checks = new ArrayList<>();
+        if (!partitioned || !tablespace.isEmpty()) {
+            checks.add(
+                    new CatalogCheck(
+                            "storage options of table "
+                                    + qualified
+                                    + " ("
+                                    + (partitioned
+                                            ? "partitioned"
+                                            : unlogged ? "unlogged" : "logged")
+                                    + (partitioned || parameters.isEmpty()
+                                            ? ""
+                                            : ", " + options().parameterList())
+                                    + (tablespace.isEmpty() ? "" : ", tablespace " + tablespace)
+                                    + "; "
+                                    + declaredBy()
+                                    + "; run update)",
+                            """
+                            select exists (select 1 from pg_catalog.pg_class c
+                                            left join pg_catalog.pg_tablespace t on t.oid = c.reltablespace
+                                            where c.oid = pg_catalog.to_regclass(?)
+                                              and (? or c.relpersistence = ?)
+                                              and coalesce(c.reloptions, '{}') @> ?::text[]
+                                              and (? = '' or %s = ?))
+                            """
+                                    .formatted(TABLESPACE),
+                            List.of(
+                                    qualified,
+                                    partitioned,
+                                    unlogged ? "u" : "p",
+                                    partitioned ? "{}" : reloptions,
+                                    tablespace,
+                                    tablespace)));
+        }
+        if (partitioned && !parameters.isEmpty()) {
+            checks.add(
+                    CatalogCheck.listing(
+                            "storage parameters of the partitions of table "
+                                    + qualified
+                                    + " ("
+                                    + options().parameterList()
+                                    + "; "
+                                    + declaredBy()
+                                    + "; run update), missing on",
+                            PARTITIONS_DIFFERING.formatted(
+                                    "pg_catalog.to_regclass(?)", "?::text[]"),
+                            List.of(qualified, reloptions)));
+        }
+        return checks;
     }
 }

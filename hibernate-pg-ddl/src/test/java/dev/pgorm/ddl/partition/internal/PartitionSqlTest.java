@@ -24,10 +24,18 @@ class PartitionSqlTest {
     @Test
     void statementsQuoteEveryName() {
         ParentTable parent = new ParentTable(1, "app", "event", "date");
-        assertThat(PartitionSql.create(parent, "event_p20270201", "2027-02-01", "2027-03-01"))
+        assertThat(PartitionSql.create(parent, "event_p20270201", "2027-02-01", "2027-03-01", ""))
                 .isEqualTo(
                         "create table \"app\".\"event_p20270201\" partition of \"app\".\"event\""
                                 + " for values from ('2027-02-01') to ('2027-03-01')");
+        assertThat(
+                        PartitionSql.create(
+                                parent,
+                                "event_p20270201",
+                                "2027-02-01",
+                                "2027-03-01",
+                                " with (fillfactor = 70)"))
+                .endsWith("to ('2027-03-01') with (fillfactor = 70)");
         assertThat(PartitionSql.detach(parent, "event_p20270201"))
                 .isEqualTo(
                         "alter table \"app\".\"event\" detach partition \"app\".\"event_p20270201\"");
