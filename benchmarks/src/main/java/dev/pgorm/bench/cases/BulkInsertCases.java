@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -224,50 +225,56 @@ public final class BulkInsertCases {
                     rs.next();
                     firstId = rs.getLong(1) * 1_000_000L;
                 }
-                CopyIn copy =
-                        new CopyManager(c.unwrap(BaseConnection.class))
-                                .copyIn(
-                                        "copy bulk_row (id, attrs, name, quantity) from stdin (format binary)");
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-                DataOutputStream out = new DataOutputStream(bytes);
-                out.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
-                out.writeInt(0);
-                out.writeInt(0);
-                List<Object> tags = new ArrayList<>(List.of("a", "b"));
-                for (int i = 0; i < ROWS; i++) {
-                    out.writeShort(4);
-                    out.writeInt(8);
-                    out.writeLong(firstId + i);
-                    byte[] doc =
-                            json.writeValueAsBytes(
-                                    Map.of(
-                                            "i",
-                                            i,
-                                            "color",
-                                            i % 2 == 0 ? "red" : "blue",
-                                            "tags",
-                                            tags));
-                    out.writeInt(doc.length + 1);
-                    out.writeByte(1); // jsonb binary format version
-                    out.write(doc);
-                    byte[] text = ("row " + i).getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(text.length);
-                    out.write(text);
-                    out.writeInt(4);
-                    out.writeInt(i % 1000);
-                    if (bytes.size() > (1 << 18)) {
-                        copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
-                        bytes.reset();
-                    }
-                }
-                out.writeShort(-1);
-                copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
-                long n = copy.endCopy();
+                long n = binaryCopy(c, "bulk_row", i -> firstId + i, json);
                 c.commit();
                 if (n != ROWS) {
                     throw new IllegalStateException("raw COPY inserted " + n + " rows");
                 }
             }
         }
+    }
+
+    /**
+     * Writes ROWS rows (id, attrs, name, quantity) into {@code table} by a binary COPY written by
+     * hand with pgjdbc, row i with the id {@code id.applyAsLong(i)} and the values of {@link #row};
+     * returns the rows COPY reports.
+     */
+    static long binaryCopy(Connection c, String table, IntToLongFunction id, ObjectMapper json)
+            throws Exception {
+        CopyIn copy =
+                new CopyManager(c.unwrap(BaseConnection.class))
+                        .copyIn(
+                                "copy "
+                                        + table
+                                        + " (id, attrs, name, quantity) from stdin (format binary)");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
+        out.writeInt(0);
+        out.writeInt(0);
+        List<Object> tags = new ArrayList<>(List.of("a", "b"));
+        for (int i = 0; i < ROWS; i++) {
+            out.writeShort(4);
+            out.writeInt(8);
+            out.writeLong(id.applyAsLong(i));
+            byte[] doc =
+                    json.writeValueAsBytes(
+                            Map.of("i", i, "color", i % 2 == 0 ? "red" : "blue", "tags", tags));
+            out.writeInt(doc.length + 1);
+            out.writeByte(1); // jsonb binary format version
+            out.write(doc);
+            byte[] text = ("row " + i).getBytes(StandardCharsets.UTF_8);
+            out.writeInt(text.length);
+            out.write(text);
+            out.writeInt(4);
+            out.writeInt(i % 1000);
+            if (bytes.size() > (1 << 18)) {
+                copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
+                bytes.reset();
+            }
+        }
+        out.writeShort(-1);
+        copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
+        return copy.endCopy();
     }
 }

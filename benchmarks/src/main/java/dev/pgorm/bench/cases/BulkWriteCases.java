@@ -1,4 +1,4 @@
-// Longer than 300 lines: three comparisons sharing one entity and fixture, each with its baseline.
+// Longer than 300 lines: four comparisons sharing one entity and fixture, each with its baseline.
 package dev.pgorm.bench.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ import org.hibernate.type.SqlTypes;
  * against a loop of {@code merge} with batching (batch 50, ordered inserts and updates) and against
  * a hand-written pgjdbc {@code INSERT ... ON CONFLICT (id) DO UPDATE} batch with {@code
  * reWriteBatchedInserts}; {@code PgBulk.update} of detached entities against Hibernate's batched
- * updates of loaded entities (load a page, modify, flush, clear).
+ * updates of loaded entities (load a page, modify, flush, clear), and, for reference, against the
+ * same temporary table, binary COPY and {@code UPDATE ... FROM} written by hand: the server's own
+ * cost of updating the rows bounds what any bulk update can gain over Hibernate.
  */
 public final class BulkWriteCases {
 
@@ -47,9 +50,18 @@ public final class BulkWriteCases {
             on conflict (id) do update set attrs = excluded.attrs, name = excluded.name,
               quantity = excluded.quantity""";
 
+    private static final String HAND_TEMP =
+            """
+            create temporary table write_row_in (like write_row) on commit drop""";
+
+    private static final String HAND_UPDATE =
+            """
+            update write_row t set attrs = s.attrs, name = s.name, quantity = s.quantity
+              from write_row_in s where t.id = s.id""";
+
     private BulkWriteCases() {}
 
-    /** Returns the three comparisons. */
+    /** Returns the comparisons: three with targets, one reference. */
     public static List<BenchmarkCase> all() {
         return List.of(
                 new Case(
@@ -69,13 +81,20 @@ public final class BulkWriteCases {
                         "Hibernate load + modify + flush, pages of 1000, batch 50, order_updates",
                         "PgBulk.update of detached entities (COPY + UPDATE FROM)",
                         4.0,
-                        Kind.UPDATE));
+                        Kind.UPDATE),
+                new Case(
+                        "bulk update vs hand-written COPY + UPDATE FROM",
+                        "hand-written pgjdbc: temporary table, binary COPY, one UPDATE ... FROM",
+                        "PgBulk.update of detached entities (COPY + UPDATE FROM)",
+                        0,
+                        Kind.HAND_UPDATE));
     }
 
     enum Kind {
         MERGE,
         ON_CONFLICT,
-        UPDATE
+        UPDATE,
+        HAND_UPDATE
     }
 
     /** The entity upserted and updated. */
@@ -180,7 +199,7 @@ public final class BulkWriteCases {
         public void beforeEach() throws Exception {
             env.execute(
                     "truncate write_row",
-                    FILL.formatted(kind == Kind.UPDATE ? ROWS : ROWS / 2),
+                    FILL.formatted(updates() ? ROWS : ROWS / 2),
                     "vacuum analyze write_row");
         }
 
@@ -190,12 +209,13 @@ public final class BulkWriteCases {
                 case MERGE -> mergeLoop();
                 case ON_CONFLICT -> onConflictBatch();
                 case UPDATE -> batchedUpdates();
+                case HAND_UPDATE -> handWrittenUpdate();
             }
         }
 
         @Override
         public void runOurs() {
-            if (kind == Kind.UPDATE) {
+            if (updates()) {
                 long n =
                         plain.fromTransaction(
                                 em ->
@@ -215,6 +235,10 @@ public final class BulkWriteCases {
                                             PgConflict.onId().doUpdate()));
             check("PgBulk.upsert inserted", r.inserted(), ROWS / 2);
             check("PgBulk.upsert updated", r.updated(), ROWS / 2);
+        }
+
+        private boolean updates() {
+            return kind == Kind.UPDATE || kind == Kind.HAND_UPDATE;
         }
 
         private static void check(String what, long actual, long expected) {
@@ -270,6 +294,27 @@ public final class BulkWriteCases {
         private static PreparedStatement setInt(PreparedStatement st, int value) throws Exception {
             st.setInt(1, value);
             return st;
+        }
+
+        /**
+         * The fastest update a developer writes by hand with pgjdbc, without version checks: what
+         * {@code PgBulk.update} does, and the floor of any bulk update on this server.
+         */
+        private void handWrittenUpdate() throws Exception {
+            try (Connection c = env.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute(HAND_TEMP);
+                }
+                check(
+                        "hand-written COPY",
+                        BulkInsertCases.binaryCopy(c, "write_row_in", i -> i + 1L, json),
+                        ROWS);
+                try (Statement st = c.createStatement()) {
+                    check("hand-written UPDATE", st.executeUpdate(HAND_UPDATE), ROWS);
+                }
+                c.commit();
+            }
         }
 
         /** Hibernate's way to change many rows: load them page by page, change, flush. */

@@ -33,7 +33,7 @@ final class BulkSql {
     /**
      * Why an update changed fewer rows than it was given: the first row without a current match
      * (missing, or another version), else the first identifier given twice; no row when neither (a
-     * trigger or a row security policy skipped rows).
+     * trigger or an UPDATE-only row security policy skipped rows).
      */
     private static final String STALE =
             """

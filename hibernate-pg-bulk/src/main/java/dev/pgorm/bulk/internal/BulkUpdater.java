@@ -85,8 +85,9 @@ public final class BulkUpdater {
     /**
      * Updates the table from the loaded rows in one statement, inside a savepoint: when it changes
      * fewer rows than were loaded, a row is missing, has another version or is given twice, and the
-     * savepoint undoes the statement before the call fails naming that row. Rows a trigger or a row
-     * security policy skipped are no failure: the statement then runs again, as it is.
+     * savepoint undoes the statement before the call fails naming that row. Rows a trigger or an
+     * UPDATE-only row security policy skipped are no failure: the statement then runs again, as it
+     * is.
      */
     private static long applyAll(
             Connection connection, BulkTable table, BulkColumns columns, String temp, long loaded)
