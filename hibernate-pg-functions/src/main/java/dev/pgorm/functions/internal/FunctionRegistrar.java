@@ -18,15 +18,36 @@ final class FunctionRegistrar {
 
     private final SqmFunctionRegistry registry;
     private final FunctionTypes types;
+    private final InstalledExtensions installed;
+    private final String extension;
 
-    FunctionRegistrar(SqmFunctionRegistry registry, FunctionTypes types) {
+    FunctionRegistrar(
+            SqmFunctionRegistry registry, FunctionTypes types, InstalledExtensions installed) {
+        this(registry, types, installed, null);
+    }
+
+    private FunctionRegistrar(
+            SqmFunctionRegistry registry,
+            FunctionTypes types,
+            InstalledExtensions installed,
+            String extension) {
         this.registry = registry;
         this.types = types;
+        this.installed = installed;
+        this.extension = extension;
     }
 
     /** Returns the result types of this boot. */
     FunctionTypes types() {
         return types;
+    }
+
+    /**
+     * Returns a registrar whose functions need {@code extension}: they fail to render while it is
+     * not installed, and are qualified with its schema when that is not on the search path.
+     */
+    FunctionRegistrar needing(String extension) {
+        return new FunctionRegistrar(registry, types, installed, extension);
     }
 
     /** Registers one function. */
@@ -40,7 +61,14 @@ final class FunctionRegistrar {
         registry.register(
                 name,
                 new PgFunctionDescriptor(
-                        name, validator, returnType, argumentTypes, signature, renderer));
+                        name,
+                        validator,
+                        returnType,
+                        argumentTypes,
+                        signature,
+                        renderer,
+                        extension,
+                        installed));
     }
 
     /** Registers {@code name(a, b)} rendering {@code (a op b)}. */
@@ -83,7 +111,7 @@ final class FunctionRegistrar {
                 null,
                 signature,
                 (out, args) -> {
-                    out.sql(name + "(");
+                    out.function(name);
                     for (int i = 0; i < args.size(); i++) {
                         if (i > 0) {
                             out.sql(", ");

@@ -11,7 +11,8 @@ import static dev.pgorm.functions.PgFunctions.HSTORE_HAS_KEY;
 final class HstoreFunctions implements FunctionFamily {
 
     @Override
-    public void register(FunctionRegistrar functions) {
+    public void register(FunctionRegistrar registrar) {
+        FunctionRegistrar functions = registrar.needing("hstore");
         FunctionTypes types = functions.types();
         functions.castOperator(HSTORE_GET, "->", "hstore", "text", types.string(), "(hstore, key)");
         functions.castOperator(

@@ -19,7 +19,8 @@ import org.hibernate.query.sqm.produce.function.StandardFunctionReturnTypeResolv
 final class LtreeFunctions implements FunctionFamily {
 
     @Override
-    public void register(FunctionRegistrar functions) {
+    public void register(FunctionRegistrar registrar) {
+        FunctionRegistrar functions = registrar.needing("ltree");
         FunctionTypes types = functions.types();
         functions.castOperator(
                 LTREE_IS_ANCESTOR, "@>", "ltree", "ltree", types.bool(), "(ltree, ltree)");

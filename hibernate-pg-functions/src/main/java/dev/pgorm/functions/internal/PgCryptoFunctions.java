@@ -11,13 +11,15 @@ import static dev.pgorm.functions.internal.FunctionRegistrar.returns;
 
 /**
  * pgcrypto's hashing, password and symmetric encryption functions, typed: hashes and ciphertexts
- * are {@code byte[]}, passwords and plaintexts {@code String}. {@code gen_random_uuid} is built
- * into PostgreSQL 13 and later.
+ * are {@code byte[]}, passwords and plaintexts {@code String}. They need pgcrypto, from whatever
+ * schema it is installed in; {@code gen_random_uuid} is built into PostgreSQL 13 and later and
+ * needs nothing.
  */
 final class PgCryptoFunctions implements FunctionFamily {
 
     @Override
-    public void register(FunctionRegistrar functions) {
+    public void register(FunctionRegistrar registrar) {
+        FunctionRegistrar functions = registrar.needing("pgcrypto");
         FunctionTypes types = functions.types();
         // data stays uncast: digest and hmac take text or bytea
         functions.call(DIGEST, returns(types.bytes()), "(data, algorithm)", 2, null, "text");
@@ -42,6 +44,6 @@ final class PgCryptoFunctions implements FunctionFamily {
                 "bytea",
                 "text",
                 "text");
-        functions.call(GEN_RANDOM_UUID, returns(types.uuid()), "()", 0);
+        registrar.call(GEN_RANDOM_UUID, returns(types.uuid()), "()", 0);
     }
 }

@@ -12,7 +12,11 @@ import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.sql.ast.tree.SqlAstNode;
 import org.hibernate.sql.ast.tree.expression.Expression;
 
-/** A function whose SQL depends on its arguments: operators, casts and optional arguments. */
+/**
+ * A function whose SQL depends on its arguments: operators, casts and optional arguments. One that
+ * needs an extension checks, when it is rendered, that the extension is installed, and qualifies
+ * its name with the extension's schema when that is not on the search path.
+ */
 final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescriptor {
 
     /** Writes the SQL of one call. */
@@ -22,6 +26,8 @@ final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescrip
 
     private final Renderer renderer;
     private final String signature;
+    private final String extension;
+    private final InstalledExtensions installed;
 
     PgFunctionDescriptor(
             String name,
@@ -29,10 +35,14 @@ final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescrip
             FunctionReturnTypeResolver returnType,
             FunctionArgumentTypeResolver argumentTypes,
             String signature,
-            Renderer renderer) {
+            Renderer renderer,
+            String extension,
+            InstalledExtensions installed) {
         super(name, validator, returnType, argumentTypes);
         this.renderer = renderer;
         this.signature = signature;
+        this.extension = extension;
+        this.installed = installed;
     }
 
     @Override
@@ -41,7 +51,26 @@ final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescrip
             List<? extends SqlAstNode> arguments,
             ReturnableType<?> returnType,
             SqlAstTranslator<?> walker) {
-        renderer.render(new SqlWriter(sqlAppender, walker), arguments);
+        // Hibernate always passes a translator; the rendering test passes none, and no database
+        String qualifier =
+                extension == null || walker == null
+                        ? null
+                        : installed.qualifier(extension, getName(), walker.getSessionFactory());
+        renderQualified(sqlAppender, arguments, walker, qualifier);
+    }
+
+    /** Renders with the function name qualified by {@code qualifier}, a quoted schema, or not. */
+    void renderQualified(
+            SqlAppender sqlAppender,
+            List<? extends SqlAstNode> arguments,
+            SqlAstTranslator<?> walker,
+            String qualifier) {
+        renderer.render(new SqlWriter(sqlAppender, walker, qualifier), arguments);
+    }
+
+    /** Returns the extension this function needs, or null. */
+    String extension() {
+        return extension;
     }
 
     @Override
@@ -53,15 +82,25 @@ final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescrip
     static final class SqlWriter {
         private final SqlAppender out;
         private final SqlAstTranslator<?> walker;
+        private final String qualifier;
 
-        SqlWriter(SqlAppender out, SqlAstTranslator<?> walker) {
+        SqlWriter(SqlAppender out, SqlAstTranslator<?> walker, String qualifier) {
             this.out = out;
             this.walker = walker;
+            this.qualifier = qualifier;
         }
 
         SqlWriter sql(String text) {
             out.appendSql(text);
             return this;
+        }
+
+        /**
+         * Writes {@code name(}, the name qualified with the extension's schema when that is not on
+         * the search path.
+         */
+        SqlWriter function(String name) {
+            return sql(qualifier == null ? name + "(" : qualifier + "." + name + "(");
         }
 
         SqlWriter arg(SqlAstNode node) {

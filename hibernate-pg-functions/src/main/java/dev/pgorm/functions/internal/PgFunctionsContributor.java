@@ -9,7 +9,8 @@ import org.hibernate.boot.model.FunctionContributor;
 /**
  * Registers the HQL functions of {@link dev.pgorm.functions.PgFunctions} when the dialect is
  * PostgreSQL and {@code pgorm.functions.enabled} is on, one {@link FunctionFamily} at a time. It
- * keeps no state: Hibernate loads one instance and may boot several times with it.
+ * keeps no state: Hibernate loads one instance and may boot several times with it, and each boot
+ * gets its own {@link InstalledExtensions}.
  */
 public final class PgFunctionsContributor implements FunctionContributor {
 
@@ -26,7 +27,8 @@ public final class PgFunctionsContributor implements FunctionContributor {
         FunctionRegistrar functions =
                 new FunctionRegistrar(
                         contributions.getFunctionRegistry(),
-                        FunctionTypes.of(contributions.getTypeConfiguration()));
+                        FunctionTypes.of(contributions.getTypeConfiguration()),
+                        new InstalledExtensions());
         List<FunctionFamily> families =
                 List.of(
                         new FullTextFunctions(),

@@ -15,20 +15,21 @@ final class TrigramFunctions implements FunctionFamily {
     @Override
     public void register(FunctionRegistrar functions) {
         FunctionTypes types = functions.types();
+        FunctionRegistrar trgm = functions.needing("pg_trgm");
         for (String name : List.of(SIMILARITY, WORD_SIMILARITY)) { // HQL name = SQL name
-            functions.register(
+            trgm.register(
                     name,
                     count(2, 2, STRING, STRING),
                     returns(types.dbl()),
                     null,
                     "(text, text)",
                     (out, args) ->
-                            out.sql(name + "(")
+                            out.function(name)
                                     .cast(args.get(0), "text")
                                     .sql(", ")
                                     .cast(args.get(1), "text")
                                     .sql(")"));
         }
-        functions.operator(TRGM_MATCH, "%", types.bool(), null, "(text, text)", STRING, STRING);
+        trgm.operator(TRGM_MATCH, "%", types.bool(), null, "(text, text)", STRING, STRING);
     }
 }

@@ -9,11 +9,13 @@ final class VectorFunctions implements FunctionFamily {
 
     @Override
     public void register(FunctionRegistrar functions) {
-        functions.operator(
-                L1_DISTANCE_OP,
-                "<+>",
-                functions.types().dbl(),
-                StandardFunctionArgumentTypeResolvers.ARGUMENT_OR_IMPLIED_RESULT_TYPE,
-                "(vector, vector)");
+        functions
+                .needing("vector")
+                .operator(
+                        L1_DISTANCE_OP,
+                        "<+>",
+                        functions.types().dbl(),
+                        StandardFunctionArgumentTypeResolvers.ARGUMENT_OR_IMPLIED_RESULT_TYPE,
+                        "(vector, vector)");
     }
 }

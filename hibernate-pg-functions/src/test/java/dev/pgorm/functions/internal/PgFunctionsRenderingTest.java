@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -356,6 +357,51 @@ class PgFunctionsRenderingTest {
     }
 
     @Test
+    void functionsOfExtensionsNeedTheirExtension() {
+        Map<String, String> needed = new TreeMap<>();
+        for (String name : pgFunctionsNames()) {
+            String extension =
+                    ((PgFunctionDescriptor) registry.findFunctionDescriptor(name)).extension();
+            if (extension != null) {
+                needed.put(name, extension);
+            }
+        }
+        Map<String, String> expected = new TreeMap<>();
+        for (String name :
+                List.of(DIGEST, HMAC, CRYPT, GEN_SALT, PGP_SYM_ENCRYPT, PGP_SYM_DECRYPT)) {
+            expected.put(name, "pgcrypto"); // gen_random_uuid is core since PostgreSQL 13
+        }
+        for (String name :
+                List.of(
+                        LTREE_IS_ANCESTOR,
+                        LTREE_IS_DESCENDANT,
+                        LTREE_MATCHES,
+                        LTREE_MATCHES_ANY,
+                        NLEVEL,
+                        SUBPATH)) {
+            expected.put(name, "ltree");
+        }
+        for (String name : List.of(HSTORE_GET, HSTORE_HAS_KEY, HSTORE_CONTAINS)) {
+            expected.put(name, "hstore");
+        }
+        for (String name : List.of(SIMILARITY, WORD_SIMILARITY, TRGM_MATCH)) {
+            expected.put(name, "pg_trgm");
+        }
+        expected.put(L1_DISTANCE_OP, "vector");
+        assertThat(needed).isEqualTo(expected);
+    }
+
+    @Test
+    void aQualifierGoesBeforeFunctionNamesOnly() {
+        assertThat(renderQualified(DIGEST, List.of(literal("?"), literal("'sha256'"))))
+                .isEqualTo("\"extensions\".digest(?, cast('sha256' as text))");
+        assertThat(renderQualified(SIMILARITY, List.of(column("d.body"), literal("?"))))
+                .isEqualTo("\"extensions\".similarity(cast(d.body as text), cast(? as text))");
+        assertThat(renderQualified(TRGM_MATCH, List.of(column("d.body"), literal("?"))))
+                .isEqualTo("(d.body % ?)");
+    }
+
+    @Test
     void registersNothingForAnotherDatabase() {
         SqmFunctionRegistry h2 = contribute(new H2Dialect(), serviceRegistry);
         assertThat(h2.getFunctionsByName().toList()).isEmpty();
@@ -395,6 +441,14 @@ class PgFunctionsRenderingTest {
         StringBuilder sql = new StringBuilder();
         List<ArgNode> nodes = args.stream().map(a -> new ArgNode(a, sql)).toList();
         ((PgFunctionDescriptor) descriptor).render(sql::append, nodes, null, null);
+        return sql.toString();
+    }
+
+    private static String renderQualified(String name, List<Arg> args) {
+        StringBuilder sql = new StringBuilder();
+        List<ArgNode> nodes = args.stream().map(a -> new ArgNode(a, sql)).toList();
+        ((PgFunctionDescriptor) registry.findFunctionDescriptor(name))
+                .renderQualified(sql::append, nodes, null, "\"extensions\"");
         return sql.toString();
     }
 
