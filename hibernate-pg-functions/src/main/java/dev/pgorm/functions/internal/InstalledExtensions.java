@@ -9,11 +9,11 @@ import org.hibernate.QueryException;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * The extensions installed in one boot's database, read when a function that needs one is first
- * rendered: the function registry is filled at boot, before schema export creates any extension and
- * without a connection, so the check waits for the first query. A found extension is kept; a
- * missing one is looked for again at most every {@link #RECHECK}, since schema export or a
- * migration may create it after boot.
+ * The extensions installed in one boot's database, read once the session factory is built (by
+ * {@link InstalledExtensionsIntegrator}, after schema export) or else when a function that needs
+ * one is first rendered: the function registry is filled earlier, before schema export creates any
+ * extension and without a connection. A found extension is kept; a missing one is looked for again
+ * at most every {@link #RECHECK}, since schema export or a migration may create it after boot.
  */
 final class InstalledExtensions {
 
@@ -75,6 +75,17 @@ final class InstalledExtensions {
             return null;
         }
         throw new QueryException(missing(extension, function), (String) null);
+    }
+
+    /**
+     * Reads the catalog now unless it was read already: at the end of boot, when a connection is
+     * free (see {@link InstalledExtensionsIntegrator}).
+     */
+    void prime(SessionFactoryImplementor factory) {
+        Snapshot seen = snapshot;
+        if (seen == null) {
+            refresh(null, factory);
+        }
     }
 
     private boolean isStale(Snapshot seen) {

@@ -68,6 +68,11 @@ final class PgFunctionDescriptor extends AbstractSqmSelfRenderingFunctionDescrip
         renderer.render(new SqlWriter(sqlAppender, walker, qualifier), arguments);
     }
 
+    /** Returns what this boot knows of the installed extensions. */
+    InstalledExtensions installed() {
+        return installed;
+    }
+
     /** Returns the extension this function needs, or null. */
     String extension() {
         return extension;

@@ -3,6 +3,8 @@ package dev.pgorm.it.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Entity;
@@ -23,10 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Functions of an extension check, when a query first renders them, that the extension is
- * installed: a missing one fails naming the function, the extension and the fix; one installed in a
- * schema off the search path is called schema-qualified; one created after boot is found without a
- * restart. A database of its own, since extensions are database-wide.
+ * Functions of an extension check that the extension is installed (read at the end of boot, and
+ * again when a missing one is used): a missing one fails naming the function, the extension and the
+ * fix; one installed in a schema off the search path is called schema-qualified; one created after
+ * boot is found without a restart. A database of its own, since extensions are database-wide.
  */
 @PgTest(isolation = PgTest.Isolation.DATABASE)
 class ExtensionDetectionIT {
@@ -170,6 +172,29 @@ class ExtensionDetectionIT {
                         sql ->
                                 sql.contains("\"extensions\".crypt(")
                                         && sql.contains("\"extensions\".gen_salt("));
+    }
+
+    @Test
+    void theCatalogIsReadAtBootSoABusyPoolDoesNotMatter(PgTestDatabase db) throws Exception {
+        db.execute("create schema extensions", "create extension pgcrypto schema extensions");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1_000);
+        try (HikariDataSource one = new HikariDataSource(config)) {
+            sf =
+                    db.entityManagerFactory(
+                            List.of(Login.class),
+                            Map.of(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, one));
+            db.execute("insert into login (id, name, path) values (1, 'abc', 'Top.Science')");
+            // the transaction holds the pool's only connection: a catalog read at the first
+            // rendering would time out, render unqualified, and PostgreSQL would not find digest
+            assertThat(digestOf(sf)).isEqualTo(sha256("abc"));
+            db.close(sf);
+            sf = null;
+        }
     }
 
     @Test
