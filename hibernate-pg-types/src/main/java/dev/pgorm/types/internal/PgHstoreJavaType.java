@@ -52,7 +52,10 @@ final class PgHstoreJavaType<T> extends AbstractJavaType<T> {
      */
     @Override
     public <X> T wrap(X value, WrapperOptions options) {
-        if (value != null && !(value instanceof Map)) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map)) {
             throw new IllegalArgumentException(
                     "An hstore value must be a Map<String, String> (in hstore_contains also an"
                             + " hstore literal String), not a "
