@@ -138,11 +138,26 @@ final class FunctionRegistrar {
             String right,
             BasicType<?> result,
             String signature) {
+        castOperator(name, op, left, right, result, null, signature);
+    }
+
+    /**
+     * Registers {@code name(a, b)} rendering {@code (cast(a as left) op cast(b as right))}, with
+     * {@code argumentTypes} inferring the type of a parameter argument (null infers none).
+     */
+    void castOperator(
+            String name,
+            String op,
+            String left,
+            String right,
+            BasicType<?> result,
+            FunctionArgumentTypeResolver argumentTypes,
+            String signature) {
         register(
                 name,
                 count(2, 2),
                 returns(result),
-                null,
+                argumentTypes,
                 signature,
                 (out, args) ->
                         out.sql("(")

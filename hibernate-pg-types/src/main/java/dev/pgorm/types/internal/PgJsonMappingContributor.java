@@ -2,14 +2,10 @@ package dev.pgorm.types.internal;
 
 import dev.pgorm.core.internal.PgDialectGuard;
 import dev.pgorm.core.internal.PgSettingsReader;
-import dev.pgorm.core.internal.reflect.HibernateInternals;
 import dev.pgorm.types.PgTypesSettings;
 import java.lang.reflect.Type;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.boot.ResourceStreamLocator;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
@@ -18,11 +14,6 @@ import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.dialect.type.PostgreSQLJsonPGObjectJsonbType;
 import org.hibernate.mapping.BasicValue;
-import org.hibernate.mapping.Collection;
-import org.hibernate.mapping.Component;
-import org.hibernate.mapping.PersistentClass;
-import org.hibernate.mapping.Property;
-import org.hibernate.mapping.Value;
 import org.hibernate.type.descriptor.java.MutabilityPlan;
 import org.hibernate.type.descriptor.java.spi.JsonJavaType;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
@@ -69,52 +60,8 @@ public final class PgJsonMappingContributor implements AdditionalMappingContribu
         }
         TypeConfiguration types = buildingContext.getBootstrapContext().getTypeConfiguration();
         Map<String, PgJsonJavaType<?>> descriptors = new HashMap<>();
-        Set<BasicValue> done = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (PersistentClass entity : metadata.getEntityBindings()) {
-            for (Property property : entity.getPropertyClosure()) {
-                visit(
-                        entity.getEntityName() + "." + property.getName(),
-                        property.getValue(),
-                        types,
-                        descriptors,
-                        done);
-            }
-        }
-    }
-
-    /**
-     * Replaces the JSON descriptor of a basic value, of the attributes of an embeddable (nested
-     * ones too), and of the elements of an element collection; returns whether any was replaced.
-     */
-    private static boolean visit(
-            String attribute,
-            Value value,
-            TypeConfiguration types,
-            Map<String, PgJsonJavaType<?>> descriptors,
-            Set<BasicValue> done) {
-        if (value instanceof BasicValue basic) {
-            return done.add(basic) && replace(attribute, basic, types, descriptors);
-        }
-        if (value instanceof Component component && HibernateInternals.componentTypeResettable()) {
-            boolean replaced = false;
-            for (Property property : component.getProperties()) {
-                replaced |=
-                        visit(
-                                attribute + "." + property.getName(),
-                                property.getValue(),
-                                types,
-                                descriptors,
-                                done);
-            }
-            if (replaced) {
-                HibernateInternals.resetComponentType(component);
-            }
-            return replaced;
-        }
-        if (value instanceof Collection collection) {
-            return visit(attribute + "[]", collection.getElement(), types, descriptors, done);
-        }
-        return false;
+        BasicValueWalk.walk(
+                metadata, (attribute, value) -> replace(attribute, value, types, descriptors));
     }
 
     /** Gives one JSON value our descriptor; returns whether it did. */
