@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.EventType;
 import org.hibernate.persister.entity.EntityPersister;
+import org.postgresql.PGConnection;
+import org.postgresql.jdbc.AutoSave;
 
 /**
  * {@link dev.pgorm.bulk.PgBulk#update}: the rows go into a temporary table, then one {@code UPDATE
@@ -86,13 +88,27 @@ public final class BulkUpdater {
      * Updates the table from the loaded rows in one statement, inside a savepoint: when it changes
      * fewer rows than were loaded, a row is missing, has another version or is given twice, and the
      * savepoint undoes the statement before the call fails naming that row. Rows a trigger or an
-     * UPDATE-only row security policy skipped are no failure: the statement then runs again, as it
-     * is.
+     * UPDATE-only row security policy skipped are no failure for entities without a version: the
+     * statement then runs again, and must change as many rows as the first time. pgjdbc's autosave
+     * is off meanwhile: with {@code cleanupSavepoints} its own savepoint's release would release
+     * this one too.
      */
     private static long applyAll(
             Connection connection, BulkTable table, BulkColumns columns, String temp, long loaded)
             throws SQLException {
-        PgCatalog catalog = PgCatalog.on(connection);
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        AutoSave autosave = pg.getAutosave();
+        pg.setAutosave(AutoSave.NEVER);
+        try {
+            return applyInSavepoint(PgCatalog.on(connection), table, columns, temp, loaded);
+        } finally {
+            pg.setAutosave(autosave);
+        }
+    }
+
+    private static long applyInSavepoint(
+            PgCatalog catalog, BulkTable table, BulkColumns columns, String temp, long loaded)
+            throws SQLException {
         String update = BulkSql.update(table, columns, temp, columns.settable(List.of()));
         catalog.execute("savepoint " + SAVEPOINT);
         long updated = catalog.update(update);
@@ -101,30 +117,51 @@ public final class BulkUpdater {
             return updated;
         }
         catalog.execute("rollback to savepoint " + SAVEPOINT);
-        catalog.execute("release savepoint " + SAVEPOINT);
         Optional<String[]> stale =
                 catalog.optional(
                         BulkSql.stale(table, columns, temp),
                         row -> new String[] {row.getString(1), row.getString(2)});
-        if (stale.isEmpty()) {
-            return catalog.update(update);
+        if (stale.isPresent()) {
+            catalog.execute("release savepoint " + SAVEPOINT);
+            String why =
+                    stale.get()[0].equals("twice")
+                            ? " is given more than once"
+                            : columns.version() == null
+                                    ? " does not exist"
+                                    : " does not exist or has another version (changed since it"
+                                            + " was read)";
+            throw failure(table, columns, "the row with id " + stale.get()[1] + why);
         }
-        String id = stale.get()[1];
-        String why =
-                stale.get()[0].equals("twice")
-                        ? " is given more than once"
-                        : columns.version() == null
-                                ? " does not exist"
-                                : " does not exist or has another version (changed since it was"
-                                        + " read)";
-        throw new PgBulkException(
+        // every row matches: a trigger or a policy skipped some
+        long again = columns.version() == null ? catalog.update(update) : -1;
+        if (again != updated) {
+            catalog.execute("rollback to savepoint " + SAVEPOINT);
+            catalog.execute("release savepoint " + SAVEPOINT);
+            throw failure(
+                    table,
+                    columns,
+                    columns.version() == null
+                            ? "the rows changed while they were updated ("
+                                    + again
+                                    + " rows, then "
+                                    + updated
+                                    + ")"
+                            : (loaded - updated)
+                                    + " rows were skipped by a trigger or a row security policy,"
+                                    + " so the versions of the entities cannot be kept");
+        }
+        catalog.execute("release savepoint " + SAVEPOINT);
+        return again;
+    }
+
+    private static PgBulkException failure(BulkTable table, BulkColumns columns, String what) {
+        return new PgBulkException(
                 -1,
                 columns.ids().size() == 1 ? columns.ids().get(0) : null,
                 "PgBulk.update of "
                         + table.entityClass().getName()
-                        + ": the row with id "
-                        + id
-                        + why
+                        + ": "
+                        + what
                         + "; no row was updated. Reload the entities and retry",
                 null);
     }

@@ -1,7 +1,10 @@
 package dev.pgorm.it.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.bulk.PgBulk;
 import dev.pgorm.bulk.PgBulkException;
 import dev.pgorm.it.bulk.BulkInsertIT.Counter;
@@ -12,9 +15,12 @@ import dev.pgorm.testing.PgTestDatabase;
 import dev.pgorm.testing.internal.StatementRecorder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Point;
@@ -132,34 +138,105 @@ class BulkUpdateDeleteIT extends BulkWriteFixture {
     }
 
     @Test
-    void rowsATriggerSkipsAreNoFailure(PgTestDatabase db) {
-        List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkWriteFixture::doc).toList();
-        sf.inTransaction(em -> PgBulk.insert(em, docs));
-        long kept = docs.get(3).id;
-        db.sql()
-                .execute(
-                        """
-                        create function keep_one() returns trigger language plpgsql as $$
-                        begin
-                          if old.id = %d then return null; end if;
-                          return new;
-                        end $$"""
-                                .formatted(kept),
-                        """
-                        create trigger keep_one before update on doc
-                          for each row execute function keep_one()""");
+    void rowsATriggerSkipsAreNoFailureWithoutVersions(PgTestDatabase db) {
+        List<Counter> counters =
+                IntStream.range(0, 300)
+                        .mapToObj(
+                                i -> {
+                                    Counter c = new Counter();
+                                    c.name = "counter " + i;
+                                    return c;
+                                })
+                        .toList();
+        sf.inTransaction(em -> PgBulk.insert(em, counters));
+        Doc versioned = doc(0);
+        sf.inTransaction(em -> PgBulk.insert(em, List.of(versioned)));
+        skipOneRow(db, "counter", counters.get(3).id);
+        skipOneRow(db, "doc", versioned.id);
         try {
-            docs.forEach(d -> d.title = "skipped one");
-            long n = sf.fromTransaction(em -> PgBulk.update(em, docs));
+            counters.forEach(c -> c.name = "skipped one");
+            long n = sf.fromTransaction(em -> PgBulk.update(em, counters));
             assertThat(n).isEqualTo(299);
             assertThat(
                             db.sql()
                                     .queryValue(
-                                            "select count(*) from doc where title = 'skipped one'",
+                                            "select count(*) from counter where name = 'skipped one'",
                                             Long.class))
                     .isEqualTo(299);
+
+            // with a version, PgBulk cannot tell which entities to give their next version
+            versioned.title = "skipped";
+            PgBulkException skipped = failing(List.of(versioned));
+            assertThat(skipped.getMessage()).contains("skipped by a trigger", "no row was updated");
+            assertThat(versioned.version).isZero();
         } finally {
-            db.sql().execute("drop trigger keep_one on doc", "drop function keep_one()");
+            db.sql()
+                    .execute(
+                            "drop trigger skip_one on counter",
+                            "drop trigger skip_one on doc",
+                            "drop function skip_one()");
+        }
+    }
+
+    /** A trigger on {@code table} that leaves the row {@code id} as it is. */
+    private static void skipOneRow(PgTestDatabase db, String table, long id) {
+        db.sql()
+                .execute(
+                        """
+                        create or replace function skip_one() returns trigger
+                          language plpgsql as $$
+                        begin
+                          if old.id = any (string_to_array(tg_argv[0], ',')::bigint[])
+                          then return null; end if;
+                          return new;
+                        end $$""",
+                        """
+                        create trigger skip_one before update on %s for each row
+                          execute function skip_one('%d')"""
+                                .formatted(table, id));
+    }
+
+    @Test
+    void pgjdbcAutosaveWithCleanupDoesNotBreakTheCheck(PgTestDatabase db) {
+        HikariConfig config = new HikariConfig();
+        String url = db.jdbcUrl();
+        config.setJdbcUrl(
+                url + (url.contains("?") ? "&" : "?") + "autosave=always&cleanupSavepoints=true");
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource autosave = new HikariDataSource(config)) {
+            SessionFactory saving =
+                    db.entityManagerFactory(
+                            List.of(Item.class, Counter.class, Doc.class),
+                            Map.of(
+                                    AvailableSettings.JAKARTA_NON_JTA_DATASOURCE,
+                                    autosave,
+                                    AvailableSettings.HBM2DDL_AUTO,
+                                    "none"));
+            List<Doc> docs = IntStream.range(0, 300).mapToObj(BulkWriteFixture::doc).toList();
+            saving.inTransaction(em -> PgBulk.insert(em, docs));
+            docs.forEach(d -> d.title = "saved");
+            long saved = saving.fromTransaction(em -> PgBulk.update(em, docs));
+            assertThat(saved).isEqualTo(300);
+
+            saving.inTransaction(em -> em.find(Doc.class, docs.get(9).id).title = "elsewhere");
+            docs.forEach(d -> d.title = "again");
+            try (Session s = saving.openSession()) {
+                s.beginTransaction();
+                assertThatThrownBy(() -> PgBulk.update(s, docs))
+                        .hasMessageContaining("id " + docs.get(9).id)
+                        .hasMessageContaining("another version");
+                // the savepoint was there to roll back to: nothing changed, the transaction lives
+                assertThat(
+                                s.createSelectionQuery(
+                                                "select count(*) from Doc where title = 'again'",
+                                                Long.class)
+                                        .getSingleResult())
+                        .isZero();
+                s.getTransaction().rollback();
+            }
+            db.close(saving);
         }
     }
 
