@@ -35,9 +35,10 @@ import java.lang.annotation.Target;
 public @interface PgCollation {
 
     /**
-     * Returns the collation's name, as {@code @Collate} refers to it.
+     * Returns the collation's name, as {@code @Collate} refers to it: {@code name} or {@code
+     * schema.name}, each part as PostgreSQL stores it, a part that holds a dot in double quotes.
      *
-     * @return the name, for example {@code ci}
+     * @return the name, for example {@code ci} or {@code text_rules.ci}
      */
     String name();
 

@@ -34,7 +34,8 @@ import java.lang.annotation.Target;
 public @interface PgDomain {
 
     /**
-     * Returns the domain's name.
+     * Returns the domain's name: {@code name} or {@code schema.name}, each part as PostgreSQL
+     * stores it (case kept), a part that holds a dot in double quotes; an empty part fails at boot.
      *
      * @return {@code name} or {@code schema.name}, such as {@code email}
      */

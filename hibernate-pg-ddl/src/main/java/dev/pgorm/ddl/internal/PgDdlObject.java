@@ -1,7 +1,9 @@
 package dev.pgorm.ddl.internal;
 
 import dev.pgorm.core.internal.PgDialectGuard;
+import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.dialect.Dialect;
@@ -34,6 +36,18 @@ public abstract class PgDdlObject implements AuxiliaryDatabaseObject {
     protected PgDdlObject(String exportIdentifier, String declaredBy) {
         this.exportIdentifier = exportIdentifier;
         this.declaredBy = declaredBy;
+    }
+
+    /** Returns the objects declared in {@code metadata} that apply to its dialect. */
+    public static List<PgDdlObject> declaredIn(Metadata metadata) {
+        List<PgDdlObject> objects = new ArrayList<>();
+        for (AuxiliaryDatabaseObject aux : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
+            if (aux instanceof PgDdlObject object
+                    && aux.appliesToDialect(metadata.getDatabase().getDialect())) {
+                objects.add(object);
+            }
+        }
+        return objects;
     }
 
     /** Returns a table's name qualified by its explicit schema, if any, for identifiers. */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.boot.Metadata;
-import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 import org.hibernate.cfg.AvailableSettings;
@@ -69,6 +68,7 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
         return (metadata, execution, filter, target) -> {
             if (target.getTargetTypes().contains(TargetType.DATABASE)) {
                 checkExtensions(metadata, execution.getConfigurationValues());
+                checkBeforeUpdate(metadata, execution.getConfigurationValues());
             }
             Map<String, String> rewrites =
                     compositeTypeRewrites(metadata, execution.getConfigurationValues());
@@ -109,6 +109,31 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
         LOG.log(System.Logger.Level.WARNING, message);
     }
 
+    /**
+     * Refuses an {@code update} that a declared object says it must not make (a
+     * {@code @PgEncrypted} column that holds plain text, say), before anything changes.
+     */
+    private void checkBeforeUpdate(Metadata metadata, Map<String, Object> config) {
+        List<CatalogInspection> inspected = CatalogInspection.declaredIn(metadata);
+        if (inspected.isEmpty()) {
+            return;
+        }
+        SqlStringGenerationContext context = generationContext(metadata, config);
+        withConnection(
+                config,
+                connection -> {
+                    List<String> refusals = new ArrayList<>();
+                    for (CatalogInspection object : inspected) {
+                        refusals.addAll(object.updateRefusals(PgCatalog.on(connection), context));
+                    }
+                    if (!refusals.isEmpty()) {
+                        throw new SchemaManagementException(
+                                "PG-ORM: schema update refused, nothing was changed: "
+                                        + String.join("; ", refusals));
+                    }
+                });
+    }
+
     /** How {@code update} keeps the existing composite types: see {@link CompositeTypeUpdate}. */
     private Map<String, String> compositeTypeRewrites(
             Metadata metadata, Map<String, Object> config) {
@@ -142,7 +167,7 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
     @Override
     public SchemaValidator getSchemaValidator(Map<String, Object> options) {
         SchemaValidator delegate =
-                StructArrayValidation.validator(this, getServiceRegistry(), options);
+                UserTypeValidation.validator(this, getServiceRegistry(), options);
         return (metadata, execution, filter) -> {
             delegate.doValidation(metadata, execution, filter);
             validateDeclaredObjects(metadata, execution.getConfigurationValues());
@@ -165,20 +190,9 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
         return new IdempotentAddColumn(super.buildScriptTarget(targetDescriptor, scriptDelimiter));
     }
 
-    private static List<PgDdlObject> declared(Metadata metadata) {
-        List<PgDdlObject> objects = new ArrayList<>();
-        for (AuxiliaryDatabaseObject aux : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
-            if (aux instanceof PgDdlObject
-                    && aux.appliesToDialect(metadata.getDatabase().getDialect())) {
-                objects.add((PgDdlObject) aux);
-            }
-        }
-        return objects;
-    }
-
     private void checkExtensions(Metadata metadata, Map<String, Object> config) {
         List<ExtensionObject> extensions = new ArrayList<>();
-        for (PgDdlObject object : declared(metadata)) {
+        for (PgDdlObject object : PgDdlObject.declaredIn(metadata)) {
             if (object instanceof ExtensionObject) {
                 extensions.add((ExtensionObject) object);
             }
@@ -223,7 +237,7 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
 
     /** Runs every declared object's catalog checks; returns the descriptions of those failing. */
     private List<String> missingObjects(Metadata metadata, Map<String, Object> config) {
-        List<PgDdlObject> objects = declared(metadata);
+        List<PgDdlObject> objects = PgDdlObject.declaredIn(metadata);
         List<String> missing = new ArrayList<>();
         if (objects.isEmpty() && !CompositeTypeUpdate.any(metadata)) {
             return missing;
@@ -249,6 +263,9 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
                                 missing.add(check.description());
                             }
                         }
+                        if (object instanceof CatalogInspection inspected) {
+                            missing.addAll(inspected.differences(catalog, context));
+                        }
                     }
                     for (CompositeTypeUpdate.Comparison type :
                             CompositeTypeUpdate.compare(metadata, context, connection)) {
@@ -256,6 +273,7 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
                             missing.add(type.difference());
                         }
                     }
+                    missing.addAll(UserTypeValidation.wrongColumns(metadata, context, connection));
                 });
         return missing;
     }

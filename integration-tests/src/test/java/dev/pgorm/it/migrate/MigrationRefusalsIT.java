@@ -3,6 +3,7 @@ package dev.pgorm.it.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pgorm.ddl.encryption.PgEncrypted;
 import dev.pgorm.ddl.extension.PgExtension;
 import dev.pgorm.migrate.PgMigrationException;
 import dev.pgorm.migrate.PgMigrationHazard;
@@ -55,6 +56,46 @@ class MigrationRefusalsIT {
                                         .plan())
                 .isInstanceOf(PgMigrationException.class)
                 .hasMessageContaining("range type public.span is removed (not supported yet)");
+        assertThat(leftBehind(db)).isZero();
+    }
+
+    static final class Encrypted {
+        @Entity(name = "Doc")
+        @Table(name = "doc")
+        public static class Doc {
+            @Id Long id;
+
+            String owner;
+
+            @PgEncrypted(keySetting = "app.crypto_key")
+            String taxId;
+        }
+    }
+
+    @Test
+    void textBecomingEncryptedByteaIsRefusedWithTheStatementToWrite(
+            PgTestDatabase db, @TempDir Path dir) throws IOException {
+        db.requireAvailable("pgcrypto");
+        Files.writeString(
+                dir.resolve("V1__doc.sql"),
+                """
+                create table doc (id bigint primary key, owner varchar(255), taxId varchar(255));
+                """);
+        assertThatThrownBy(
+                        () ->
+                                PgMigrations.planner()
+                                        .entities(Encrypted.Doc.class)
+                                        .scratch(db.jdbcUrl(), db.user(), db.password())
+                                        .fromMigrations(dir)
+                                        .allow(PgMigrationHazard.values())
+                                        .plan())
+                .isInstanceOf(PgMigrationException.class)
+                .hasMessageContaining("column public.doc.taxid changes from text to bytea")
+                .hasMessageContaining("a cast (taxid::bytea) would keep the values unencrypted")
+                .hasMessageContaining(
+                        "ALTER TABLE public.doc ALTER COLUMN taxid TYPE bytea USING"
+                                + " pgp_sym_encrypt(taxid, current_setting('app.crypto_key'))")
+                .hasMessageContaining("USING convert_to(taxid, 'UTF8')");
         assertThat(leftBehind(db)).isZero();
     }
 

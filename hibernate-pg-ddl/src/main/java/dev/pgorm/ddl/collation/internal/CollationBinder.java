@@ -1,6 +1,6 @@
 package dev.pgorm.ddl.collation.internal;
 
-import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.core.internal.PgQualifiedName;
 import dev.pgorm.ddl.collation.PgCollation;
 import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
@@ -53,9 +53,9 @@ public final class CollationBinder {
                             + label
                             + ": only ICU collations can be nondeterministic; use provider icu");
         }
-        String name;
+        PgQualifiedName name;
         try {
-            name = PgIdentifiers.requireValid(collation.name(), "collation name");
+            name = PgQualifiedName.parse(collation.name(), "collation name");
         } catch (IllegalArgumentException e) {
             throw new MappingException("PG-ORM: " + label + ": " + e.getMessage());
         }

@@ -1,6 +1,6 @@
 package dev.pgorm.ddl.collation.internal;
 
-import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.core.internal.PgQualifiedName;
 import dev.pgorm.ddl.internal.PgDdlObject;
 import dev.pgorm.ddl.internal.SqlText;
 import java.util.List;
@@ -26,14 +26,22 @@ final class CollationObject extends PgDdlObject {
             """
                     .strip();
 
-    private final String name;
+    private final PgQualifiedName name;
     private final String provider;
     private final String locale;
     private final boolean deterministic;
 
     CollationObject(
-            String name, String provider, String locale, boolean deterministic, String declaredBy) {
-        super("pgorm.collation." + name, declaredBy);
+            PgQualifiedName name,
+            String provider,
+            String locale,
+            boolean deterministic,
+            String declaredBy) {
+        super(
+                "pgorm.collation."
+                        + (name.schema() == null ? "" : name.schema() + ".")
+                        + name.name(),
+                declaredBy);
         this.name = name;
         this.provider = provider;
         this.locale = locale;
@@ -54,7 +62,7 @@ final class CollationObject extends PgDdlObject {
     public String[] sqlCreateStrings(SqlStringGenerationContext context) {
         return new String[] {
             "create collation if not exists "
-                    + PgIdentifiers.render(name)
+                    + name.render()
                     + " (provider = "
                     + provider
                     + ", locale = "
@@ -67,10 +75,11 @@ final class CollationObject extends PgDdlObject {
 
     @Override
     public List<CatalogCheck> catalogChecks(SqlStringGenerationContext context) {
+        String schema = name.schema() == null ? "" : name.schema();
         return List.of(
                 new CatalogCheck(
                         "collation "
-                                + name
+                                + name.render()
                                 + " (provider "
                                 + provider
                                 + ", locale "
@@ -85,12 +94,19 @@ final class CollationObject extends PgDdlObject {
                         select exists (select 1 from pg_catalog.pg_collation c
                                          join pg_catalog.pg_namespace n on n.oid = c.collnamespace
                                         where c.collname = ?
-                                          and n.nspname = any(pg_catalog.current_schemas(false))
+                                          and (n.nspname = ? or ? = ''
+                                               and n.nspname = any(pg_catalog.current_schemas(false)))
                                           and c.collprovider = ?
                                           and replace(%s, '_', '-') = replace(?, '_', '-')
                                           and c.collisdeterministic = ?)
                         """
                                 .formatted(LOCALE),
-                        List.of(name, provider.substring(0, 1), locale, deterministic)));
+                        List.of(
+                                name.name(),
+                                schema,
+                                schema,
+                                provider.substring(0, 1),
+                                locale,
+                                deterministic)));
     }
 }

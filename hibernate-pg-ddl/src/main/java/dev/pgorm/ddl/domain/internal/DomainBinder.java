@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.domain.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.core.internal.PgQualifiedName;
 import dev.pgorm.ddl.domain.PgDomain;
 import dev.pgorm.ddl.domain.PgDomainType;
 import dev.pgorm.ddl.extension.internal.ExtensionBinder;
@@ -60,25 +61,18 @@ public final class DomainBinder {
     }
 
     private void add(PgDomain domain, String where, Failure failure) {
-        String[] parts = domain.name().split("\\.", -1);
-        if (parts.length > 2) {
-            throw failure.fail("a domain name is name or schema.name");
-        }
-        String schema = parts.length == 2 ? parts[0] : null;
-        String name = parts[parts.length - 1];
-        String rendered;
+        PgQualifiedName parsed;
         try {
-            rendered =
-                    PgIdentifiers.renderQualified(
-                            schema, PgIdentifiers.requireValid(name, "domain name"));
+            parsed = PgQualifiedName.parse(domain.name(), "domain name");
             if (!domain.collation().isEmpty()) {
-                for (String part : domain.collation().split("\\.", -1)) {
-                    PgIdentifiers.requireValid(part, "collation");
-                }
+                PgQualifiedName.parse(domain.collation(), "collation");
             }
         } catch (IllegalArgumentException e) {
             throw failure.fail(e.getMessage());
         }
+        String schema = parsed.schema();
+        String name = parsed.name();
+        String rendered = parsed.render();
         if (domain.type().isBlank()) {
             throw failure.fail("type must name the base type, for example text or numeric(12, 2)");
         }
@@ -100,16 +94,12 @@ public final class DomainBinder {
                 DdlOrder.TYPES,
                 new DomainObject(schema, name, definition, where),
                 definition.text());
-        domains.put(key(schema, name), definition);
+        domains.put(parsed.key(), definition);
         String extension =
                 ExtensionBinder.extensionForType(definition.type().toLowerCase(Locale.ROOT));
         if (extension != null) {
             registry.needExtension(extension, "", where + " (base type " + definition.type() + ")");
         }
-    }
-
-    private static String key(String schema, String name) {
-        return (schema == null ? "" : schema) + "." + name;
     }
 
     /** Sets the SQL type of every column whose attribute has {@link PgDomainType}. */
@@ -143,12 +133,12 @@ public final class DomainBinder {
             return;
         }
         String label = "@PgDomainType(\"" + use.value() + "\") on attribute " + attribute;
-        String[] parts = use.value().split("\\.", -1);
-        DomainDefinition domain =
-                parts.length > 2
-                        ? null
-                        : domains.get(
-                                key(parts.length == 2 ? parts[0] : null, parts[parts.length - 1]));
+        DomainDefinition domain;
+        try {
+            domain = domains.get(PgQualifiedName.parse(use.value(), "domain name").key());
+        } catch (IllegalArgumentException e) {
+            throw entity.fail(label, e.getMessage());
+        }
         if (domain == null) {
             throw entity.fail(
                     label,

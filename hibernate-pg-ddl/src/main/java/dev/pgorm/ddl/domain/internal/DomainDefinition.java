@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.domain.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.core.internal.PgQualifiedName;
 import java.io.Serializable;
 
 /**
@@ -41,12 +42,7 @@ record DomainDefinition(
     }
 
     private String collationSql() {
-        String[] parts = collation.split("\\.", -1);
-        StringBuilder sql = new StringBuilder();
-        for (String part : parts) {
-            sql.append(sql.length() == 0 ? "" : ".").append(PgIdentifiers.quote(part));
-        }
-        return sql.toString();
+        return PgQualifiedName.parse(collation, "collation").quoted();
     }
 
     /** Returns the definition as one string, for comparing declarations. */

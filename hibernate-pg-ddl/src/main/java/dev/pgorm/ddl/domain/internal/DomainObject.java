@@ -31,6 +31,11 @@ public final class DomainObject extends PgDdlObject {
         this.definition = definition;
     }
 
+    /** Returns the domain's name as columns of it have it for their SQL type. */
+    public String rendered() {
+        return definition.rendered();
+    }
+
     /** Returns the comment that identifies the definition ({@code pgorm:} and a hash). */
     String fingerprint() {
         return Fingerprint.of(

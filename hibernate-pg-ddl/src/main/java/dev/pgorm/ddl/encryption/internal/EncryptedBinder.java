@@ -1,6 +1,8 @@
 package dev.pgorm.ddl.encryption.internal;
 
+import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.ddl.encryption.PgEncrypted;
+import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
 import dev.pgorm.ddl.internal.SqlText;
@@ -18,6 +20,7 @@ import org.hibernate.mapping.Component;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.Table;
 import org.hibernate.mapping.Value;
 
 /**
@@ -38,16 +41,24 @@ public final class EncryptedBinder {
                             + attribute.property().getName()
                             + "'";
             Column column = column(entity, attribute, label);
-            String key;
+            String setting;
             try {
-                key = key(SqlText.settingName(attribute.annotation().keySetting(), label));
+                setting = SqlText.settingName(attribute.annotation().keySetting(), label);
             } catch (IllegalArgumentException e) {
                 throw entity.fail(label, e.getMessage());
             }
+            String key = key(setting);
             column.setSqlType("bytea");
             column.setCustomWrite("pgp_sym_encrypt(?, " + key + ")");
             column.setCustomRead("pgp_sym_decrypt(" + entity.sql(column) + ", " + key + ")");
             registry.needExtension("pgcrypto", "", label + " of entity " + entity.describe());
+            Table table = attribute.property().getValue().getTable();
+            String stored = PgIdentifiers.normalize(entity.sql(column));
+            registry.addOnce(
+                    DdlOrder.TABLE_OPTIONS,
+                    new EncryptedColumnObject(
+                            table, stored, setting, key, label + " of entity " + entity.describe()),
+                    key);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.pgorm.ddl.procedure.internal;
 
-import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.core.internal.PgQualifiedName;
 import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
@@ -39,28 +39,11 @@ public final class ProcedureBinder {
         }
     }
 
-    /**
-     * Validates and renders {@code name} or {@code schema.name}.
-     *
-     * @throws IllegalArgumentException when it is neither, or a part is not a valid name
-     */
-    static String render(String name, String what) {
-        String[] parts = name.split("\\.", -1);
-        if (parts.length > 2) {
-            throw new IllegalArgumentException(
-                    "'" + name + "': a " + what + " is name or schema.name");
-        }
-        return PgIdentifiers.renderQualified(
-                parts.length == 2 ? PgIdentifiers.requireValid(parts[0], what) : null,
-                PgIdentifiers.requireValid(parts[parts.length - 1], what));
-    }
-
     private static void add(DdlRegistry registry, PgProcedure procedure, String where) {
-        String[] parts = procedure.name().split("\\.", -1);
-        String rendered;
+        PgQualifiedName parsed;
         String body;
         try {
-            rendered = render(procedure.name(), "procedure name");
+            parsed = PgQualifiedName.parse(procedure.name(), "procedure name");
             body = SqlText.dollarQuoted(procedure.body(), where);
         } catch (IllegalArgumentException e) {
             throw new MappingException("PG-ORM: " + where + ": " + e.getMessage());
@@ -75,7 +58,7 @@ public final class ProcedureBinder {
         }
         String definition =
                 "create or replace procedure "
-                        + rendered
+                        + parsed.render()
                         + "("
                         + procedure.arguments().trim()
                         + ") language "
@@ -85,10 +68,13 @@ public final class ProcedureBinder {
         registry.addOnce(
                 DdlOrder.FUNCTIONS,
                 FunctionObject.procedure(
-                        parts.length == 2 ? parts[0] : null,
-                        parts[parts.length - 1],
-                        rendered,
-                        rendered + "(" + SqlText.withoutDefaults(procedure.arguments()) + ")",
+                        parsed.schema(),
+                        parsed.name(),
+                        parsed.render(),
+                        parsed.render()
+                                + "("
+                                + SqlText.withoutDefaults(procedure.arguments())
+                                + ")",
                         definition,
                         where),
                 definition);

@@ -1,5 +1,6 @@
 package dev.pgorm.ddl.procedure.internal;
 
+import dev.pgorm.core.internal.PgQualifiedName;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,7 @@ public final class ProcedureCall {
     public static Object[] call(EntityManager em, String name, Object... args) {
         String sql =
                 "call "
-                        + ProcedureBinder.render(name, "procedure name")
+                        + PgQualifiedName.parse(name, "procedure name").render()
                         + "("
                         + String.join(", ", Collections.nCopies(args.length, "?"))
                         + ")";

@@ -1,6 +1,7 @@
 package dev.pgorm.ddl.trigger.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
+import dev.pgorm.core.internal.PgQualifiedName;
 import dev.pgorm.ddl.internal.DdlOrder;
 import dev.pgorm.ddl.internal.DdlRegistry;
 import dev.pgorm.ddl.internal.EntityTable;
@@ -66,22 +67,17 @@ public final class TriggerBinder {
     private static void addFunction(
             DdlRegistry registry, PgFunction function, String where, Failure failure) {
         String label = "@PgFunction(name = \"" + function.name() + "\")";
-        String[] parts = function.name().split("\\.", -1);
-        if (parts.length > 2) {
-            throw failure.fail(label, "a function name is name or schema.name");
-        }
-        String schema = parts.length == 2 ? parts[0] : null;
-        String name = parts[parts.length - 1];
-        String rendered;
+        PgQualifiedName parsed;
         String body;
         try {
-            rendered =
-                    PgIdentifiers.renderQualified(
-                            schema, PgIdentifiers.requireValid(name, "function name"));
+            parsed = PgQualifiedName.parse(function.name(), "function name");
             body = SqlText.dollarQuoted(function.body(), label);
         } catch (IllegalArgumentException e) {
             throw failure.fail(label, e.getMessage());
         }
+        String schema = parsed.schema();
+        String name = parsed.name();
+        String rendered = parsed.render();
         if (function.returns().isBlank()) {
             throw failure.fail(
                     label, "returns must name the return type, for example trigger or integer");
@@ -152,11 +148,7 @@ public final class TriggerBinder {
         }
         String function;
         try {
-            String[] fn = trigger.function().split("\\.", -1);
-            function =
-                    fn.length == 2
-                            ? PgIdentifiers.renderQualified(fn[0], fn[1])
-                            : PgIdentifiers.render(trigger.function());
+            function = PgQualifiedName.parse(trigger.function(), "function").render();
         } catch (IllegalArgumentException e) {
             throw entity.fail(label, "function: " + e.getMessage());
         }
