@@ -4,6 +4,8 @@ import dev.pgorm.core.internal.PgIdentifiers;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.hibernate.QueryException;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -12,8 +14,9 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * The extensions installed in one boot's database, read once the session factory is built (by
  * {@link InstalledExtensionsIntegrator}, after schema export) or else when a function that needs
  * one is first rendered: the function registry is filled earlier, before schema export creates any
- * extension and without a connection. A found extension is kept; a missing one is looked for again
- * at most every {@link #RECHECK}, since schema export or a migration may create it after boot.
+ * extension and without a connection. A found extension is kept; for a missing one, a rendering
+ * starts a new look in the background at most every {@link #RECHECK} (a migration may create it
+ * after boot), and renderings after that look use what it found.
  */
 final class InstalledExtensions {
 
@@ -39,16 +42,29 @@ final class InstalledExtensions {
 
     private final Reader reader;
     private final LongSupplier nanoTime;
+    private final Executor background;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Snapshot snapshot;
 
-    /** Reads through the session factory's connections. */
+    /** Reads through the session factory's connections; a look again on a thread of its own. */
     InstalledExtensions() {
-        this(InstalledExtension::read, System::nanoTime);
+        this(InstalledExtension::read, System::nanoTime, InstalledExtensions::daemon);
     }
 
-    InstalledExtensions(Reader reader, LongSupplier nanoTime) {
+    /**
+     * @param background runs a look again for a missing extension, so that rendering never waits
+     *     for a connection while its caller may hold one
+     */
+    InstalledExtensions(Reader reader, LongSupplier nanoTime, Executor background) {
         this.reader = reader;
         this.nanoTime = nanoTime;
+        this.background = background;
+    }
+
+    private static void daemon(Runnable work) {
+        Thread thread = new Thread(work, "pgorm-extension-check");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -63,9 +79,14 @@ final class InstalledExtensions {
      */
     String qualifier(String extension, String function, SessionFactoryImplementor factory) {
         Snapshot seen = snapshot;
-        InstalledExtension found = seen == null ? null : seen.byName().get(extension);
-        if (found == null && (seen == null || isStale(seen))) {
-            seen = refresh(seen, factory);
+        if (seen == null) {
+            // not read at boot (see InstalledExtensionsIntegrator): read now, once
+            seen = refresh(null, factory);
+        }
+        InstalledExtension found = seen.byName().get(extension);
+        if (found == null && isStale(seen)) {
+            lookAgain(seen, factory);
+            seen = snapshot;
             found = seen.byName().get(extension);
         }
         if (found != null) {
@@ -85,6 +106,28 @@ final class InstalledExtensions {
         Snapshot seen = snapshot;
         if (seen == null) {
             refresh(null, factory);
+        }
+    }
+
+    /**
+     * Starts one reading of the catalog in the background unless one is under way; this rendering
+     * answers from what is known now, the next ones from what it finds.
+     */
+    private void lookAgain(Snapshot seen, SessionFactoryImplementor factory) {
+        if (refreshing.compareAndSet(false, true)) {
+            try {
+                background.execute(
+                        () -> {
+                            try {
+                                refresh(seen, factory);
+                            } finally {
+                                refreshing.set(false);
+                            }
+                        });
+            } catch (RuntimeException e) {
+                refreshing.set(false);
+                throw e;
+            }
         }
     }
 
@@ -131,7 +174,7 @@ final class InstalledExtensions {
                 + "\") on an entity or in package-info.java (schema export then creates it), or"
                 + " run CREATE EXTENSION "
                 + extension
-                + "; PG-ORM looks again at most every "
+                + "; PG-ORM looks again in the background at most every "
                 + RECHECK.toSeconds()
                 + " seconds, so no restart is needed";
     }

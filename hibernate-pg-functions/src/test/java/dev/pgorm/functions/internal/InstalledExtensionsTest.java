@@ -48,7 +48,8 @@ class InstalledExtensionsTest {
                                     : null;
                     return map;
                 },
-                () -> now);
+                () -> now,
+                Runnable::run); // the look again, run at once: its result is seen by this call
     }
 
     private static String qualifier(InstalledExtensions check) {
@@ -102,6 +103,33 @@ class InstalledExtensionsTest {
         assertThat(reads).isEqualTo(1);
         now += RECHECK;
         assertThatThrownBy(() -> qualifier(check)).isInstanceOf(QueryException.class);
+        assertThat(reads).isEqualTo(2);
+    }
+
+    @Test
+    void aLookAgainRunsInTheBackgroundAndTheRenderingDoesNotWaitForIt() {
+        Deque<Runnable> pending = new ArrayDeque<>();
+        readings.add(NONE);
+        readings.add(IN_PUBLIC);
+        InstalledExtensions check =
+                new InstalledExtensions(
+                        factory -> {
+                            reads++;
+                            @SuppressWarnings("unchecked")
+                            Map<String, InstalledExtension> next =
+                                    (Map<String, InstalledExtension>) readings.poll();
+                            return next;
+                        },
+                        () -> now,
+                        pending::add);
+        check.prime(null);
+        now += RECHECK;
+        assertThatThrownBy(() -> qualifier(check)).isInstanceOf(QueryException.class);
+        assertThatThrownBy(() -> qualifier(check)).isInstanceOf(QueryException.class);
+        assertThat(pending).as("one look again under way, not two").hasSize(1);
+        assertThat(reads).isEqualTo(1);
+        pending.poll().run();
+        assertThat(qualifier(check)).isNull();
         assertThat(reads).isEqualTo(2);
     }
 
