@@ -145,8 +145,14 @@ class MigrationTablesIT {
                             tallyToast);
             // tally's TOAST table comes with the new column: its parameter is set after it
             assertThat(sql.indexOf(addColumn)).isLessThan(sql.indexOf(tallyToast));
-            c.applyAndReplan(
-                    quiet, "note", 1, Toast.QuietNote.class, Toast.QuietTallyWithNote.class);
+            // applied and planned again without applyAndReplan's pg_dump comparison (which
+            // skips on servers newer than pg_dump): the last plan has it
+            c.apply(quiet);
+            assertThat(
+                            c.planner(Toast.QuietNote.class, Toast.QuietTallyWithNote.class)
+                                    .plan()
+                                    .statements())
+                    .isEmpty();
             assertThat(
                             c.count(
                                     """
