@@ -47,7 +47,7 @@ public record TableOptions(boolean unlogged, List<String> parameters, String tab
                     throw new IllegalArgumentException("fillfactor is given twice: keep one");
                 }
                 String name = normalized.substring(0, normalized.indexOf(' '));
-                if (name.contains(".") && !name.matches(TOAST_PREFIX + "[a-z0-9_]+")) {
+                if (name.contains(".") && !name.matches("toast\\.[a-z0-9_]+")) {
                     throw new IllegalArgumentException(
                             "storage parameter "
                                     + name
