@@ -55,6 +55,12 @@ public @interface PgTable {
      * Returns other storage parameters as {@code name = value} pairs, for example {@code
      * autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.005}.
      *
+     * <p>Those of the table's TOAST table (where PostgreSQL keeps long values) take the prefix
+     * {@code toast.}, for example {@code toast.autovacuum_enabled = false}; PostgreSQL keeps them
+     * on the TOAST table, where {@code update} and {@code validate} compare them. A table without
+     * one (no column long enough to need it) keeps them nowhere, so they are not compared; {@code
+     * update} applies them once a column that needs one is added.
+     *
      * @return the parameters, or empty
      */
     String with() default "";

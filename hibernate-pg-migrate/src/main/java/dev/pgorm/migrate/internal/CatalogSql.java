@@ -97,7 +97,7 @@ final class CatalogSql {
             with t as (
               select c.oid, n.nspname, c.relname, c.relkind, c.relpersistence, c.reloptions,
                      c.relrowsecurity, c.relforcerowsecurity, c.relpartbound,
-                     c.relispartition
+                     c.relispartition, c.reltoastrelid
               from pg_class c join pg_namespace n on n.oid = c.relnamespace
               where c.relkind in ('r', 'p') and n.nspname = any(?)
                 and c.relname not in ('flyway_schema_history', 'databasechangelog', 'databasechangeloglock')
@@ -107,7 +107,8 @@ final class CatalogSql {
 
     /**
      * Tables: name, partition key, the parent of a partition and its bound, the parents it inherits
-     * from, persistence, storage parameters, row security, and a partition's indexes that are
+     * from, persistence, storage parameters (with those of its TOAST table, which PostgreSQL keeps
+     * there without their {@code toast.} prefix), row security, and a partition's indexes that are
      * partitions of its parent's indexes (the parent index's name, then its own).
      */
     static final String TABLES =
@@ -123,7 +124,10 @@ final class CatalogSql {
                            array(select ic.relname::text from pg_inherits i join pg_class ic on ic.oid = i.inhparent
                                  where i.inhrelid = t.oid and not t.relispartition order by i.inhseqno),
                            t.relpersistence = 'u',
-                           array(select o from unnest(t.reloptions) o order by 1),
+                           array(select o from (select o from unnest(t.reloptions) o
+                                                union all
+                                                select 'toast.' || o from pg_class tc, unnest(tc.reloptions) o
+                                                where tc.oid = t.reltoastrelid) so order by 1),
                            t.relrowsecurity, t.relforcerowsecurity,
                            array(select px.relname::text from pg_index x join pg_class xc on xc.oid = x.indexrelid
                                  join pg_inherits h on h.inhrelid = xc.oid join pg_class px on px.oid = h.inhparent

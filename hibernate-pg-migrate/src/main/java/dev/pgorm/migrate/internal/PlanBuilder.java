@@ -41,6 +41,7 @@ final class PlanBuilder {
         ALTER_COLUMNS,
         COLUMN_DEFAULTS,
         DROP_COLUMNS,
+        TOAST_OPTIONS,
         PARTITIONS,
         INHERIT,
         FUNCTIONS,

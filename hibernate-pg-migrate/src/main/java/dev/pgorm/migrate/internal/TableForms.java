@@ -22,6 +22,9 @@ import java.util.Set;
  */
 final class TableForms {
 
+    /** How the catalog reader marks the parameters of a table's TOAST table. */
+    private static final String TOAST_PREFIX = "toast.";
+
     private TableForms() {}
 
     /**
@@ -159,24 +162,32 @@ final class TableForms {
         return true;
     }
 
+    /**
+     * Plans the storage parameters that differ. The {@code toast.*} ones go after the column
+     * changes: PostgreSQL keeps them on the TOAST table, and drops them silently while the table
+     * has none, which the first column that needs one creates.
+     */
     private static void storage(Table t, List<String> was, List<String> now, PlanBuilder plan) {
-        List<String> set = now.stream().filter(o -> !was.contains(o)).toList();
-        List<String> reset = new ArrayList<>();
-        for (String o : was) {
-            String key = o.substring(0, o.indexOf('='));
-            if (now.stream().noneMatch(n -> n.startsWith(key + "="))) {
-                reset.add(key);
+        for (boolean toast : new boolean[] {false, true}) {
+            List<String> set =
+                    now.stream()
+                            .filter(o -> o.startsWith(TOAST_PREFIX) == toast && !was.contains(o))
+                            .toList();
+            List<String> reset = new ArrayList<>();
+            for (String o : was) {
+                String key = o.substring(0, o.indexOf('='));
+                if (key.startsWith(TOAST_PREFIX) == toast
+                        && now.stream().noneMatch(n -> n.startsWith(key + "="))) {
+                    reset.add(key);
+                }
             }
-        }
-        if (!set.isEmpty()) {
-            plan.add(
-                    Phase.TABLE_OPTIONS,
-                    TableDiffer.alter(t) + "SET (" + String.join(", ", set) + ")");
-        }
-        if (!reset.isEmpty()) {
-            plan.add(
-                    Phase.TABLE_OPTIONS,
-                    TableDiffer.alter(t) + "RESET (" + String.join(", ", reset) + ")");
+            Phase phase = toast ? Phase.TOAST_OPTIONS : Phase.TABLE_OPTIONS;
+            if (!set.isEmpty()) {
+                plan.add(phase, TableDiffer.alter(t) + "SET (" + String.join(", ", set) + ")");
+            }
+            if (!reset.isEmpty()) {
+                plan.add(phase, TableDiffer.alter(t) + "RESET (" + String.join(", ", reset) + ")");
+            }
         }
     }
 

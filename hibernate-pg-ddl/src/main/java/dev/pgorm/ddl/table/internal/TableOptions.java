@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public record TableOptions(boolean unlogged, List<String> parameters, String tablespace) {
 
+    /** The prefix of the parameters PostgreSQL keeps on the table's TOAST table, without it. */
+    private static final String TOAST_PREFIX = "toast.";
+
     public TableOptions {
         parameters = List.copyOf(parameters);
     }
@@ -42,6 +45,16 @@ public record TableOptions(boolean unlogged, List<String> parameters, String tab
                 String normalized = pair.trim().replaceAll("\\s*=\\s*", " = ");
                 if (normalized.startsWith("fillfactor ") && options.fillfactor() != 0) {
                     throw new IllegalArgumentException("fillfactor is given twice: keep one");
+                }
+                String name = normalized.substring(0, normalized.indexOf(' '));
+                if (name.contains(".") && !name.matches("toast\\.[a-z0-9_]+")) {
+                    throw new IllegalArgumentException(
+                            "storage parameter "
+                                    + name
+                                    + ": a table's parameters take no prefix but "
+                                    + TOAST_PREFIX
+                                    + " (those of its TOAST table, for example"
+                                    + " toast.autovacuum_enabled = false)");
                 }
                 parameters.add(normalized);
             }
@@ -72,11 +85,28 @@ public record TableOptions(boolean unlogged, List<String> parameters, String tab
         }
     }
 
-    /** Returns the parameters as {@code reloptions} holds them, as an array literal. */
+    /**
+     * Returns the table's own parameters as its {@code reloptions} holds them, as an array literal.
+     */
     String reloptions() {
+        return reloptions(false);
+    }
+
+    /**
+     * Returns the {@code toast.*} parameters as the {@code reloptions} of the table's TOAST table
+     * holds them (without the prefix), as an array literal.
+     */
+    String toastReloptions() {
+        return reloptions(true);
+    }
+
+    private String reloptions(boolean toast) {
         List<String> normalized = new ArrayList<>();
         for (String p : parameters) {
-            normalized.add(p.replaceAll("\\s+", ""));
+            if (p.startsWith(TOAST_PREFIX) == toast) {
+                String option = p.replaceAll("\\s+", "");
+                normalized.add(toast ? option.substring(TOAST_PREFIX.length()) : option);
+            }
         }
         return "{" + String.join(",", normalized) + "}";
     }

@@ -44,16 +44,33 @@ final class TableOptionsObject extends PgDdlObject {
                                  where b.datname = pg_catalog.current_database()))""";
 
     /**
-     * The plain tables among the leaves of a partition tree (%s, a {@code regclass}) whose storage
-     * parameters do not include the declared ones (the {@code text[]} parameter): foreign tables
-     * take none.
+     * Returns whether table {@code c} holds the declared storage parameters: its own ({@code own},
+     * a {@code text[]}) and, when it has a TOAST table, the {@code toast.*} ones there, without the
+     * prefix ({@code toast}). A table without a TOAST table (no column that needs one) accepts
+     * {@code toast.*} parameters and keeps them nowhere, so there is nothing to compare.
      */
-    private static final String PARTITIONS_DIFFERING =
-            """
-            select c.oid::regclass::text as rel from pg_catalog.pg_partition_tree(%s) p
-              join pg_catalog.pg_class c on c.oid = p.relid
-             where p.isleaf and c.relkind = 'r' and not coalesce(c.reloptions, '{}') @> %s
-             order by 1""";
+    private static String holdsParameters(String own, String toast) {
+        return """
+                (coalesce(c.reloptions, '{}') @> %s
+                   and (c.reltoastrelid = 0
+                        or coalesce((select toast.reloptions from pg_catalog.pg_class toast
+                                      where toast.oid = c.reltoastrelid), '{}') @> %s))"""
+                .formatted(own, toast);
+    }
+
+    /**
+     * Returns the plain tables among the leaves of a partition tree ({@code relation}, a {@code
+     * regclass}) that do not hold the declared storage parameters (as {@link #holdsParameters}):
+     * foreign tables take none.
+     */
+    private static String partitionsDiffering(String relation, String own, String toast) {
+        return """
+                select c.oid::regclass::text as rel from pg_catalog.pg_partition_tree(%s) p
+                  join pg_catalog.pg_class c on c.oid = p.relid
+                 where p.isleaf and c.relkind = 'r' and not %s
+                 order by 1"""
+                .formatted(relation, holdsParameters(own, toast));
+    }
 
     private TableOptions options() {
         return new TableOptions(unlogged, parameters, tablespace);
@@ -81,12 +98,14 @@ final class TableOptionsObject extends PgDdlObject {
         if (!parameters.isEmpty() && !partitioned) {
             // only when the catalog differs: SET (...) takes a lock, even when nothing changes
             sql.add(
-                    "do $pgorm$ begin if not coalesce((select reloptions from pg_catalog.pg_class"
-                            + " where oid = "
+                    "do $pgorm$ begin if not exists (select 1 from pg_catalog.pg_class c where"
+                            + " c.oid = "
                             + relation
-                            + "), '{}') @> "
-                            + SqlText.literal(options.reloptions())
-                            + "::text[] then execute "
+                            + " and "
+                            + holdsParameters(
+                                    SqlText.literal(options.reloptions()) + "::text[]",
+                                    SqlText.literal(options.toastReloptions()) + "::text[]")
+                            + ") then execute "
                             + SqlText.literal(
                                     "alter table "
                                             + qualified
@@ -99,8 +118,10 @@ final class TableOptionsObject extends PgDdlObject {
             // each partition that differs; SET (...) of these parameters rewrites nothing
             sql.add(
                     "do $pgorm$ declare r record; begin for r in "
-                            + PARTITIONS_DIFFERING.formatted(
-                                    relation, SqlText.literal(options.reloptions()) + "::text[]")
+                            + partitionsDiffering(
+                                    relation,
+                                    SqlText.literal(options.reloptions()) + "::text[]",
+                                    SqlText.literal(options.toastReloptions()) + "::text[]")
                             + " loop execute pg_catalog.format("
                             + SqlText.literal(
                                     "alter table %s set (" + options.parameterList() + ")")
@@ -130,7 +151,6 @@ final class TableOptionsObject extends PgDdlObject {
     @Override
     public List<CatalogCheck> catalogChecks(SqlStringGenerationContext context) {
         String qualified = context.format(table.getQualifiedTableName());
-        String reloptions = options().reloptions();
         List<CatalogCheck> checks = new ArrayList<>();
         if (!partitioned || !tablespace.isEmpty()) {
             checks.add(
@@ -153,15 +173,17 @@ final class TableOptionsObject extends PgDdlObject {
                                             left join pg_catalog.pg_tablespace t on t.oid = c.reltablespace
                                             where c.oid = pg_catalog.to_regclass(?)
                                               and (? or c.relpersistence = ?)
-                                              and coalesce(c.reloptions, '{}') @> ?::text[]
+                                              and %s
                                               and (? = '' or %s = ?))
                             """
-                                    .formatted(TABLESPACE),
+                                    .formatted(
+                                            holdsParameters("?::text[]", "?::text[]"), TABLESPACE),
                             List.of(
                                     qualified,
                                     partitioned,
                                     unlogged ? "u" : "p",
-                                    partitioned ? "{}" : reloptions,
+                                    partitioned ? "{}" : options().reloptions(),
+                                    partitioned ? "{}" : options().toastReloptions(),
                                     tablespace,
                                     tablespace)));
         }
@@ -175,9 +197,12 @@ final class TableOptionsObject extends PgDdlObject {
                                     + "; "
                                     + declaredBy()
                                     + "; run update), missing on",
-                            PARTITIONS_DIFFERING.formatted(
-                                    "pg_catalog.to_regclass(?)", "?::text[]"),
-                            List.of(qualified, reloptions)));
+                            partitionsDiffering(
+                                    "pg_catalog.to_regclass(?)", "?::text[]", "?::text[]"),
+                            List.of(
+                                    qualified,
+                                    options().reloptions(),
+                                    options().toastReloptions())));
         }
         return checks;
     }

@@ -24,6 +24,16 @@ class TableOptionsTest {
     @PgTable(fillfactor = 70, with = "fillfactor = 80")
     static class Twice {}
 
+    @PgTable(
+            fillfactor = 70,
+            with =
+                    "toast.autovacuum_enabled=false, autovacuum_enabled = true,"
+                            + " toast.autovacuum_vacuum_scale_factor = 0.1")
+    static class Toasted {}
+
+    @PgTable(with = "heap.fillfactor = 80")
+    static class OtherPrefix {}
+
     @PgTable(with = "fillfactor = 80); drop table x; --")
     static class Injected {}
 
@@ -40,6 +50,20 @@ class TableOptionsTest {
                 .isEqualTo(
                         " with (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.01)"
                                 + " tablespace fast");
+    }
+
+    @Test
+    void toastParametersAreComparedWithTheToastTablesWithoutThePrefix() {
+        TableOptions options = TableOptions.of(Toasted.class).orElseThrow();
+        assertThat(options.reloptions()).isEqualTo("{fillfactor=70,autovacuum_enabled=true}");
+        assertThat(options.toastReloptions())
+                .isEqualTo("{autovacuum_enabled=false,autovacuum_vacuum_scale_factor=0.1}");
+        assertThat(options.withClause())
+                .isEqualTo(
+                        " with (fillfactor = 70, toast.autovacuum_enabled = false,"
+                                + " autovacuum_enabled = true,"
+                                + " toast.autovacuum_vacuum_scale_factor = 0.1)");
+        assertThat(TableOptions.of(Hot.class).orElseThrow().toastReloptions()).isEqualTo("{}");
     }
 
     @Test
@@ -63,5 +87,10 @@ class TableOptionsTest {
         assertThatThrownBy(() -> TableOptions.of(Injected.class))
                 .hasMessageStartingWith("@PgTable on Injected: @PgTable: with = ")
                 .hasMessageContaining("is not a list of storage parameters");
+        assertThatThrownBy(() -> TableOptions.of(OtherPrefix.class))
+                .hasMessage(
+                        "@PgTable on OtherPrefix: storage parameter heap.fillfactor: a table's"
+                                + " parameters take no prefix but toast. (those of its TOAST table,"
+                                + " for example toast.autovacuum_enabled = false)");
     }
 }
