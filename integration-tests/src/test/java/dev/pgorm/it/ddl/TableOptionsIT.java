@@ -42,14 +42,17 @@ class TableOptionsIT {
 
     // end::table[]
 
-    /** The next version: logged, fuller pages, in a tablespace of its own. */
+    /**
+     * The next version: logged, fuller pages, in a tablespace of its own; parameters spelled in
+     * forms PostgreSQL stores otherwise (a leading zero), compared as it stores them.
+     */
     @Entity(name = "PageView")
     @Table(name = "page_view")
     @PgTable(
             fillfactor = 90,
             with =
                     "autovacuum_vacuum_scale_factor = 0.01, toast.autovacuum_vacuum_scale_factor = 0.05,"
-                            + " toast.autovacuum_vacuum_threshold = 100",
+                            + " toast.autovacuum_vacuum_threshold = 0100",
             tablespace = "pgorm_it_space")
     static class PageViewV2 {
         @Id Long id;
@@ -65,7 +68,7 @@ class TableOptionsIT {
      */
     @Entity(name = "Tally")
     @Table(name = "tally")
-    @PgTable(with = "toast.autovacuum_enabled = false")
+    @PgTable(with = "toast.autovacuum_enabled = FALSE")
     static class Tally {
         @Id Long id;
         long hits;
@@ -74,7 +77,7 @@ class TableOptionsIT {
     /** The next version: a long column, and so a TOAST table. */
     @Entity(name = "Tally")
     @Table(name = "tally")
-    @PgTable(with = "toast.autovacuum_enabled = false")
+    @PgTable(with = "toast.autovacuum_enabled = FALSE")
     static class TallyWithNote {
         @Id Long id;
         long hits;

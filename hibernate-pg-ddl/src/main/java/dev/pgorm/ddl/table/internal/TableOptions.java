@@ -6,6 +6,7 @@ import dev.pgorm.ddl.spi.EntityAnnotations;
 import dev.pgorm.ddl.table.PgTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public record TableOptions(boolean unlogged, List<String> parameters, String tab
         }
         if (!options.with().isBlank()) {
             for (String pair : SqlText.storageParameters(options.with(), label).split(",")) {
-                String normalized = pair.trim().replaceAll("\\s*=\\s*", " = ");
+                String normalized = asStored(pair.trim().replaceAll("\\s*=\\s*", " = "));
                 if (normalized.startsWith("fillfactor ") && options.fillfactor() != 0) {
                     throw new IllegalArgumentException("fillfactor is given twice: keep one");
                 }
@@ -63,6 +64,25 @@ public record TableOptions(boolean unlogged, List<String> parameters, String tab
             PgIdentifiers.requireValid(options.tablespace(), "tablespace");
         }
         return new TableOptions(options.unlogged(), parameters, options.tablespace());
+    }
+
+    /**
+     * Returns {@code name = value} as PostgreSQL stores it in {@code reloptions}: it folds unquoted
+     * words to lower case ({@code FALSE}, {@code Fillfactor}) and reads integers as numbers ({@code
+     * 070} is {@code 70}), so that what is declared compares equal to what the catalog holds.
+     */
+    static String asStored(String pair) {
+        int eq = pair.indexOf(" = ");
+        if (eq < 0) {
+            return pair.toLowerCase(Locale.ROOT);
+        }
+        String value = pair.substring(eq + 3);
+        if (value.matches("[0-9]{1,18}")) {
+            value = Long.toString(Long.parseLong(value));
+        } else if (value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            value = value.toLowerCase(Locale.ROOT);
+        }
+        return pair.substring(0, eq).toLowerCase(Locale.ROOT) + " = " + value;
     }
 
     /**

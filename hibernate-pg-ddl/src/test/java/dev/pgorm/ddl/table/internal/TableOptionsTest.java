@@ -31,6 +31,12 @@ class TableOptionsTest {
                             + " toast.autovacuum_vacuum_scale_factor = 0.1")
     static class Toasted {}
 
+    @PgTable(
+            with =
+                    "autovacuum_enabled = FALSE, autovacuum_vacuum_threshold = 0050,"
+                            + " toast.autovacuum_enabled = Off")
+    static class Shouting {}
+
     @PgTable(with = "heap.fillfactor = 80")
     static class OtherPrefix {}
 
@@ -50,6 +56,16 @@ class TableOptionsTest {
                 .isEqualTo(
                         " with (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.01)"
                                 + " tablespace fast");
+    }
+
+    @Test
+    void wordsAreFoldedAndIntegersReadAsPostgreSqlStoresThem() {
+        // psql on 15: with (autovacuum_enabled = FALSE, fillfactor = 070) is stored as
+        // {autovacuum_enabled=false,fillfactor=70}
+        TableOptions options = TableOptions.of(Shouting.class).orElseThrow();
+        assertThat(options.reloptions())
+                .isEqualTo("{autovacuum_enabled=false,autovacuum_vacuum_threshold=50}");
+        assertThat(options.toastReloptions()).isEqualTo("{autovacuum_enabled=off}");
     }
 
     @Test
