@@ -60,21 +60,42 @@ final class BinaryRows implements CopyRows {
 
     @Override
     public void value(int column, Object value, JdbcMapping mapping) throws SQLException {
-        Object v;
-        if (arrays[column]
-                && mapping instanceof BasicPluralType<?, ?> plural
-                && isJavaArray(value)) {
-            v = elements(value, plural.getElementType());
-        } else if (CopyValues.isJsonValue(value, mapping)) {
-            v = values.resolveJsonUtf8(value, mapping);
-        } else {
-            v = values.resolve(value, mapping);
+        if (CopyValues.isJsonValue(value, mapping) && writeJson(column, value, mapping)) {
+            return;
         }
+        Object v =
+                arrays[column]
+                                && mapping instanceof BasicPluralType<?, ?> plural
+                                && isJavaArray(value)
+                        ? elements(value, plural.getElementType())
+                        : values.resolve(value, mapping);
         if (v == null) {
             buffer.writeInt(-1);
         } else {
             encoders[column].write(buffer, v);
         }
+    }
+
+    /**
+     * Writes a JSON attribute's value as a field straight from Jackson's UTF-8 generator into the
+     * buffer; false, with nothing written, when the column's type is not json, jsonb or text or the
+     * text path must write it.
+     */
+    private boolean writeJson(int column, Object value, JdbcMapping mapping) {
+        Integer prefix = BinaryScalars.jsonPrefix(encoders[column]);
+        if (prefix == null) {
+            return false;
+        }
+        int at = buffer.startField();
+        if (prefix >= 0) {
+            buffer.writeByte(prefix);
+        }
+        if (values.writeJsonUtf8(buffer, value, mapping)) {
+            buffer.endField(at);
+            return true;
+        }
+        buffer.truncate(at);
+        return false;
     }
 
     private static boolean isJavaArray(Object value) {

@@ -14,6 +14,9 @@ final class BinaryScalars {
 
     private BinaryScalars() {}
 
+    /** jsonb's binary format version, the byte before the text. */
+    static final int JSONB_VERSION = 1;
+
     static final BinaryEncoder INT2 =
             (out, value) -> {
                 out.writeInt(2);
@@ -94,8 +97,19 @@ final class BinaryScalars {
 
     static final BinaryEncoder JSON = (out, value) -> text(out, value, "json", -1);
 
-    /** jsonb: a version byte (1), then the JSON text. */
-    static final BinaryEncoder JSONB = (out, value) -> text(out, value, "jsonb", 1);
+    /** jsonb: a version byte ({@value #JSONB_VERSION}), then the JSON text. */
+    static final BinaryEncoder JSONB = (out, value) -> text(out, value, "jsonb", JSONB_VERSION);
+
+    /**
+     * Returns what comes before a JSON text in a field of the encoder's type: the jsonb version
+     * byte, nothing (-1) for json and text, or null for an encoder of another type.
+     */
+    static Integer jsonPrefix(BinaryEncoder encoder) {
+        if (encoder == JSONB) {
+            return JSONB_VERSION;
+        }
+        return encoder == JSON || encoder == TEXT ? -1 : null;
+    }
 
     /** pgvector: int16 dimensions, int16 unused, then float4s. */
     static final BinaryEncoder VECTOR =
@@ -134,14 +148,6 @@ final class BinaryScalars {
     }
 
     private static void text(CopyBuffer out, Object value, String type, int version) {
-        if (value instanceof JsonWriters.Utf8 utf8) {
-            out.writeInt(utf8.bytes().length + (version >= 0 ? 1 : 0));
-            if (version >= 0) {
-                out.writeByte(version);
-            }
-            out.writeBytes(utf8.bytes());
-            return;
-        }
         String s = textOf(value);
         if (s == null) {
             throw BinaryEncoder.cannot(value, type);

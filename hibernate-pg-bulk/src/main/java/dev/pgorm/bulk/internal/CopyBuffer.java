@@ -59,9 +59,22 @@ final class CopyBuffer {
     }
 
     void writeBytes(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, bytes, size, b.length);
-        size += b.length;
+        writeBytes(b, 0, b.length);
+    }
+
+    void writeBytes(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, bytes, size, len);
+        size += len;
+    }
+
+    /** Drops what was written after {@code size}, which must not be more than {@link #size()}. */
+    void truncate(int size) {
+        if (size < 0 || size > this.size) {
+            throw new IllegalArgumentException(
+                    "cannot truncate " + this.size + " bytes to " + size);
+        }
+        this.size = size;
     }
 
     /**

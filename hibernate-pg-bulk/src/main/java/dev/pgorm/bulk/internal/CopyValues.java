@@ -161,11 +161,11 @@ final class CopyValues {
     }
 
     /**
-     * Returns what binary COPY writes for a JSON attribute's value: its UTF-8 bytes ({@link
-     * JsonWriters.Utf8}) or text.
+     * Writes a JSON attribute's value into {@code out} as UTF-8 (see {@link
+     * JsonWriters#writeUtf8}); false, with {@code out} as it was, when the text path must write it.
      */
-    Object resolveJsonUtf8(Object value, JdbcMapping mapping) {
-        return json.writeUtf8(value, javaType(mapping));
+    boolean writeJsonUtf8(CopyBuffer out, Object value, JdbcMapping mapping) {
+        return json.writeUtf8(out, value, javaType(mapping));
     }
 
     /**

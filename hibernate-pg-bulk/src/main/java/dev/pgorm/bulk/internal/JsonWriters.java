@@ -1,10 +1,13 @@
 package dev.pgorm.bulk.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.pgorm.core.internal.reflect.HibernateInternals;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -24,8 +27,7 @@ final class JsonWriters {
     private final WrapperOptions options;
     private final Object objectMapper;
     private final Map<JavaType<Object>, Function<Object, String>> writers = new IdentityHashMap<>();
-    private final Map<JavaType<Object>, Function<Object, Object>> utf8Writers =
-            new IdentityHashMap<>();
+    private final Map<JavaType<Object>, Utf8Writer> utf8Writers = new IdentityHashMap<>();
 
     JsonWriters(FormatMapper mapper, WrapperOptions options) {
         this.mapper = mapper;
@@ -46,24 +48,38 @@ final class JsonWriters {
     }
 
     /**
-     * Returns the JSON of a value as {@link Utf8} bytes when Hibernate's mapper is Jackson's (its
-     * UTF-8 generator writes them without a {@code String} in between), else as text: binary COPY
-     * sends either as they are.
+     * Writes the JSON of a value into {@code out} as UTF-8, without a length, when Hibernate's
+     * mapper is Jackson's: its UTF-8 generator writes straight into the COPY buffer, one generator
+     * per Java type for the whole call. Returns false, with {@code out} as it was, when it cannot:
+     * no Jackson (or one before 2.18), a lone surrogate (Jackson escapes it, jsonb refuses the
+     * escape; the text path writes {@code ?}, as pgjdbc does for Hibernate's own binding), or a
+     * value Jackson fails on (the text path then reports it).
      */
-    Object writeUtf8(Object value, JavaType<Object> javaType) {
-        return utf8Writers.computeIfAbsent(javaType, this::utf8WriterFor).apply(value);
+    boolean writeUtf8(CopyBuffer out, Object value, JavaType<Object> javaType) {
+        Utf8Writer writer = utf8Writers.computeIfAbsent(javaType, this::utf8WriterFor);
+        int from = out.size();
+        if (writer.write(out, value) && !hasSurrogateEscape(out.bytes(), from, out.size())) {
+            return true;
+        }
+        out.truncate(from);
+        return false;
     }
 
-    private Function<Object, Object> utf8WriterFor(JavaType<Object> javaType) {
+    /** Writes a value's JSON into a buffer, or says it could not. */
+    @FunctionalInterface
+    interface Utf8Writer {
+        boolean write(CopyBuffer out, Object value);
+    }
+
+    private Utf8Writer utf8WriterFor(JavaType<Object> javaType) {
         if (objectMapper != null) {
             try {
-                Function<Object, String> text = writers.computeIfAbsent(javaType, this::writerFor);
-                return Jackson.utf8Writer(objectMapper, javaType.getJavaType(), text);
+                return Jackson.utf8Writer(objectMapper, javaType.getJavaType());
             } catch (LinkageError | RuntimeException e) {
-                // as in writerFor: the format mapper writes text
+                // as in writerFor: the text path writes
             }
         }
-        return value -> write(value, javaType);
+        return (out, value) -> false;
     }
 
     private Function<Object, String> writerFor(JavaType<Object> javaType) {
@@ -93,11 +109,10 @@ final class JsonWriters {
         }
 
         /**
-         * Writes UTF-8 bytes; a value Jackson's UTF-8 generator refuses (a lone surrogate, which
-         * the text path writes as {@code ?}) goes through {@code text} instead.
+         * Writes through one generator over a stream into the current buffer; after a failure the
+         * generator is dropped, since it may be left inside an object.
          */
-        static Function<Object, Object> utf8Writer(
-                Object objectMapper, Type type, Function<Object, String> text) {
+        static Utf8Writer utf8Writer(Object objectMapper, Type type) {
             ObjectMapper om = (ObjectMapper) objectMapper;
             // Jackson's UTF-8 generator writes characters beyond the BMP as escaped surrogate
             // pairs unless told to combine them (Jackson 2.18): a json column keeps its text, so
@@ -105,29 +120,52 @@ final class JsonWriters {
             ObjectWriter writer =
                     om.writerFor(om.constructType(type))
                             .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
-            return value -> {
+            BufferStream sink = new BufferStream();
+            JsonGenerator[] generator = {null};
+            return (out, value) -> {
+                sink.target = out;
                 try {
-                    byte[] bytes = writer.writeValueAsBytes(value);
-                    // a lone surrogate stays escaped (\uD800), which jsonb refuses; the text
-                    // path writes it as '?', as pgjdbc does for Hibernate's own binding
-                    return hasSurrogateEscape(bytes) ? text.apply(value) : new Utf8(bytes);
-                } catch (JsonProcessingException e) {
-                    return text.apply(value);
+                    if (generator[0] == null) {
+                        generator[0] = writer.createGenerator(sink);
+                        // values follow each other with nothing between them
+                        generator[0].setRootValueSeparator(null);
+                    }
+                    writer.writeValue(generator[0], value);
+                    generator[0].flush();
+                    return true;
+                } catch (IOException | RuntimeException e) {
+                    generator[0] = null;
+                    return false;
                 }
             };
         }
     }
 
-    /** Whether the JSON holds {@code \\uD}: a surrogate's escape (or, rarely, a text like it). */
-    static boolean hasSurrogateEscape(byte[] json) {
-        for (int i = 0; i + 2 < json.length; i++) {
+    /** The stream a generator writes into: the buffer of the value being written. */
+    private static final class BufferStream extends OutputStream {
+        CopyBuffer target;
+
+        @Override
+        public void write(int b) {
+            target.writeByte(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            target.writeBytes(b, off, len);
+        }
+    }
+
+    /**
+     * Whether {@code json[from, to)} holds {@code \\uD}: a surrogate's escape (or, rarely, a text
+     * like it).
+     */
+    static boolean hasSurrogateEscape(byte[] json, int from, int to) {
+        for (int i = from; i + 2 < to; i++) {
             if (json[i] == '\\' && json[i + 1] == 'u' && (json[i + 2] | 0x20) == 'd') {
                 return true;
             }
         }
         return false;
     }
-
-    /** Text already encoded as UTF-8, without a NUL byte (JSON escapes control characters). */
-    record Utf8(byte[] bytes) {}
 }

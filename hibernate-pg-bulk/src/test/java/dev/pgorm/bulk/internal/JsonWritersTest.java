@@ -27,6 +27,16 @@ class JsonWritersTest {
         return Arrays.copyOf(buffer.bytes(), buffer.size());
     }
 
+    /** What the UTF-8 path writes after {@code before} in one buffer, or null when it did not. */
+    private byte[] viaUtf8(CopyBuffer buffer, Object value) {
+        int from = buffer.size();
+        if (!writers.writeUtf8(buffer, value, MAP)) {
+            assertThat(buffer.size()).as("nothing left behind").isEqualTo(from);
+            return null;
+        }
+        return Arrays.copyOfRange(buffer.bytes(), from, buffer.size());
+    }
+
     @Test
     void utf8BytesEqualTheTextPath() {
         Map<String, Object> value = new LinkedHashMap<>();
@@ -34,36 +44,43 @@ class JsonWritersTest {
         value.put("unicode", "ünïcödé 🐘 \u20ac");
         value.put("escaped", "tab\tquote\"back\\slash\u0001");
         value.put("list", List.of(1, 2.5, true));
-        Object written = writers.writeUtf8(value, MAP);
-        assertThat(written).isInstanceOf(JsonWriters.Utf8.class);
-        byte[] bytes = ((JsonWriters.Utf8) written).bytes();
-        assertThat(bytes).isEqualTo(viaText(value));
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("🐘");
-    }
-
-    private static byte[] bytesOf(Object written) {
-        if (written instanceof JsonWriters.Utf8 utf8) {
-            return utf8.bytes();
-        }
-        CopyBuffer buffer = new CopyBuffer(16);
-        buffer.writeUtf8((String) written);
-        return Arrays.copyOf(buffer.bytes(), buffer.size());
+        CopyBuffer buffer = new CopyBuffer(8);
+        buffer.writeInt(42);
+        byte[] first = viaUtf8(buffer, value);
+        assertThat(first).isEqualTo(viaText(value));
+        assertThat(new String(first, StandardCharsets.UTF_8)).contains("🐘");
+        // the same generator writes the next values, with nothing between them
+        assertThat(viaUtf8(buffer, Map.of("n", 2))).isEqualTo(viaText(Map.of("n", 2)));
+        assertThat(viaUtf8(buffer, value)).isEqualTo(viaText(value));
+        assertThat(buffer.size()).isEqualTo(4 + 2 * first.length + "{\"n\":2}".length());
     }
 
     @Test
-    void aLoneSurrogateGoesThroughTheTextPath() {
+    void aLoneSurrogateIsLeftToTheTextPath() {
         // Jackson escapes it (jsonb refuses the escape); the text path writes '?' as pgjdbc does
-        Map<String, Object> value = Map.of("broken", "a\uD800b");
-        Object written = writers.writeUtf8(value, MAP);
-        assertThat(written).isInstanceOf(String.class);
-        assertThat(bytesOf(written)).isEqualTo(viaText(value));
-        assertThat(new String(bytesOf(written), StandardCharsets.UTF_8)).contains("a?b");
+        CopyBuffer buffer = new CopyBuffer(8);
+        assertThat(viaUtf8(buffer, Map.of("broken", "a\uD800b"))).isNull();
+        assertThat(new String(viaText(Map.of("broken", "a\uD800b")), StandardCharsets.UTF_8))
+                .contains("a?b");
+        // and the generator goes on with the next value
+        assertThat(viaUtf8(buffer, Map.of("n", 1))).isEqualTo(viaText(Map.of("n", 1)));
     }
 
     @Test
-    void textThatLooksLikeASurrogateEscapeIsStillWrittenAsIs() {
+    void aValueJacksonFailsOnIsLeftToTheTextPathAndTheNextOneIsWritten() {
+        CopyBuffer buffer = new CopyBuffer(8);
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("ok", 1);
+        bad.put("stream", new Object()); // no serializer: Jackson fails inside the object
+        assertThat(viaUtf8(buffer, bad)).isNull();
+        assertThat(buffer.size()).isZero();
+        assertThat(viaUtf8(buffer, Map.of("n", 1))).isEqualTo(viaText(Map.of("n", 1)));
+    }
+
+    @Test
+    void textThatLooksLikeASurrogateEscapeIsLeftToTheTextPath() {
         Map<String, Object> value = Map.of("path", "C:\\uDir");
-        assertThat(bytesOf(writers.writeUtf8(value, MAP))).isEqualTo(viaText(value));
+        assertThat(viaUtf8(new CopyBuffer(8), value)).isNull();
     }
 
     @Test
