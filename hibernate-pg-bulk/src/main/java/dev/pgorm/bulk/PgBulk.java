@@ -6,6 +6,7 @@ import dev.pgorm.bulk.internal.BulkObservers;
 import dev.pgorm.bulk.internal.BulkReader;
 import dev.pgorm.bulk.internal.BulkUpdater;
 import dev.pgorm.bulk.internal.BulkUpserter;
+import dev.pgorm.bulk.internal.InMemoryEntities;
 import jakarta.persistence.EntityManager;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -65,7 +66,7 @@ public final class PgBulk {
      */
     public static long insert(EntityManager em, Iterable<?> entities) {
         long start = System.nanoTime();
-        long rows = BulkInserter.insert(em, entities.iterator());
+        long rows = BulkInserter.insert(em, InMemoryEntities.of(entities));
         BulkObservers.completed(em, "insert", rows, start);
         return rows;
     }
@@ -105,7 +106,7 @@ public final class PgBulk {
      */
     public static PgBulkResult upsert(EntityManager em, Iterable<?> entities, PgConflict conflict) {
         long start = System.nanoTime();
-        PgBulkResult r = BulkUpserter.upsert(em, entities.iterator(), conflict);
+        PgBulkResult r = BulkUpserter.upsert(em, InMemoryEntities.of(entities), conflict);
         BulkObservers.completed(em, "upsert", r.inserted() + r.updated(), start);
         return r;
     }
@@ -143,7 +144,7 @@ public final class PgBulk {
      */
     public static long update(EntityManager em, Iterable<?> entities) {
         long start = System.nanoTime();
-        long rows = BulkUpdater.update(em, entities.iterator());
+        long rows = BulkUpdater.update(em, InMemoryEntities.of(entities));
         BulkObservers.completed(em, "update", rows, start);
         return rows;
     }

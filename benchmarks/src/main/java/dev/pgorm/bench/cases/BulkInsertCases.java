@@ -43,7 +43,7 @@ public final class BulkInsertCases {
 
     private BulkInsertCases() {}
 
-    /** Returns the three comparisons. */
+    /** Returns the comparisons: four with targets, one reference. */
     public static List<BenchmarkCase> all() {
         return List.of(
                 new Case(
@@ -59,6 +59,11 @@ public final class BulkInsertCases {
                 new Case(
                         "bulk insert vs raw binary COPY",
                         "hand-written pgjdbc binary COPY",
+                        1.0,
+                        false),
+                new Case(
+                        "bulk insert vs raw binary COPY, entities built beforehand",
+                        "hand-written pgjdbc binary COPY of the same entities",
                         1.0,
                         false),
                 new Case(
@@ -112,6 +117,10 @@ public final class BulkInsertCases {
         private SessionFactory plain;
         private SessionFactory batched;
         private SessionFactory text;
+
+        /** For the case with entities built beforehand: this repetition's entities. */
+        private List<BulkRow> built;
+
         private final ObjectMapper json = new ObjectMapper();
 
         Case(String name, String baseline, double target, boolean rewrite) {
@@ -208,6 +217,14 @@ public final class BulkInsertCases {
         @Override
         public void beforeEach() throws Exception {
             env.execute("truncate bulk_row");
+            if (builtBeforehand()) {
+                // not timed: the same entities for both sides, new again (PgBulk gives them ids)
+                built = IntStream.range(0, ROWS).mapToObj(BulkInsertCases::row).toList();
+            }
+        }
+
+        private boolean builtBeforehand() {
+            return name.contains("built beforehand");
         }
 
         @Override
@@ -232,6 +249,13 @@ public final class BulkInsertCases {
 
         @Override
         public void runOurs() {
+            if (builtBeforehand()) {
+                long n = plain.fromTransaction(em -> PgBulk.insert(em, built));
+                if (n != ROWS) {
+                    throw new IllegalStateException("PgBulk inserted " + n + " rows, not " + ROWS);
+                }
+                return;
+            }
             insert(plain);
         }
 
@@ -258,7 +282,13 @@ public final class BulkInsertCases {
                     rs.next();
                     firstId = rs.getLong(1) * 1_000_000L;
                 }
-                long n = binaryCopy(c, "bulk_row", i -> firstId + i, json);
+                long n =
+                        binaryCopy(
+                                c,
+                                "bulk_row",
+                                i -> firstId + i,
+                                json,
+                                builtBeforehand() ? built : null);
                 c.commit();
                 if (n != ROWS) {
                     throw new IllegalStateException("raw COPY inserted " + n + " rows");
@@ -272,7 +302,8 @@ public final class BulkInsertCases {
      * hand with pgjdbc, row i with the id {@code id.applyAsLong(i)} and the values of {@link #row};
      * returns the rows COPY reports.
      */
-    static long binaryCopy(Connection c, String table, IntToLongFunction id, ObjectMapper json)
+    static long binaryCopy(
+            Connection c, String table, IntToLongFunction id, ObjectMapper json, List<BulkRow> rows)
             throws Exception {
         CopyIn copy =
                 new CopyManager(c.unwrap(BaseConnection.class))
@@ -290,17 +321,26 @@ public final class BulkInsertCases {
             out.writeShort(4);
             out.writeInt(8);
             out.writeLong(id.applyAsLong(i));
+            BulkRow row = rows == null ? null : rows.get(i);
             byte[] doc =
                     json.writeValueAsBytes(
-                            Map.of("i", i, "color", i % 2 == 0 ? "red" : "blue", "tags", tags));
+                            row != null
+                                    ? row.attrs
+                                    : Map.of(
+                                            "i",
+                                            i,
+                                            "color",
+                                            i % 2 == 0 ? "red" : "blue",
+                                            "tags",
+                                            tags));
             out.writeInt(doc.length + 1);
             out.writeByte(1); // jsonb binary format version
             out.write(doc);
-            byte[] text = ("row " + i).getBytes(StandardCharsets.UTF_8);
+            byte[] text = (row != null ? row.name : "row " + i).getBytes(StandardCharsets.UTF_8);
             out.writeInt(text.length);
             out.write(text);
             out.writeInt(4);
-            out.writeInt(i % 1000);
+            out.writeInt(row != null ? row.quantity : i % 1000);
             if (bytes.size() > (1 << 18)) {
                 copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
                 bytes.reset();

@@ -331,7 +331,7 @@ public final class BulkWriteCases {
                 }
                 check(
                         "hand-written COPY",
-                        BulkInsertCases.binaryCopy(c, "write_row_in", i -> i + 1L, json),
+                        BulkInsertCases.binaryCopy(c, "write_row_in", i -> i + 1L, json, null),
                         ROWS);
                 try (Statement st = c.createStatement()) {
                     long start = System.nanoTime();

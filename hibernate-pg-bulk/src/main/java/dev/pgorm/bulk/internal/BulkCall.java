@@ -20,6 +20,8 @@ import org.hibernate.persister.entity.EntityPersister;
  * @param few whether all entities fit below the COPY threshold
  * @param copyOn whether {@code pgorm.bulk.enabled} allows COPY
  * @param operation the public method, for messages ({@code PgBulk.upsert})
+ * @param inMemory whether the entities are a collection's ({@link InMemoryEntities}): then one COPY
+ *     writes them all
  */
 record BulkCall(
         SharedSessionContractImplementor session,
@@ -29,7 +31,8 @@ record BulkCall(
         Iterator<?> rest,
         boolean few,
         boolean copyOn,
-        String operation) {
+        String operation,
+        boolean inMemory) {
 
     /** Returns the call's state, or null when there are no entities; rows are made as inserts. */
     static BulkCall open(EntityManager em, Iterator<?> entities, String operation) {
@@ -76,7 +79,15 @@ record BulkCall(
         BulkTable table = new BulkTable(persister, event);
         boolean few = !entities.hasNext() && head.size() < threshold;
         return new BulkCall(
-                session, table, connection(session), head, entities, few, copyOn, operation);
+                session,
+                table,
+                connection(session),
+                head,
+                entities,
+                few,
+                copyOn,
+                operation,
+                entities instanceof InMemoryEntities);
     }
 
     /** Checks the dialect and the transaction, and returns the session. */
@@ -109,7 +120,8 @@ record BulkCall(
      */
     long load(String target, boolean copy, boolean overriding) throws SQLException {
         if (copy) {
-            return BulkInserter.copy(operation, table, target, head, rest, session, connection);
+            return BulkInserter.copy(
+                    operation, table, target, head, rest, session, connection, inMemory);
         }
         return BatchedInserts.insert(
                 operation, table, target, overriding, head, rest, session, connection);

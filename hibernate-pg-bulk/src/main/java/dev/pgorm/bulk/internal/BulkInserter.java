@@ -78,9 +78,16 @@ public final class BulkInserter {
 
     /**
      * Rows per COPY command: identifiers are allocated before each one, while the connection is
-     * free.
+     * free, and a stream's entities are taken (made) before it, since no code of the caller's may
+     * run while COPY holds the connection (a lazy load would wait for it forever).
      */
     private static final int CHUNK = 50_000;
+
+    /**
+     * Rows per COPY command when the entities are a collection's: they exist already, so one COPY
+     * writes them all (up to a million, which bounds the list of identifiers).
+     */
+    private static final int IN_MEMORY_CHUNK = 1_000_000;
 
     static long copy(
             String operation,
@@ -89,8 +96,10 @@ public final class BulkInserter {
             ArrayDeque<Object> head,
             Iterator<?> rest,
             SharedSessionContractImplementor session,
-            Connection connection)
+            Connection connection,
+            boolean inMemory)
             throws SQLException {
+        int size = inMemory ? IN_MEMORY_CHUNK : CHUNK;
         CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
         CopyValues values = new CopyValues(session, connection);
         values.resolveArrayTypes(table.columns());
@@ -98,10 +107,10 @@ public final class BulkInserter {
         String sql =
                 "copy " + target + " (" + columnList(table) + ") from stdin" + rows.copyOptions();
         long total = 0;
-        List<Object> chunk = new ArrayList<>(CHUNK);
+        List<Object> chunk = new ArrayList<>();
         while (true) {
             chunk.clear();
-            while (chunk.size() < CHUNK && (!head.isEmpty() || rest.hasNext())) {
+            while (chunk.size() < size && (!head.isEmpty() || rest.hasNext())) {
                 Object entity = !head.isEmpty() ? head.poll() : rest.next();
                 checkClass(operation, table, entity, total + chunk.size());
                 chunk.add(entity);

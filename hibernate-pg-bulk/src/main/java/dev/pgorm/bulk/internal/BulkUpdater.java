@@ -64,7 +64,8 @@ public final class BulkUpdater {
                         checkedRest,
                         opened.few(),
                         opened.copyOn(),
-                        opened.operation());
+                        opened.operation(),
+                        opened.inMemory());
         Connection connection = call.connection();
         long updated;
         try {
