@@ -1,5 +1,6 @@
 package dev.pgorm.core.internal;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * @param schema the schema, or null for an unqualified name (resolved through {@code search_path})
  * @param name the object's own name
  */
-public record PgQualifiedName(String schema, String name) {
+public record PgQualifiedName(String schema, String name) implements Serializable {
 
     /** Checks both parts as {@link PgIdentifiers#requireValid(String, String)} does. */
     public PgQualifiedName {
