@@ -158,7 +158,7 @@ public final class BulkInsertCases {
          */
         @Override
         public String notes() {
-            if (!name.contains("raw")) {
+            if (!name.contains("raw") || builtBeforehand()) {
                 return "";
             }
             List<Double> times = new ArrayList<>();
