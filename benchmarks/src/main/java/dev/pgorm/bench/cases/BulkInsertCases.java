@@ -1,3 +1,5 @@
+// Longer than 300 lines: five comparisons sharing one entity and fixture, and the hand-written
+// binary COPY that two of them and the update reference case measure against.
 package dev.pgorm.bench.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -248,24 +248,7 @@ public class PgSchemaManagementTool extends HibernateSchemaManagementTool {
                 connection -> {
                     PgCatalog catalog = PgCatalog.on(connection);
                     for (PgDdlObject object : objects) {
-                        for (PgDdlObject.CatalogCheck check : object.catalogChecks(context)) {
-                            Object[] params = check.params().toArray();
-                            if (check.listing()) {
-                                List<String> differing =
-                                        catalog.list(check.sql(), row -> row.getString(1), params);
-                                if (!differing.isEmpty()) {
-                                    missing.add(
-                                            check.description()
-                                                    + " "
-                                                    + String.join(", ", differing));
-                                }
-                            } else if (!catalog.bool(check.sql(), params)) {
-                                missing.add(check.description());
-                            }
-                        }
-                        if (object instanceof CatalogInspection inspected) {
-                            missing.addAll(inspected.differences(catalog, context));
-                        }
+                        DeclaredObjectChecks.collect(catalog, object, context, missing);
                     }
                     for (CompositeTypeUpdate.Comparison type :
                             CompositeTypeUpdate.compare(metadata, context, connection)) {
