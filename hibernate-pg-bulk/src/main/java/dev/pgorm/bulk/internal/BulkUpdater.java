@@ -100,10 +100,27 @@ public final class BulkUpdater {
         PGConnection pg = connection.unwrap(PGConnection.class);
         AutoSave autosave = pg.getAutosave();
         pg.setAutosave(AutoSave.NEVER);
+        PgCatalog catalog = PgCatalog.on(connection);
         try {
-            return applyInSavepoint(PgCatalog.on(connection), table, columns, temp, loaded);
+            return applyInSavepoint(catalog, table, columns, temp, loaded);
+        } catch (SQLException e) {
+            if (autosave != AutoSave.NEVER) {
+                // what pgjdbc's autosave would have done: the transaction goes on
+                undo(catalog, e);
+            }
+            throw e;
         } finally {
             pg.setAutosave(autosave);
+        }
+    }
+
+    /** Rolls back to the savepoint after a failed statement; a failure to do so is added to it. */
+    private static void undo(PgCatalog catalog, SQLException failure) {
+        try {
+            catalog.execute("rollback to savepoint " + SAVEPOINT);
+            catalog.execute("release savepoint " + SAVEPOINT);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -143,9 +160,9 @@ public final class BulkUpdater {
                     columns,
                     columns.version() == null
                             ? "the rows changed while they were updated ("
-                                    + again
-                                    + " rows, then "
                                     + updated
+                                    + " rows, then "
+                                    + again
                                     + ")"
                             : (loaded - updated)
                                     + " rows were skipped by a trigger or a row security policy,"

@@ -122,7 +122,11 @@ final class JsonWriters {
                             .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
             BufferStream sink = new BufferStream();
             JsonGenerator[] generator = {null};
+            boolean[] indented = {false};
             return (out, value) -> {
+                if (indented[0]) {
+                    return false;
+                }
                 sink.target = out;
                 try {
                     if (generator[0] == null) {
@@ -132,6 +136,12 @@ final class JsonWriters {
                     }
                     writer.writeValue(generator[0], value);
                     generator[0].flush();
+                    if (generator[0].getPrettyPrinter() != null) {
+                        // a pretty printer (INDENT_OUTPUT) writes its own separator between
+                        // values: the text path writes each value alone
+                        indented[0] = true;
+                        return false;
+                    }
                     return true;
                 } catch (IOException | RuntimeException e) {
                     generator[0] = null;

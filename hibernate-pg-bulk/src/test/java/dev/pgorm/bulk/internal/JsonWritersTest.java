@@ -2,6 +2,8 @@ package dev.pgorm.bulk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,6 +76,30 @@ class JsonWritersTest {
         bad.put("stream", new Object()); // no serializer: Jackson fails inside the object
         assertThat(viaUtf8(buffer, bad)).isNull();
         assertThat(buffer.size()).isZero();
+        assertThat(viaUtf8(buffer, Map.of("n", 1))).isEqualTo(viaText(Map.of("n", 1)));
+    }
+
+    @Test
+    void anIndentingMapperIsLeftToTheTextPath() {
+        ObjectMapper indenting = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        JsonWriters pretty = new JsonWriters(new JacksonJsonFormatMapper(indenting), null);
+        CopyBuffer buffer = new CopyBuffer(8);
+        for (int i = 0; i < 3; i++) {
+            assertThat(pretty.writeUtf8(buffer, Map.of("n", i), MAP)).isFalse();
+        }
+        assertThat(buffer.size()).isZero();
+        assertThat(pretty.write(Map.of("n", 1), MAP)).startsWith("{").contains("\n");
+    }
+
+    @Test
+    void aFailingValueLargerThanJacksonsBufferLeavesNothingBehind() {
+        CopyBuffer buffer = new CopyBuffer(8);
+        buffer.writeInt(7);
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("big", "x".repeat(30_000));
+        bad.put("stream", new Object());
+        assertThat(writers.writeUtf8(buffer, bad, MAP)).isFalse();
+        assertThat(buffer.size()).isEqualTo(4);
         assertThat(viaUtf8(buffer, Map.of("n", 1))).isEqualTo(viaText(Map.of("n", 1)));
     }
 

@@ -37,8 +37,10 @@ final class InstalledExtensions {
      * @param byName the installed extensions
      * @param known false when the catalog could not be read: then nothing is refused
      * @param readAt when, in {@link System#nanoTime()}'s terms
+     * @param settled whether reading again cannot tell more (multi-tenancy: no one database)
      */
-    private record Snapshot(Map<String, InstalledExtension> byName, boolean known, long readAt) {}
+    private record Snapshot(
+            Map<String, InstalledExtension> byName, boolean known, long readAt, boolean settled) {}
 
     private final Reader reader;
     private final LongSupplier nanoTime;
@@ -119,20 +121,26 @@ final class InstalledExtensions {
                 background.execute(
                         () -> {
                             try {
-                                refresh(seen, factory);
+                                if (factory == null || !factory.isClosed()) {
+                                    refresh(seen, factory);
+                                }
                             } finally {
                                 refreshing.set(false);
                             }
                         });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // no thread to be had: this rendering answers from what is known, a later one
+                // tries again
                 refreshing.set(false);
-                throw e;
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "PG-ORM could not start a look at pg_extension: " + e);
             }
         }
     }
 
     private boolean isStale(Snapshot seen) {
-        return nanoTime.getAsLong() - seen.readAt() >= RECHECK.toNanos();
+        return !seen.settled() && nanoTime.getAsLong() - seen.readAt() >= RECHECK.toNanos();
     }
 
     /** Reads the catalog unless another thread has done so since {@code seen}. */
@@ -146,8 +154,8 @@ final class InstalledExtensions {
             Map<String, InstalledExtension> read = reader.read(factory);
             next =
                     read == null
-                            ? new Snapshot(kept, false, nanoTime.getAsLong())
-                            : new Snapshot(Map.copyOf(read), true, nanoTime.getAsLong());
+                            ? new Snapshot(kept, false, nanoTime.getAsLong(), true)
+                            : new Snapshot(Map.copyOf(read), true, nanoTime.getAsLong(), false);
         } catch (SQLException | RuntimeException e) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -156,7 +164,7 @@ final class InstalledExtensions {
                             + RECHECK.toSeconds()
                             + " s: "
                             + e);
-            next = new Snapshot(kept, false, nanoTime.getAsLong());
+            next = new Snapshot(kept, false, nanoTime.getAsLong(), false);
         }
         snapshot = next;
         return next;

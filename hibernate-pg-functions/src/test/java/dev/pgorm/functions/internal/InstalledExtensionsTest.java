@@ -134,6 +134,15 @@ class InstalledExtensionsTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeToldIsNotReadAgain() {
+        InstalledExtensions check = check("null");
+        assertThat(qualifier(check)).isNull();
+        now += 10 * RECHECK;
+        assertThat(qualifier(check)).isNull();
+        assertThat(reads).as("multi-tenancy: no look again every 2 s").isEqualTo(1);
+    }
+
+    @Test
     void aDatabaseThatCannotBeToldRendersUnchecked() {
         InstalledExtensions check = check("null");
         assertThat(qualifier(check)).isNull();

@@ -236,6 +236,23 @@ class BulkUpdateDeleteIT extends BulkWriteFixture {
                         .isZero();
                 s.getTransaction().rollback();
             }
+            // a failing UPDATE (a unique code twice) leaves the transaction going on, as pgjdbc's
+            // autosave would have
+            List<Doc> current =
+                    saving.fromTransaction(
+                            em -> em.createQuery("from Doc", Doc.class).getResultList());
+            current.get(1).code = current.get(2).code;
+            try (Session s = saving.openSession()) {
+                s.beginTransaction();
+                assertThatThrownBy(() -> PgBulk.update(s, current))
+                        .isInstanceOf(PgBulkException.class)
+                        .hasMessageContaining("duplicate key");
+                assertThat(
+                                s.createSelectionQuery("select count(*) from Doc", Long.class)
+                                        .getSingleResult())
+                        .isEqualTo(300);
+                s.getTransaction().rollback();
+            }
             db.close(saving);
         }
     }

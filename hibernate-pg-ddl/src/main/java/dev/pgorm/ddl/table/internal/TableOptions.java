@@ -4,6 +4,7 @@ import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.ddl.internal.SqlText;
 import dev.pgorm.ddl.spi.EntityAnnotations;
 import dev.pgorm.ddl.table.PgTable;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,8 +69,9 @@ public record TableOptions(boolean unlogged, List<String> parameters, String tab
 
     /**
      * Returns {@code name = value} as PostgreSQL stores it in {@code reloptions}: it folds unquoted
-     * words to lower case ({@code FALSE}, {@code Fillfactor}) and reads integers as numbers ({@code
-     * 070} is {@code 70}), so that what is declared compares equal to what the catalog holds.
+     * words to lower case ({@code FALSE}), reads integers as numbers ({@code 070} is {@code 70},
+     * {@code +5} is {@code 5}) and drops a plus sign from other numbers, so that what is declared
+     * compares equal to what the catalog holds.
      */
     static String asStored(String pair) {
         int eq = pair.indexOf(" = ");
@@ -77,8 +79,10 @@ public record TableOptions(boolean unlogged, List<String> parameters, String tab
             return pair.toLowerCase(Locale.ROOT);
         }
         String value = pair.substring(eq + 3);
-        if (value.matches("[0-9]{1,18}")) {
-            value = Long.toString(Long.parseLong(value));
+        if (value.matches("[+-]?[0-9]+")) {
+            value = new BigInteger(value).toString();
+        } else if (value.startsWith("+")) {
+            value = value.substring(1);
         } else if (value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             value = value.toLowerCase(Locale.ROOT);
         }

@@ -34,7 +34,8 @@ class TableOptionsTest {
     @PgTable(
             with =
                     "autovacuum_enabled = FALSE, autovacuum_vacuum_threshold = 0050,"
-                            + " toast.autovacuum_enabled = Off")
+                            + " autovacuum_vacuum_scale_factor = +0.5,"
+                            + " toast.autovacuum_vacuum_threshold = +07, toast.autovacuum_enabled = Off")
     static class Shouting {}
 
     @PgTable(with = "heap.fillfactor = 80")
@@ -60,12 +61,16 @@ class TableOptionsTest {
 
     @Test
     void wordsAreFoldedAndIntegersReadAsPostgreSqlStoresThem() {
-        // psql on 15: with (autovacuum_enabled = FALSE, fillfactor = 070) is stored as
-        // {autovacuum_enabled=false,fillfactor=70}
+        // psql on 15: with (autovacuum_enabled = FALSE, fillfactor = 070,
+        // autovacuum_vacuum_scale_factor = +0.5) is stored as
+        // {autovacuum_enabled=false,fillfactor=70,autovacuum_vacuum_scale_factor=0.5}
         TableOptions options = TableOptions.of(Shouting.class).orElseThrow();
         assertThat(options.reloptions())
-                .isEqualTo("{autovacuum_enabled=false,autovacuum_vacuum_threshold=50}");
-        assertThat(options.toastReloptions()).isEqualTo("{autovacuum_enabled=off}");
+                .isEqualTo(
+                        "{autovacuum_enabled=false,autovacuum_vacuum_threshold=50,"
+                                + "autovacuum_vacuum_scale_factor=0.5}");
+        assertThat(options.toastReloptions())
+                .isEqualTo("{autovacuum_vacuum_threshold=7,autovacuum_enabled=off}");
     }
 
     @Test
