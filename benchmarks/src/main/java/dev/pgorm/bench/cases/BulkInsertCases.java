@@ -1,5 +1,3 @@
-// Longer than 300 lines: five comparisons sharing one entity and fixture, and the hand-written
-// binary COPY that two of them and the update reference case measure against.
 package dev.pgorm.bench.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,23 +13,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
 
 /**
  * Issue: bulk insert. 200,000 entities with a jsonb column: {@code PgBulk.insert} against
@@ -110,10 +101,7 @@ public final class BulkInsertCases {
         return r;
     }
 
-    static final class Case implements BenchmarkCase {
-        private final String name;
-        private final String baseline;
-        private final double target;
+    static final class Case extends LabeledCase {
         private final boolean rewrite;
         private BenchEnv env;
         private SessionFactory plain;
@@ -126,32 +114,14 @@ public final class BulkInsertCases {
         private final ObjectMapper json = new ObjectMapper();
 
         Case(String name, String baseline, double target, boolean rewrite) {
-            this.name = name;
-            this.baseline = baseline;
-            this.target = target;
+            super(
+                    name,
+                    baseline,
+                    name.contains("text COPY")
+                            ? "PgBulk.insert (binary COPY)"
+                            : "PgBulk.insert (COPY)",
+                    target);
             this.rewrite = rewrite;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String baseline() {
-            return baseline;
-        }
-
-        @Override
-        public String ours() {
-            return name.contains("text COPY")
-                    ? "PgBulk.insert (binary COPY)"
-                    : "PgBulk.insert (COPY)";
-        }
-
-        @Override
-        public double target() {
-            return target;
         }
 
         /**
@@ -160,7 +130,7 @@ public final class BulkInsertCases {
          */
         @Override
         public String notes() {
-            if (!name.contains("raw") || builtBeforehand()) {
+            if (!name().contains("raw") || builtBeforehand()) {
                 return "";
             }
             List<Double> times = new ArrayList<>();
@@ -190,7 +160,7 @@ public final class BulkInsertCases {
         public void setUp(BenchEnv env) throws Exception {
             this.env = env;
             plain = env.sessionFactory(List.of(BulkRow.class), Map.of());
-            if (name.contains("text COPY")) {
+            if (name().contains("text COPY")) {
                 text =
                         env.sessionFactory(
                                 List.of(BulkRow.class),
@@ -199,7 +169,7 @@ public final class BulkInsertCases {
                                         "text",
                                         "hibernate.hbm2ddl.auto",
                                         "none"));
-            } else if (!name.contains("raw")) {
+            } else if (!name().contains("raw")) {
                 Map<String, Object> batching =
                         new HashMap<>(
                                 Map.of(
@@ -226,7 +196,7 @@ public final class BulkInsertCases {
         }
 
         private boolean builtBeforehand() {
-            return name.contains("built beforehand");
+            return name().contains("built beforehand");
         }
 
         @Override
@@ -285,7 +255,7 @@ public final class BulkInsertCases {
                     firstId = rs.getLong(1) * 1_000_000L;
                 }
                 long n =
-                        binaryCopy(
+                        HandWrittenCopy.binaryCopy(
                                 c,
                                 "bulk_row",
                                 i -> firstId + i,
@@ -297,59 +267,5 @@ public final class BulkInsertCases {
                 }
             }
         }
-    }
-
-    /**
-     * Writes ROWS rows (id, attrs, name, quantity) into {@code table} by a binary COPY written by
-     * hand with pgjdbc, row i with the id {@code id.applyAsLong(i)} and the values of {@link #row};
-     * returns the rows COPY reports.
-     */
-    static long binaryCopy(
-            Connection c, String table, IntToLongFunction id, ObjectMapper json, List<BulkRow> rows)
-            throws Exception {
-        CopyIn copy =
-                new CopyManager(c.unwrap(BaseConnection.class))
-                        .copyIn(
-                                "copy "
-                                        + table
-                                        + " (id, attrs, name, quantity) from stdin (format binary)");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
-        out.writeInt(0);
-        out.writeInt(0);
-        List<Object> tags = new ArrayList<>(List.of("a", "b"));
-        for (int i = 0; i < ROWS; i++) {
-            out.writeShort(4);
-            out.writeInt(8);
-            out.writeLong(id.applyAsLong(i));
-            BulkRow row = rows == null ? null : rows.get(i);
-            byte[] doc =
-                    json.writeValueAsBytes(
-                            row != null
-                                    ? row.attrs
-                                    : Map.of(
-                                            "i",
-                                            i,
-                                            "color",
-                                            i % 2 == 0 ? "red" : "blue",
-                                            "tags",
-                                            tags));
-            out.writeInt(doc.length + 1);
-            out.writeByte(1); // jsonb binary format version
-            out.write(doc);
-            byte[] text = (row != null ? row.name : "row " + i).getBytes(StandardCharsets.UTF_8);
-            out.writeInt(text.length);
-            out.write(text);
-            out.writeInt(4);
-            out.writeInt(row != null ? row.quantity : i % 1000);
-            if (bytes.size() > (1 << 18)) {
-                copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
-                bytes.reset();
-            }
-        }
-        out.writeShort(-1);
-        copy.writeToCopy(bytes.toByteArray(), 0, bytes.size());
-        return copy.endCopy();
     }
 }

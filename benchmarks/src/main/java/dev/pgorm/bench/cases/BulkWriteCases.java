@@ -1,4 +1,3 @@
-// Longer than 300 lines: four comparisons sharing one entity and fixture, each with its baseline.
 package dev.pgorm.bench.cases;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +12,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,21 +39,6 @@ public final class BulkWriteCases {
             """
             insert into write_row (id, name, quantity, attrs)
             select i, 'old ' || i, 0, '{"old": true}'::jsonb from generate_series(1, %d) i""";
-
-    private static final String ON_CONFLICT =
-            """
-            insert into write_row (id, attrs, name, quantity) values (?, ?::jsonb, ?, ?)
-            on conflict (id) do update set attrs = excluded.attrs, name = excluded.name,
-              quantity = excluded.quantity""";
-
-    private static final String HAND_TEMP =
-            """
-            create temporary table write_row_in (like write_row) on commit drop""";
-
-    private static final String HAND_UPDATE =
-            """
-            update write_row t set attrs = s.attrs, name = s.name, quantity = s.quantity
-              from write_row_in s where t.id = s.id""";
 
     private BulkWriteCases() {}
 
@@ -131,11 +111,7 @@ public final class BulkWriteCases {
         return r;
     }
 
-    static final class Case implements BenchmarkCase {
-        private final String name;
-        private final String baseline;
-        private final String ours;
-        private final double target;
+    static final class Case extends LabeledCase {
         private final Kind kind;
         private final ObjectMapper json = new ObjectMapper();
         private BenchEnv env;
@@ -146,31 +122,8 @@ public final class BulkWriteCases {
         private final List<Double> updateAlone = new ArrayList<>();
 
         Case(String name, String baseline, String ours, double target, Kind kind) {
-            this.name = name;
-            this.baseline = baseline;
-            this.ours = ours;
-            this.target = target;
+            super(name, baseline, ours, target);
             this.kind = kind;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String baseline() {
-            return baseline;
-        }
-
-        @Override
-        public String ours() {
-            return ours;
-        }
-
-        @Override
-        public double target() {
-            return target;
         }
 
         @Override
@@ -210,10 +163,11 @@ public final class BulkWriteCases {
         @Override
         public void runBaseline() throws Exception {
             switch (kind) {
-                case MERGE -> mergeLoop();
-                case ON_CONFLICT -> onConflictBatch();
-                case UPDATE -> batchedUpdates();
-                case HAND_UPDATE -> handWrittenUpdate();
+                case MERGE -> BulkWriteBaselines.mergeLoop(batched);
+                case ON_CONFLICT -> BulkWriteBaselines.onConflictBatch(env, json);
+                case UPDATE -> BulkWriteBaselines.batchedUpdates(batched);
+                case HAND_UPDATE ->
+                        updateAlone.add(BulkWriteBaselines.handWrittenUpdate(env, json));
             }
         }
 
@@ -264,106 +218,10 @@ public final class BulkWriteCases {
             return kind == Kind.UPDATE || kind == Kind.HAND_UPDATE;
         }
 
-        private static void check(String what, long actual, long expected) {
+        static void check(String what, long actual, long expected) {
             if (actual != expected) {
                 throw new IllegalStateException(what + " " + actual + " rows, not " + expected);
             }
-        }
-
-        /** What JPA code does without PgBulk: merge each entity, flushing every 50. */
-        private void mergeLoop() {
-            batched.inTransaction(
-                    s -> {
-                        for (int i = 0; i < ROWS; i++) {
-                            s.merge(row(i, true));
-                            if (i % 50 == 49) {
-                                s.flush();
-                                s.clear();
-                            }
-                        }
-                    });
-        }
-
-        /** What a developer writes by hand with pgjdbc: ids for new rows from the sequence. */
-        private void onConflictBatch() throws Exception {
-            try (Connection c = BulkInsertCases.rewritingDataSource(env).getConnection()) {
-                c.setAutoCommit(false);
-                List<Long> ids = new ArrayList<>(ROWS / 2);
-                try (PreparedStatement st =
-                                c.prepareStatement(
-                                        "select nextval('write_row_seq') from generate_series(1, ?)");
-                        ResultSet rs = setInt(st, ROWS - ROWS / 2).executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-                try (PreparedStatement st = c.prepareStatement(ON_CONFLICT)) {
-                    for (int i = 0; i < ROWS; i++) {
-                        st.setLong(1, i < ROWS / 2 ? i + 1 : ids.get(i - ROWS / 2));
-                        st.setString(2, json.writeValueAsString(attrs(i)));
-                        st.setString(3, "row " + i);
-                        st.setInt(4, i % 1000);
-                        st.addBatch();
-                        if (i % 1000 == 999) {
-                            st.executeBatch();
-                        }
-                    }
-                    st.executeBatch();
-                }
-                c.commit();
-            }
-        }
-
-        private static PreparedStatement setInt(PreparedStatement st, int value) throws Exception {
-            st.setInt(1, value);
-            return st;
-        }
-
-        /**
-         * The fastest update a developer writes by hand with pgjdbc, without version checks: what
-         * {@code PgBulk.update} does, and the floor of any bulk update on this server.
-         */
-        private void handWrittenUpdate() throws Exception {
-            try (Connection c = env.dataSource().getConnection()) {
-                c.setAutoCommit(false);
-                try (Statement st = c.createStatement()) {
-                    st.execute(HAND_TEMP);
-                }
-                check(
-                        "hand-written COPY",
-                        BulkInsertCases.binaryCopy(c, "write_row_in", i -> i + 1L, json, null),
-                        ROWS);
-                try (Statement st = c.createStatement()) {
-                    long start = System.nanoTime();
-                    check("hand-written UPDATE", st.executeUpdate(HAND_UPDATE), ROWS);
-                    updateAlone.add((System.nanoTime() - start) / 1e6);
-                }
-                c.commit();
-            }
-        }
-
-        /** Hibernate's way to change many rows: load them page by page, change, flush. */
-        private void batchedUpdates() {
-            batched.inTransaction(
-                    s -> {
-                        for (int from = 1; from <= ROWS; from += 1000) {
-                            List<WriteRow> page =
-                                    s.createSelectionQuery(
-                                                    "from WriteRow r where r.id between ?1 and ?2",
-                                                    WriteRow.class)
-                                            .setParameter(1, (long) from)
-                                            .setParameter(2, (long) from + 999)
-                                            .getResultList();
-                            for (WriteRow r : page) {
-                                int i = (int) (r.id - 1);
-                                r.name = "row " + i;
-                                r.quantity = i % 1000;
-                                r.attrs = attrs(i);
-                            }
-                            s.flush();
-                            s.clear();
-                        }
-                    });
         }
     }
 }

@@ -170,10 +170,7 @@ public final class OperatorVsFunctionCases {
     }
 
     /** One operator against its function form. */
-    static final class Case implements BenchmarkCase {
-        private final String name;
-        private final String baseline;
-        private final String ours;
+    static final class Case extends LabeledCase {
         private final String baselineSql;
         private final String oursHql;
         private final Probe probe;
@@ -198,33 +195,11 @@ public final class OperatorVsFunctionCases {
                 String oursHql,
                 Probe probe,
                 String notes) {
+            super(name, baseline, ours, 5.0);
             this.notes = notes;
-            this.name = name;
-            this.baseline = baseline;
-            this.ours = ours;
             this.baselineSql = baselineSql;
             this.oursHql = oursHql;
             this.probe = probe;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String baseline() {
-            return baseline;
-        }
-
-        @Override
-        public String ours() {
-            return ours;
-        }
-
-        @Override
-        public double target() {
-            return 5.0;
         }
 
         @Override
@@ -241,7 +216,7 @@ public final class OperatorVsFunctionCases {
                 long b = oursCount(i);
                 if (a != b) {
                     throw new IllegalStateException(
-                            name
+                            name()
                                     + ": the baseline counts "
                                     + a
                                     + " rows, PG-ORM "
