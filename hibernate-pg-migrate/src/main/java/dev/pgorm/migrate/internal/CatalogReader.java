@@ -1,21 +1,14 @@
 package dev.pgorm.migrate.internal;
 
-// Longer than 300 lines: one reader turns every catalog query into the model inside one
-// repeatable-read transaction; each kind is a short loop, split out when one grows (ViewReader).
-
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.migrate.PgMigrationException;
-import dev.pgorm.migrate.internal.SchemaModel.Collation;
 import dev.pgorm.migrate.internal.SchemaModel.Column;
 import dev.pgorm.migrate.internal.SchemaModel.Comment;
-import dev.pgorm.migrate.internal.SchemaModel.CompositeType;
 import dev.pgorm.migrate.internal.SchemaModel.Constraint;
-import dev.pgorm.migrate.internal.SchemaModel.EnumType;
 import dev.pgorm.migrate.internal.SchemaModel.Function;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
 import dev.pgorm.migrate.internal.SchemaModel.Policy;
 import dev.pgorm.migrate.internal.SchemaModel.Sequence;
-import dev.pgorm.migrate.internal.SchemaModel.Statistics;
 import dev.pgorm.migrate.internal.SchemaModel.Table;
 import dev.pgorm.migrate.internal.SchemaModel.Trigger;
 import java.sql.Connection;
@@ -94,47 +87,10 @@ final class CatalogReader {
                 CatalogSql.EXTENSIONS,
                 schemas,
                 rs -> extensions.put(rs.getString(1), rs.getString(2)));
-        Map<String, EnumType> enums = new LinkedHashMap<>();
-        for (EnumType e :
-                CatalogQuery.list(
-                        c,
-                        CatalogSql.ENUMS,
-                        schemas,
-                        rs ->
-                                new EnumType(
-                                        rs.getString(1),
-                                        rs.getString(2),
-                                        CatalogQuery.strings(rs, 3)))) {
-            enums.put(e.qname(), e);
-        }
-        Map<String, CompositeType> composites = new LinkedHashMap<>();
-        for (CompositeType t :
-                CatalogQuery.list(
-                        c,
-                        CatalogSql.COMPOSITES,
-                        schemas,
-                        rs ->
-                                new CompositeType(
-                                        rs.getString(1),
-                                        rs.getString(2),
-                                        CatalogQuery.strings(rs, 3)))) {
-            composites.put(t.qname(), t);
-        }
-        Map<String, Statistics> statistics = new LinkedHashMap<>();
-        CatalogQuery.list(
-                c,
-                CatalogSql.STATISTICS,
-                schemas,
-                rs -> statistics.put(key(rs), new Statistics(rs.getString(3), rs.getString(4))));
-        Map<String, Collation> collations = new LinkedHashMap<>();
-        CatalogQuery.list(
-                c,
-                CatalogSql.COLLATIONS,
-                schemas,
-                rs ->
-                        collations.put(
-                                key(rs),
-                                new Collation(rs.getString(3), rs.getString(4), rs.getBoolean(5))));
+        Map<String, EnumType> enums = TypeReader.enums(c, schemas);
+        Map<String, CompositeType> composites = TypeReader.composites(c, schemas);
+        Map<String, Statistics> statistics = StatisticsReader.read(c, schemas);
+        Map<String, Collation> collations = TypeReader.collations(c, schemas);
         Map<String, Sequence> sequences = new LinkedHashMap<>();
         for (Sequence s :
                 CatalogQuery.list(

@@ -1,9 +1,10 @@
 package dev.pgorm.migrate.internal;
 
-// Longer than 300 lines: every catalog query of the planner side by side, as SQL text blocks, so
-// that what the planner reads (and from which PostgreSQL versions) is reviewed in one place.
-
-/** The catalog queries, each taking the schemas in scope as its one text[] parameter. */
+/**
+ * The catalog queries of schemas, extensions, sequences, tables and what hangs on them, functions
+ * and the objects the planner cannot plan yet, each taking the schemas in scope as its one text[]
+ * parameter; types, domains, statistics and views have theirs beside their readers.
+ */
 final class CatalogSql {
 
     private CatalogSql() {}
@@ -21,57 +22,6 @@ final class CatalogSql {
             """
             select e.extname, n.nspname from pg_extension e
             join pg_namespace n on n.oid = e.extnamespace order by 1
-            """;
-
-    static final String ENUMS =
-            """
-            select n.nspname, t.typname, array_agg(e.enumlabel::text order by e.enumsortorder)
-            from pg_type t join pg_namespace n on n.oid = t.typnamespace
-            join pg_enum e on e.enumtypid = t.oid
-            where n.nspname = any(?)
-              and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
-                              and d.objid = t.oid and d.deptype = 'e')
-            group by 1, 2 order by 1, 2
-            """;
-
-    /** Composite types made by CREATE TYPE (relkind 'c'), not the row types of tables. */
-    static final String COMPOSITES =
-            """
-            select n.nspname, t.typname,
-                   array_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
-                             order by a.attnum)
-            from pg_type t join pg_namespace n on n.oid = t.typnamespace
-            join pg_class c on c.oid = t.typrelid and c.relkind = 'c'
-            join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-            where t.typtype = 'c' and n.nspname = any(?)
-              and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
-                              and d.objid = t.oid and d.deptype = 'e')
-            group by 1, 2 order by 1, 2
-            """;
-
-    /** Extended statistics objects: schema, name, the CREATE STATISTICS statement, comment. */
-    static final String STATISTICS =
-            """
-            select n.nspname, s.stxname, pg_get_statisticsobjdef(s.oid),
-                   obj_description(s.oid, 'pg_statistic_ext')
-            from pg_statistic_ext s join pg_namespace n on n.oid = s.stxnamespace
-            where n.nspname = any(?)
-            order by 1, 2
-            """;
-
-    /** Collations made in the schemas (not the built-in ones, not extensions'). */
-    static final String COLLATIONS =
-            """
-            select n.nspname, c.collname,
-                   case c.collprovider when 'i' then 'icu' when 'c' then 'libc' else 'builtin' end,
-                   coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale',
-                            c.collcollate),
-                   c.collisdeterministic
-            from pg_collation c join pg_namespace n on n.oid = c.collnamespace
-            where n.nspname = any(?)
-              and not exists (select 1 from pg_depend d where d.classid = 'pg_collation'::regclass
-                              and d.objid = c.oid and d.deptype = 'e')
-            order by 1, 2
             """;
 
     static final String SEQUENCES =
@@ -278,33 +228,6 @@ final class CatalogSql {
                     where not tg.tgisinternal and tg.tgparentid = 0
                     order by 1, 2, 3
                     """;
-
-    /**
-     * Domains: schema, name, base type (with COLLATE when it differs from the base type's),
-     * default, not null, check constraint names and definitions, comment.
-     */
-    static final String DOMAINS =
-            """
-            select n.nspname, ty.typname,
-                   format_type(ty.typbasetype, ty.typtypmod)
-                   || case when ty.typcollation <> b.typcollation
-                           then ' COLLATE ' || quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
-                           else '' end,
-                   ty.typdefault, ty.typnotnull,
-                   array(select quote_ident(k.conname) from pg_constraint k
-                         where k.contypid = ty.oid and k.contype = 'c' order by k.conname),
-                   array(select pg_get_constraintdef(k.oid) from pg_constraint k
-                         where k.contypid = ty.oid and k.contype = 'c' order by k.conname),
-                   obj_description(ty.oid, 'pg_type')
-            from pg_type ty join pg_namespace n on n.oid = ty.typnamespace
-            join pg_type b on b.oid = ty.typbasetype
-            left join pg_collation co on co.oid = ty.typcollation
-            left join pg_namespace cn on cn.oid = co.collnamespace
-            where ty.typtype = 'd' and n.nspname = any(?)
-              and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass
-                              and d.objid = ty.oid and d.deptype = 'e')
-            order by 1, 2
-            """;
 
     /**
      * Objects the planner cannot plan yet (foreign tables, range types): kind, name, definition.

@@ -1,7 +1,6 @@
 package dev.pgorm.migrate.internal;
 
 import dev.pgorm.migrate.internal.PlanBuilder.Phase;
-import dev.pgorm.migrate.internal.SchemaModel.Collation;
 
 /** Plans collations ({@code @PgCollation} and hand-made ones alike). */
 final class CollationDiffer {

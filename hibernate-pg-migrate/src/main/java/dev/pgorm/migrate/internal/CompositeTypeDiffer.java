@@ -2,7 +2,6 @@ package dev.pgorm.migrate.internal;
 
 import dev.pgorm.core.internal.PgIdentifiers;
 import dev.pgorm.migrate.internal.PlanBuilder.Phase;
-import dev.pgorm.migrate.internal.SchemaModel.CompositeType;
 import java.util.ArrayList;
 import java.util.List;
 

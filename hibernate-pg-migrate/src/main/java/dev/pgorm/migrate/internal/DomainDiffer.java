@@ -4,7 +4,6 @@ import static dev.pgorm.migrate.PgMigrationHazard.VALIDATES_DATA;
 
 import dev.pgorm.migrate.internal.PlanBuilder.Phase;
 import dev.pgorm.migrate.internal.PlanBuilder.Step;
-import dev.pgorm.migrate.internal.SchemaModel.Domain;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;

@@ -5,7 +5,6 @@ import dev.pgorm.migrate.internal.PlanBuilder.Phase;
 import dev.pgorm.migrate.internal.PlanBuilder.Step;
 import dev.pgorm.migrate.internal.SchemaModel.Comment;
 import dev.pgorm.migrate.internal.SchemaModel.Constraint;
-import dev.pgorm.migrate.internal.SchemaModel.EnumType;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
 import dev.pgorm.migrate.internal.SchemaModel.Sequence;
 import dev.pgorm.migrate.internal.SchemaModel.Table;

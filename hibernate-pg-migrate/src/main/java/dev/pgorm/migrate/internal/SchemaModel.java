@@ -1,8 +1,5 @@
 package dev.pgorm.migrate.internal;
 
-// Longer than 300 lines: the planner's whole model of a schema, one small record per kind of
-// object, kept together so that a reader sees everything the planner compares.
-
 import dev.pgorm.core.internal.PgIdentifiers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,72 +139,6 @@ record SchemaModel(
     record Trigger(String schema, String table, String name, String definition) {
         String key() {
             return PgIdentifiers.render(name) + " ON " + qualified(schema, table);
-        }
-    }
-
-    /** An enum type and its labels in sort order. */
-    record EnumType(String schema, String name, List<String> labels) {
-        String qname() {
-            return qualified(schema, name);
-        }
-    }
-
-    /**
-     * A composite type ({@code CREATE TYPE ... AS}) and its attributes in order, each as its quoted
-     * name and {@code format_type}.
-     */
-    record CompositeType(String schema, String name, List<String> attributes) {
-        String qname() {
-            return qualified(schema, name);
-        }
-    }
-
-    /**
-     * An extended statistics object.
-     *
-     * @param definition {@code pg_get_statisticsobjdef}: a complete CREATE STATISTICS statement
-     * @param comment its comment (PG-ORM's fingerprint), or null
-     */
-    record Statistics(String definition, String comment) {}
-
-    /**
-     * A collation.
-     *
-     * @param provider {@code icu} or {@code libc}
-     * @param locale its locale
-     * @param deterministic whether equal means byte-wise equal
-     */
-    record Collation(String provider, String locale, boolean deterministic) {
-        String definition() {
-            return "(provider = "
-                    + provider
-                    + ", locale = "
-                    + Sql.literal(locale)
-                    + ", deterministic = "
-                    + deterministic
-                    + ")";
-        }
-    }
-
-    /**
-     * A domain.
-     *
-     * @param type the base type as {@code format_type} spells it, with {@code COLLATE} when the
-     *     domain's collation is not the base type's
-     * @param defaultValue the default expression, or null
-     * @param checks check constraints, quoted name to {@code pg_get_constraintdef}, by name
-     * @param comment the domain's comment (PG-ORM's fingerprint, say), or null
-     */
-    record Domain(
-            String schema,
-            String name,
-            String type,
-            String defaultValue,
-            boolean notNull,
-            Map<String, String> checks,
-            String comment) {
-        String qname() {
-            return qualified(schema, name);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.pgorm.migrate.internal;
 
 import dev.pgorm.migrate.internal.PlanBuilder.Phase;
-import dev.pgorm.migrate.internal.SchemaModel.Statistics;
 import java.util.Objects;
 
 /** Plans extended statistics objects ({@code @PgStatistics} and hand-made ones alike). */

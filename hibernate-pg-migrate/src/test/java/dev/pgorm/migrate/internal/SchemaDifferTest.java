@@ -8,7 +8,6 @@ import dev.pgorm.migrate.PgMigrationStatement;
 import dev.pgorm.migrate.internal.PlanBuilder.Step;
 import dev.pgorm.migrate.internal.SchemaModel.Column;
 import dev.pgorm.migrate.internal.SchemaModel.Constraint;
-import dev.pgorm.migrate.internal.SchemaModel.EnumType;
 import dev.pgorm.migrate.internal.SchemaModel.Index;
 import dev.pgorm.migrate.internal.SchemaModel.Table;
 import java.time.Duration;
