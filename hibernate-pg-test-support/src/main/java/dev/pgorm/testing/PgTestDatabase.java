@@ -1,4 +1,3 @@
-// Longer than 300 lines: the one facade a test class sees; each method delegates in a few lines.
 package dev.pgorm.testing;
 
 import dev.pgorm.testing.internal.PgServer;
@@ -241,54 +240,14 @@ public final class PgTestDatabase implements AutoCloseable {
     }
 
     /**
-     * Returns the JDBC URL of this class's database on the streaming replica that {@code
-     * scripts/scale-out-db.sh} runs on port 5433 ({@code PGORM_TEST_REPLICA} gives another {@code
-     * host:port}), for the privileged user. Without a replica the test fails in CI, and is skipped
-     * where the run declared {@code replica} absent with {@code PGORM_TEST_ABSENT}.
+     * Returns the streaming replica and the PgBouncer beside the server, for this class's database.
      *
-     * @return the URL, with the same database and search path as {@link #jdbcUrl()}
+     * @return their URLs and checks
+     * @since 0.1
      */
-    public String replicaUrl() {
-        return ScaleOutServers.replica(space.url(), server.user(), server.password());
-    }
-
-    /**
-     * Returns the JDBC URL of this class's database through the PgBouncer that {@code
-     * scripts/scale-out-db.sh} runs on port 6432 in transaction mode ({@code PGORM_TEST_PGBOUNCER}
-     * gives another {@code host:port}), with {@code prepareThreshold=0}; connect as {@link #user()}
-     * with {@link #pgBouncerPassword()}. PgBouncer refuses the search path as a startup parameter,
-     * so it needs {@code @PgTest(isolation = DATABASE)}. Without PgBouncer the test fails in CI,
-     * and is skipped where the run declared {@code pgbouncer} absent with {@code
-     * PGORM_TEST_ABSENT}.
-     *
-     * @return the URL
-     */
-    public String pgBouncerUrl() {
-        if (space.isolation() != PgTest.Isolation.DATABASE) {
-            throw new IllegalStateException(
-                    "pgBouncerUrl() needs @PgTest(isolation = DATABASE): PgBouncer refuses the"
-                            + " search path as a startup parameter");
-        }
-        return ScaleOutServers.pgBouncer(space.url(), server.user(), pgBouncerPassword());
-    }
-
-    /**
-     * Returns whether the replica answers, for a fixture in {@code @BeforeAll}: where it returns
-     * false, the fixture is left out and each test calls {@link #replicaUrl()} in
-     * {@code @BeforeEach}, so that each test is skipped (or fails) by name.
-     */
-    public boolean hasReplica() {
-        return ScaleOutServers.answers(this::replicaUrl);
-    }
-
-    /** Returns whether PgBouncer answers; used like {@link #hasReplica()}. */
-    public boolean hasPgBouncer() {
-        return ScaleOutServers.answers(this::pgBouncerUrl);
-    }
-
-    /** Returns the password of {@link #user()} in PgBouncer's user list ({@code postgres}). */
-    public String pgBouncerPassword() {
-        return ScaleOutServers.pgBouncerPassword();
+    public ScaleOutServers scaleOut() {
+        return new ScaleOutServers(
+                space.url(), server.user(), server.password(), space.isolation());
     }
 
     /**

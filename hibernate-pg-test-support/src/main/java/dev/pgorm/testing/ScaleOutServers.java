@@ -13,13 +13,93 @@ import org.opentest4j.TestAbortedException;
 /**
  * Finds the streaming replica and the PgBouncer that {@code scripts/scale-out-db.sh} runs beside
  * the test server, and says why when one is missing: skipped when the run declared it absent
- * ({@code PGORM_TEST_ABSENT=replica,pgbouncer}), else like any missing capability.
+ * ({@code PGORM_TEST_ABSENT=replica,pgbouncer}), else like any missing capability. A test class
+ * gets the one for its database from {@link PgTestDatabase#scaleOut()}.
+ *
+ * @since 0.1
  */
 public final class ScaleOutServers {
 
     private static final Pattern HOST_PORT = Pattern.compile("^(jdbc:postgresql://)([^/]+)(/.*)$");
 
-    private ScaleOutServers() {}
+    private final String url;
+    private final String user;
+    private final String password;
+    private final PgTest.Isolation isolation;
+
+    ScaleOutServers(String url, String user, String password, PgTest.Isolation isolation) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.isolation = isolation;
+    }
+
+    /**
+     * Returns the JDBC URL of this class's database on the streaming replica that {@code
+     * scripts/scale-out-db.sh} runs on port 5433 ({@code PGORM_TEST_REPLICA} gives another {@code
+     * host:port}), for the privileged user. Without a replica the test fails in CI, and is skipped
+     * where the run declared {@code replica} absent with {@code PGORM_TEST_ABSENT}.
+     *
+     * @return the URL, with the same database and search path as {@link PgTestDatabase#jdbcUrl()}
+     * @since 0.1
+     */
+    public String replicaUrl() {
+        return replica(url, user, password);
+    }
+
+    /**
+     * Returns the JDBC URL of this class's database through the PgBouncer that {@code
+     * scripts/scale-out-db.sh} runs on port 6432 in transaction mode ({@code PGORM_TEST_PGBOUNCER}
+     * gives another {@code host:port}), with {@code prepareThreshold=0}; connect as {@link
+     * PgTestDatabase#user()} with {@link #pgBouncerPassword()}. PgBouncer refuses the search path
+     * as a startup parameter, so it needs {@code @PgTest(isolation = DATABASE)}. Without PgBouncer
+     * the test fails in CI, and is skipped where the run declared {@code pgbouncer} absent with
+     * {@code PGORM_TEST_ABSENT}.
+     *
+     * @return the URL
+     * @since 0.1
+     */
+    public String pgBouncerUrl() {
+        if (isolation != PgTest.Isolation.DATABASE) {
+            throw new IllegalStateException(
+                    "pgBouncerUrl() needs @PgTest(isolation = DATABASE): PgBouncer refuses the"
+                            + " search path as a startup parameter");
+        }
+        return pgBouncer(url, user, pgBouncerPassword());
+    }
+
+    /**
+     * Returns whether the replica answers, for a fixture in {@code @BeforeAll}: where it returns
+     * false, the fixture is left out and each test calls {@link #replicaUrl()} in
+     * {@code @BeforeEach}, so that each test is skipped (or fails) by name.
+     *
+     * @return true when {@link #replicaUrl()} finds the replica
+     * @since 0.1
+     */
+    public boolean hasReplica() {
+        return answers(this::replicaUrl);
+    }
+
+    /**
+     * Returns whether PgBouncer answers; used like {@link #hasReplica()}.
+     *
+     * @return true when {@link #pgBouncerUrl()} finds PgBouncer
+     * @since 0.1
+     */
+    public boolean hasPgBouncer() {
+        return answers(this::pgBouncerUrl);
+    }
+
+    /**
+     * Returns the password of the privileged user in PgBouncer's user list ({@code postgres}, or
+     * {@code PGORM_TEST_PGBOUNCER_PASSWORD}).
+     *
+     * @return the password
+     * @since 0.1
+     */
+    public String pgBouncerPassword() {
+        return setting("PGORM_TEST_PGBOUNCER_PASSWORD", "postgres");
+    }
 
     /** Returns {@code url} with its host and port replaced by {@code hostPort}. */
     static String onHost(String url, String hostPort) {
@@ -33,7 +113,7 @@ public final class ScaleOutServers {
     /**
      * Returns the replica's URL for the same database after checking it is a streaming standby;
      * used by tests that have no {@link PgTestDatabase} (the Spring ITs). Without a replica it
-     * fails like {@link PgTestDatabase#replicaUrl()}.
+     * fails like {@link #replicaUrl()}.
      *
      * @param url the database's URL on the test server
      * @param user the privileged user
@@ -61,7 +141,7 @@ public final class ScaleOutServers {
     }
 
     /** Returns the URL of the same database through PgBouncer after checking it answers. */
-    static String pgBouncer(String url, String user, String password) {
+    private static String pgBouncer(String url, String user, String password) {
         String hostPort = setting("PGORM_TEST_PGBOUNCER", "localhost:6432");
         skipIfDeclaredAbsent("pgbouncer");
         String bouncerUrl = PgServer.withParameter(onHost(url, hostPort), "prepareThreshold", "0");
@@ -74,18 +154,13 @@ public final class ScaleOutServers {
     }
 
     /** Returns whether {@code check} finds its server, without failing or skipping. */
-    static boolean answers(Runnable check) {
+    private static boolean answers(Runnable check) {
         try {
             check.run();
             return true;
         } catch (IllegalStateException | TestAbortedException e) {
             return false;
         }
-    }
-
-    /** Returns the password of the privileged user in PgBouncer's user list. */
-    static String pgBouncerPassword() {
-        return setting("PGORM_TEST_PGBOUNCER_PASSWORD", "postgres");
     }
 
     private static String setting(String name, String defaultValue) {

@@ -48,12 +48,12 @@ class PgBouncerDetectionIT {
     /** Each test needs PgBouncer: skipped by name where the run declared it absent. */
     @BeforeEach
     void needsPgBouncer(PgTestDatabase db) {
-        db.pgBouncerUrl();
+        db.scaleOut().pgBouncerUrl();
     }
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        if (!db.hasPgBouncer()) {
+        if (!db.scaleOut().hasPgBouncer()) {
             return; // no fixture: each test then skips, by name, in needsPgBouncer
         }
         db.entityManagerFactory(Probe.class); // direct: creates the schema
@@ -85,7 +85,8 @@ class PgBouncerDetectionIT {
 
     @Test
     void sessionLocksAreRefusedWhenTheUrlIsDeclaredPgBouncer(PgTestDatabase db) {
-        HikariDataSource bouncer = pool(db.pgBouncerUrl(), db.user(), db.pgBouncerPassword());
+        HikariDataSource bouncer =
+                pool(db.scaleOut().pgBouncerUrl(), db.user(), db.scaleOut().pgBouncerPassword());
         // tag::declare[]
         Map<String, Object> settings = Map.of(PgOrmSettings.PGBOUNCER, true); // pgorm.pgbouncer
         // end::declare[]
@@ -105,7 +106,8 @@ class PgBouncerDetectionIT {
 
     @Test
     void bootWarnsWhenPgBouncerIsReachedWithoutPrepareThresholdZero(PgTestDatabase db) {
-        String prepares = db.pgBouncerUrl().replace("prepareThreshold=0", "prepareThreshold=5");
+        String prepares =
+                db.scaleOut().pgBouncerUrl().replace("prepareThreshold=0", "prepareThreshold=5");
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler handler =
                 new Handler() {
@@ -125,7 +127,7 @@ class PgBouncerDetectionIT {
         Logger log = Logger.getLogger("dev.pgorm.core");
         log.addHandler(handler);
         try {
-            factory(db, pool(prepares, db.user(), db.pgBouncerPassword()), Map.of());
+            factory(db, pool(prepares, db.user(), db.scaleOut().pgBouncerPassword()), Map.of());
         } finally {
             log.removeHandler(handler);
         }
@@ -140,11 +142,14 @@ class PgBouncerDetectionIT {
     @Test
     void aListenerRefusesPgBouncerAndTheProbeTellsItFromTheServer(PgTestDatabase db) {
         // 127.0.0.1 rather than localhost: not declared by another test, so the probe decides.
-        String bouncer = db.pgBouncerUrl().replace("localhost:6432", "127.0.0.1:6432");
-        assertThat(PgBouncerProbe.isPgBouncer(bouncer, db.user(), db.pgBouncerPassword())).isTrue();
+        String bouncer = db.scaleOut().pgBouncerUrl().replace("localhost:6432", "127.0.0.1:6432");
+        assertThat(
+                        PgBouncerProbe.isPgBouncer(
+                                bouncer, db.user(), db.scaleOut().pgBouncerPassword()))
+                .isTrue();
         assertThat(PgBouncerProbe.isPgBouncer(db.jdbcUrl(), db.user(), db.password())).isFalse();
         PgListener listener =
-                PgListener.builder(bouncer, db.user(), db.pgBouncerPassword())
+                PgListener.builder(bouncer, db.user(), db.scaleOut().pgBouncerPassword())
                         .listen("bouncer", n -> {})
                         .build();
         assertThatThrownBy(listener::start)

@@ -88,22 +88,22 @@ class PgBouncerIT {
     /** Each test needs PgBouncer: skipped by name where the run declared it absent. */
     @BeforeEach
     void needsPgBouncer(PgTestDatabase db) {
-        db.pgBouncerUrl();
+        db.scaleOut().pgBouncerUrl();
         db.requireExtension("vector");
     }
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        if (!db.hasPgBouncer() || !db.hasExtensions("vector")) {
+        if (!db.scaleOut().hasPgBouncer() || !db.hasExtensions("vector")) {
             return; // no fixture: each test then skips, by name, in needsPgBouncer
         }
         db.requireExtension("vector");
         db.entityManagerFactory(Memo.class, Item.class, Doc.class); // direct: creates the schema
-        String url = db.pgBouncerUrl();
+        String url = db.scaleOut().pgBouncerUrl();
         owner =
                 factory(
                         db,
-                        pool(url, db.user(), db.pgBouncerPassword()),
+                        pool(url, db.user(), db.scaleOut().pgBouncerPassword()),
                         Map.of(
                                 PgTypesSettings.VECTOR_BINARY,
                                 true,

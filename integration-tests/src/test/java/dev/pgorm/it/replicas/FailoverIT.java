@@ -55,12 +55,12 @@ class FailoverIT {
     /** Each test needs the replica: skipped by name where the run declared it absent. */
     @BeforeEach
     void needsReplica(PgTestDatabase db) {
-        db.replicaUrl();
+        db.scaleOut().replicaUrl();
     }
 
     @BeforeAll
     void setUp(PgTestDatabase db) throws IOException {
-        if (!db.hasReplica()) {
+        if (!db.scaleOut().hasReplica()) {
             return; // no fixture: each test then skips, by name, in needsReplica
         }
         tearDown();

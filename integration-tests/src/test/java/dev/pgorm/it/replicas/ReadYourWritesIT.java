@@ -1,18 +1,12 @@
-// Longer than 300 lines: one fixture (a replica 2 s behind) for every read-your-writes case.
 package dev.pgorm.it.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgorm.replicas.PgReplicas;
-import dev.pgorm.replicas.PgReplicasConnectionProvider;
 import dev.pgorm.replicas.PgReplicasSettings;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,9 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -35,77 +27,46 @@ import org.junit.jupiter.api.TestInstance;
  */
 @PgTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadYourWritesIT {
+class ReadYourWritesIT extends ReplicaFixture {
 
-    @Entity(name = "Note")
-    static class Note {
-        @Id Long id;
-        String text;
-
-        Note() {}
-
-        Note(Long id, String text) {
-            this.id = id;
-            this.text = text;
-        }
-    }
-
-    private String replicaUrl;
-    private String user;
     private SessionFactory sf;
     private SessionFactory impatient;
     private SessionFactory strict;
 
-    /** Each test needs the replica: skipped by name where the run declared it absent. */
-    @BeforeEach
-    void needsReplica(PgTestDatabase db) {
-        db.replicaUrl();
-    }
-
     @BeforeAll
     void setUp(PgTestDatabase db) throws Exception {
-        if (!db.hasReplica()) {
+        if (replicaUrl == null) {
             return; // no fixture: each test then skips, by name, in needsReplica
         }
-        user = db.user();
-        replicaUrl = db.replicaUrl();
-        Map<String, Object> settings =
-                Map.of(
-                        AvailableSettings.CONNECTION_PROVIDER,
-                        PgReplicasConnectionProvider.class.getName(),
-                        PgReplicasSettings.URLS,
-                        replicaUrl + "&user=" + user,
-                        PgReplicasSettings.WAIT_TIMEOUT,
-                        "10s",
-                        PgReplicasSettings.CHECK_INTERVAL,
-                        "200ms");
-        sf = db.entityManagerFactory(List.of(Note.class), settings);
+        sf =
+                db.entityManagerFactory(
+                        List.of(Note.class),
+                        replicaSettings(
+                                Map.of(
+                                        PgReplicasSettings.WAIT_TIMEOUT,
+                                        "10s",
+                                        PgReplicasSettings.CHECK_INTERVAL,
+                                        "200ms")));
         impatient =
                 db.entityManagerFactory(
                         List.of(Note.class),
-                        Map.of(
-                                AvailableSettings.HBM2DDL_AUTO,
-                                "none",
-                                AvailableSettings.CONNECTION_PROVIDER,
-                                PgReplicasConnectionProvider.class.getName(),
-                                PgReplicasSettings.URLS,
-                                replicaUrl + "&user=" + user,
-                                PgReplicasSettings.WAIT_TIMEOUT,
-                                "100ms"));
+                        replicaSettings(
+                                Map.of(
+                                        AvailableSettings.HBM2DDL_AUTO,
+                                        "none",
+                                        PgReplicasSettings.WAIT_TIMEOUT,
+                                        "100ms")));
         strict =
                 db.entityManagerFactory(
                         List.of(Note.class),
-                        Map.of(
-                                AvailableSettings.HBM2DDL_AUTO,
-                                "none",
-                                AvailableSettings.CONNECTION_PROVIDER,
-                                PgReplicasConnectionProvider.class.getName(),
-                                PgReplicasSettings.URLS,
-                                replicaUrl + "&user=" + user,
-                                PgReplicasSettings.MAX_LAG,
-                                "200ms",
-                                PgReplicasSettings.CHECK_INTERVAL,
-                                "100ms"));
+                        replicaSettings(
+                                Map.of(
+                                        AvailableSettings.HBM2DDL_AUTO,
+                                        "none",
+                                        PgReplicasSettings.MAX_LAG,
+                                        "200ms",
+                                        PgReplicasSettings.CHECK_INTERVAL,
+                                        "100ms")));
         // The table reaches the replica before the delay starts.
         String created = db.sql().queryValue("select pg_current_wal_lsn()::text", String.class);
         PgReplicas.withToken(
@@ -115,47 +76,11 @@ class ReadYourWritesIT {
                         assertThat(onReplica(s)).isTrue();
                     }
                 });
-        onReplicaAdmin(
-                "alter system set recovery_min_apply_delay = '2s'", "select pg_reload_conf()");
-        for (int i = 0; i < 100 && !"2s".equals(replicaSetting()); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(replicaSetting()).isEqualTo("2s");
-    }
-
-    @AfterAll
-    void resetDelay() throws SQLException {
-        if (sf == null) {
-            return; // no replica, no fixture
-        }
-        onReplicaAdmin("alter system reset recovery_min_apply_delay", "select pg_reload_conf()");
-    }
-
-    private void onReplicaAdmin(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(replicaUrl, user, null);
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
-    private String replicaSetting() throws SQLException {
-        try (Connection c = DriverManager.getConnection(replicaUrl, user, null);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("show recovery_min_apply_delay")) {
-            rs.next();
-            return rs.getString(1);
-        }
+        setOnReplica("recovery_min_apply_delay", "2s");
     }
 
     private boolean onReplicaAlready(long id) throws SQLException {
-        try (Connection c = DriverManager.getConnection(replicaUrl, user, null);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from Note where id = " + id)) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        }
+        return Long.parseLong(replicaValue("select count(*) from Note where id = " + id)) > 0;
     }
 
     private static boolean onReplica(Session s) {

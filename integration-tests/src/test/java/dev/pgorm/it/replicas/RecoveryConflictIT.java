@@ -3,15 +3,10 @@ package dev.pgorm.it.replicas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pgorm.replicas.PgReplicas;
-import dev.pgorm.replicas.PgReplicasConnectionProvider;
 import dev.pgorm.replicas.PgReplicasSettings;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -20,10 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.AvailableSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -34,91 +26,31 @@ import org.junit.jupiter.api.TestInstance;
  */
 @PgTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecoveryConflictIT {
+class RecoveryConflictIT extends ReplicaFixture {
 
-    @Entity(name = "Note")
-    static class Note {
-        @Id Long id;
-        String text;
-
-        Note() {}
-
-        Note(Long id, String text) {
-            this.id = id;
-            this.text = text;
-        }
-    }
-
-    private String replicaUrl;
-    private String user;
     private SessionFactory sf;
-
-    /** Each test needs the replica: skipped by name where the run declared it absent. */
-    @BeforeEach
-    void needsReplica(PgTestDatabase db) {
-        db.replicaUrl();
-    }
 
     @BeforeAll
     void setUp(PgTestDatabase db) throws Exception {
-        if (!db.hasReplica()) {
+        if (replicaUrl == null) {
             return; // no fixture: each test then skips, by name, in needsReplica
         }
-        user = db.user();
-        replicaUrl = db.replicaUrl();
         sf =
                 db.entityManagerFactory(
                         List.of(Note.class),
-                        Map.of(
-                                AvailableSettings.CONNECTION_PROVIDER,
-                                PgReplicasConnectionProvider.class.getName(),
-                                PgReplicasSettings.URLS,
-                                replicaUrl + "&user=" + user,
-                                PgReplicasSettings.WAIT_TIMEOUT,
-                                "10s",
-                                PgReplicasSettings.CHECK_INTERVAL,
-                                "200ms"));
+                        replicaSettings(
+                                Map.of(
+                                        PgReplicasSettings.WAIT_TIMEOUT,
+                                        "10s",
+                                        PgReplicasSettings.CHECK_INTERVAL,
+                                        "200ms")));
         sf.inTransaction(s -> s.persist(new Note(1L, "read while the primary locks")));
         // The row is on the replica before the conflict is staged.
         try (Session s = sf.withOptions().readOnly(true).openSession()) {
             assertThat(s.find(Note.class, 1L)).isNotNull();
         }
         PgReplicas.withToken(null, () -> {});
-        onReplica(
-                "alter system set max_standby_streaming_delay = '100ms'",
-                "select pg_reload_conf()");
-        for (int i = 0;
-                i < 100 && !"100ms".equals(replicaValue("show max_standby_streaming_delay"));
-                i++) {
-            Thread.sleep(20);
-        }
-        assertThat(replicaValue("show max_standby_streaming_delay")).isEqualTo("100ms");
-    }
-
-    @AfterAll
-    void resetDelay() throws SQLException {
-        if (sf == null) {
-            return; // no replica, no fixture
-        }
-        onReplica("alter system reset max_standby_streaming_delay", "select pg_reload_conf()");
-    }
-
-    private void onReplica(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(replicaUrl, user, null);
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
-    private String replicaValue(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(replicaUrl, user, null);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        setOnReplica("max_standby_streaming_delay", "100ms");
     }
 
     @Test

@@ -2,12 +2,9 @@ package dev.pgorm.it.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pgorm.replicas.PgReplicasConnectionProvider;
 import dev.pgorm.replicas.PgReplicasSettings;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,10 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -35,54 +30,23 @@ import org.junit.jupiter.api.TestInstance;
  */
 @PgTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplicaFaultsIT {
+class ReplicaFaultsIT extends ReplicaFixture {
 
     private static final Path REPLICA_LOG =
             Path.of("/var/log/postgresql/postgresql-15-replica5433.log");
 
-    @Entity(name = "Note")
-    static class Note {
-        @Id Long id;
-        String text;
-
-        Note() {}
-
-        Note(Long id, String text) {
-            this.id = id;
-            this.text = text;
-        }
-    }
-
     private SessionFactory sf;
-    private String replicaUrl;
-    private String user;
-    private String password;
-
-    /** Each test needs the replica: skipped by name where the run declared it absent. */
-    @BeforeEach
-    void needsReplica(PgTestDatabase db) {
-        db.replicaUrl();
-    }
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        if (!db.hasReplica()) {
+        if (replicaUrl == null) {
             return; // no fixture: each test then skips, by name, in needsReplica
         }
         sf =
                 db.entityManagerFactory(
                         List.of(Note.class),
-                        Map.of(
-                                AvailableSettings.CONNECTION_PROVIDER,
-                                PgReplicasConnectionProvider.class.getName(),
-                                PgReplicasSettings.URLS,
-                                db.replicaUrl() + "&user=" + db.user(),
-                                PgReplicasSettings.CHECK_INTERVAL,
-                                "200ms"));
+                        replicaSettings(Map.of(PgReplicasSettings.CHECK_INTERVAL, "200ms")));
         sf.inTransaction(s -> s.persist(new Note(1L, "there before the fault")));
-        replicaUrl = db.replicaUrl();
-        user = db.user();
-        password = db.password();
     }
 
     @AfterAll

@@ -7,8 +7,6 @@ import dev.pgorm.replicas.PgReplicasConnectionProvider;
 import dev.pgorm.replicas.PgReplicasSettings;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,36 +23,17 @@ import org.junit.jupiter.api.TestInstance;
  */
 @PgTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplicaRoutingIT {
-
-    @Entity(name = "Note")
-    static class Note {
-        @Id Long id;
-        String text;
-
-        Note() {}
-
-        Note(Long id, String text) {
-            this.id = id;
-            this.text = text;
-        }
-    }
+class ReplicaRoutingIT extends ReplicaFixture {
 
     private SessionFactory sf;
     private SessionFactory twoReplicas;
 
-    /** Each test needs the replica: skipped by name where the run declared it absent. */
-    @BeforeEach
-    void needsReplica(PgTestDatabase db) {
-        db.replicaUrl();
-    }
-
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        if (!db.hasReplica()) {
+        if (replicaUrl == null) {
             return; // no fixture: each test then skips, by name, in needsReplica
         }
-        String replica = db.replicaUrl() + "&user=" + db.user();
+        String replica = replicaUrl + "&user=" + user;
         // tag::configure[]
         Map<String, Object> settings =
                 Map.of(
@@ -73,16 +51,15 @@ class ReplicaRoutingIT {
         twoReplicas =
                 db.entityManagerFactory(
                         List.of(Note.class),
-                        Map.of(
-                                AvailableSettings.HBM2DDL_AUTO,
-                                "none",
-                                AvailableSettings.CONNECTION_PROVIDER,
-                                PgReplicasConnectionProvider.class.getName(),
-                                PgReplicasSettings.URLS,
-                                replica
-                                        + "&ApplicationName=replica_a,"
-                                        + replica
-                                        + "&ApplicationName=replica_b"));
+                        replicaSettings(
+                                Map.of(
+                                        AvailableSettings.HBM2DDL_AUTO,
+                                        "none",
+                                        PgReplicasSettings.URLS,
+                                        replica
+                                                + "&ApplicationName=replica_a,"
+                                                + replica
+                                                + "&ApplicationName=replica_b")));
     }
 
     private static String where(Session s) {
