@@ -106,28 +106,38 @@ public final class BulkInserter {
         CopyRows rows = CopyFormats.choose(session, connection, target, table, values);
         String sql =
                 "copy " + target + " (" + columnList(table) + ") from stdin" + rows.copyOptions();
-        long total = 0;
-        List<Object> chunk = new ArrayList<>();
-        while (true) {
-            chunk.clear();
-            while (chunk.size() < size && (!head.isEmpty() || rest.hasNext())) {
-                Object entity = !head.isEmpty() ? head.poll() : rest.next();
-                checkClass(operation, table, entity, total + chunk.size());
-                chunk.add(entity);
+        try {
+            long total = 0;
+            List<Object> chunk = new ArrayList<>();
+            while (true) {
+                chunk.clear();
+                while (chunk.size() < size && (!head.isEmpty() || rest.hasNext())) {
+                    Object entity = !head.isEmpty() ? head.poll() : rest.next();
+                    checkClass(operation, table, entity, total + chunk.size());
+                    chunk.add(entity);
+                }
+                if (chunk.isEmpty()) {
+                    BulkObservers.copied(
+                            session.getFactory().getProperties(), operation, rows.format(), total);
+                    return total;
+                }
+                // Identifiers come from the sequence: the connection must not be in COPY yet.
+                table.identifiers().assignIdentifiers(chunk, session, connection);
+                for (Object entity : chunk) {
+                    table.prepare(entity, session);
+                }
+                total +=
+                        copyChunk(
+                                operation,
+                                table,
+                                chunk,
+                                total,
+                                copyManager.copyIn(sql),
+                                rows,
+                                session);
             }
-            if (chunk.isEmpty()) {
-                BulkObservers.copied(
-                        session.getFactory().getProperties(), operation, rows.format(), total);
-                return total;
-            }
-            // Identifiers come from the sequence: the connection must not be in COPY yet.
-            table.identifiers().assignIdentifiers(chunk, session, connection);
-            for (Object entity : chunk) {
-                table.prepare(entity, session);
-            }
-            total +=
-                    copyChunk(
-                            operation, table, chunk, total, copyManager.copyIn(sql), rows, session);
+        } finally {
+            values.close();
         }
     }
 

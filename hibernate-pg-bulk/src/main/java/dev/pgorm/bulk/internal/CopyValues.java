@@ -79,6 +79,11 @@ final class CopyValues {
                         });
     }
 
+    /** Gives back what the call's JSON writers hold. */
+    void close() {
+        json.close();
+    }
+
     /**
      * A timestamp bound with a calendar (Hibernate does so with {@code hibernate.jdbc.time_zone})
      * is written by pgjdbc as its wall time in the calendar's zone; so is it here.

@@ -69,6 +69,15 @@ final class JsonWriters {
     @FunctionalInterface
     interface Utf8Writer {
         boolean write(CopyBuffer out, Object value);
+
+        /** Gives back what the writer holds. */
+        default void close() {}
+    }
+
+    /** Closes the generators of the call. */
+    void close() {
+        utf8Writers.values().forEach(Utf8Writer::close);
+        utf8Writers.clear();
     }
 
     private Utf8Writer utf8WriterFor(JavaType<Object> javaType) {
@@ -108,46 +117,76 @@ final class JsonWriters {
             };
         }
 
-        /**
-         * Writes through one generator over a stream into the current buffer; after a failure the
-         * generator is dropped, since it may be left inside an object.
-         */
         static Utf8Writer utf8Writer(Object objectMapper, Type type) {
             ObjectMapper om = (ObjectMapper) objectMapper;
             // Jackson's UTF-8 generator writes characters beyond the BMP as escaped surrogate
             // pairs unless told to combine them (Jackson 2.18): a json column keeps its text, so
             // the bytes must be those of the text
-            ObjectWriter writer =
+            return new GeneratorWriter(
                     om.writerFor(om.constructType(type))
-                            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
-            BufferStream sink = new BufferStream();
-            JsonGenerator[] generator = {null};
-            boolean[] indented = {false};
-            return (out, value) -> {
-                if (indented[0]) {
+                            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8));
+        }
+    }
+
+    /**
+     * Writes through one generator over a stream into the current buffer; after a failure the
+     * generator is dropped, since it may be left inside an object. Closed at the end of the call,
+     * which gives its buffers back to Jackson's recycler.
+     */
+    private static final class GeneratorWriter implements Utf8Writer {
+        private final ObjectWriter writer;
+        private final BufferStream sink = new BufferStream();
+        private JsonGenerator generator;
+        private boolean indented;
+
+        GeneratorWriter(ObjectWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public boolean write(CopyBuffer out, Object value) {
+            if (indented) {
+                return false;
+            }
+            sink.target = out;
+            try {
+                if (generator == null) {
+                    generator = writer.createGenerator(sink);
+                    // values follow each other with nothing between them
+                    generator.setRootValueSeparator(null);
+                }
+                writer.writeValue(generator, value);
+                generator.flush();
+                if (generator.getPrettyPrinter() != null) {
+                    // a pretty printer (INDENT_OUTPUT) writes its own separator between values:
+                    // the text path writes each value alone
+                    indented = true;
                     return false;
                 }
-                sink.target = out;
+                return true;
+            } catch (IOException | RuntimeException e) {
+                discard();
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            discard();
+        }
+
+        /** Closes the generator into nothing: whatever it still holds must not reach a row. */
+        private void discard() {
+            JsonGenerator dropped = generator;
+            generator = null;
+            sink.target = null;
+            if (dropped != null) {
                 try {
-                    if (generator[0] == null) {
-                        generator[0] = writer.createGenerator(sink);
-                        // values follow each other with nothing between them
-                        generator[0].setRootValueSeparator(null);
-                    }
-                    writer.writeValue(generator[0], value);
-                    generator[0].flush();
-                    if (generator[0].getPrettyPrinter() != null) {
-                        // a pretty printer (INDENT_OUTPUT) writes its own separator between
-                        // values: the text path writes each value alone
-                        indented[0] = true;
-                        return false;
-                    }
-                    return true;
+                    dropped.close();
                 } catch (IOException | RuntimeException e) {
-                    generator[0] = null;
-                    return false;
+                    // nothing of it is needed any more
                 }
-            };
+            }
         }
     }
 
@@ -157,12 +196,16 @@ final class JsonWriters {
 
         @Override
         public void write(int b) {
-            target.writeByte(b);
+            if (target != null) {
+                target.writeByte(b);
+            }
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
-            target.writeBytes(b, off, len);
+            if (target != null) {
+                target.writeBytes(b, off, len);
+            }
         }
     }
 

@@ -104,6 +104,18 @@ class JsonWritersTest {
     }
 
     @Test
+    void closingWritesNothingAndALaterValueGetsAFreshGenerator() {
+        CopyBuffer buffer = new CopyBuffer(8);
+        byte[] first = viaUtf8(buffer, Map.of("n", 1));
+        int size = buffer.size();
+        writers.close();
+        assertThat(buffer.size()).isEqualTo(size);
+        assertThat(Arrays.copyOf(buffer.bytes(), size)).isEqualTo(first);
+        assertThat(viaUtf8(buffer, Map.of("n", 2))).isEqualTo(viaText(Map.of("n", 2)));
+        writers.close();
+    }
+
+    @Test
     void textThatLooksLikeASurrogateEscapeIsLeftToTheTextPath() {
         Map<String, Object> value = Map.of("path", "C:\\uDir");
         assertThat(viaUtf8(new CopyBuffer(8), value)).isNull();
