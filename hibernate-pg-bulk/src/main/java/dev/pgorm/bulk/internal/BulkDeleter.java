@@ -23,11 +23,25 @@ public final class BulkDeleter {
     /** Identifiers per statement: one array parameter, small enough to build and send at once. */
     static final int CHUNK = 10_000;
 
+    /**
+     * The column's type to cast the identifiers to: its base type (under any domains) by its own
+     * qualified name and without a type modifier, since a cast to {@code varchar(10)}, {@code
+     * numeric(10, 0)}, {@code char(3)} or {@code bit(8)} would cut or round an identifier given
+     * into one of an existing row, which would then be deleted.
+     */
     private static final String COLUMN_TYPE =
             """
-            select format_type(a.atttypid, a.atttypmod) from pg_attribute a
-             where a.attrelid = ?::regclass and a.attname = ? and a.attnum > 0
-               and not a.attisdropped""";
+            with recursive types(oid, base) as (
+              select t.oid, t.typbasetype from pg_attribute a
+                join pg_type t on t.oid = a.atttypid
+               where a.attrelid = ?::regclass and a.attname = ? and a.attnum > 0
+                 and not a.attisdropped
+              union all
+              select t.oid, t.typbasetype from types d join pg_type t on t.oid = d.base)
+            select format('%I.%I', n.nspname, t.typname) from types d
+              join pg_type t on t.oid = d.oid
+              join pg_namespace n on n.oid = t.typnamespace
+             where d.base = 0""";
 
     private static final String DELETE =
             """

@@ -69,7 +69,7 @@ public final class BulkUpdater {
         Connection connection = call.connection();
         long updated;
         try {
-            String temp = TempTable.create(connection, table.table());
+            String temp = TempTable.create(connection, table);
             long loaded = call.load(temp, call.copyPossible(), false);
             updated = applyAll(connection, table, columns, temp, loaded);
             TempTable.drop(connection, temp);

@@ -42,7 +42,7 @@ public final class BulkUpserter {
         String sql = null;
         Connection connection = call.connection();
         try {
-            String temp = TempTable.create(connection, table.table());
+            String temp = TempTable.create(connection, table);
             long rows = call.load(temp, call.copyPossible(), false);
             sql =
                     BulkSql.upsert(

@@ -3,12 +3,15 @@ package dev.pgorm.bulk.internal;
 import dev.pgorm.core.internal.PgCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The temporary table upserts and updates COPY their rows into: the target's columns, types and
- * defaults ({@code LIKE ... INCLUDING DEFAULTS}, without identity or constraints besides NOT NULL),
- * dropped after the statement and at the latest on commit.
+ * The temporary table upserts and updates COPY their rows into: the columns PgBulk writes, with the
+ * target's types (typmods and domains included) and their NOT NULL, and nothing else: a column it
+ * does not write (an identity, a generated column, one a trigger fills) has no place in it, so
+ * neither its NOT NULL nor its default applies. Dropped after the statement and at the latest on
+ * commit.
  */
 final class TempTable {
 
@@ -16,14 +19,35 @@ final class TempTable {
 
     private static final String CREATE =
             """
-            create temporary table %s (like %s including defaults) on commit drop""";
+            create temporary table %s on commit drop as select %s from %s with no data""";
+
+    /** The temporary table's columns ({@code c}) that are NOT NULL in the target ({@code t}). */
+    private static final String NOT_NULL =
+            """
+            select quote_ident(c.attname) from pg_attribute c
+              join pg_attribute t on t.attrelid = ?::regclass and t.attname = c.attname
+             where c.attrelid = ?::regclass and c.attnum > 0 and t.attnotnull
+             order by c.attnum""";
 
     private TempTable() {}
 
-    /** Creates a temporary copy of {@code target}'s columns and returns its name. */
-    static String create(Connection connection, String target) throws SQLException {
+    /** Creates the temporary table of the columns {@code table} writes and returns its name. */
+    static String create(Connection connection, BulkTable table) throws SQLException {
         String name = "pgorm_bulk_" + NEXT.incrementAndGet();
-        PgCatalog.on(connection).execute(CREATE.formatted(name, target));
+        PgCatalog catalog = PgCatalog.on(connection);
+        catalog.execute(CREATE.formatted(name, BulkInserter.columnList(table), table.table()));
+        List<String> notNull =
+                catalog.list(NOT_NULL, row -> row.getString(1), table.table(), "pg_temp." + name);
+        if (!notNull.isEmpty()) {
+            StringBuilder alter = new StringBuilder("alter table pg_temp.").append(name);
+            for (int i = 0; i < notNull.size(); i++) {
+                alter.append(i == 0 ? " " : ", ")
+                        .append("alter column ")
+                        .append(notNull.get(i))
+                        .append(" set not null");
+            }
+            catalog.execute(alter.toString());
+        }
         return name;
     }
 

@@ -1,0 +1,140 @@
+package dev.pgorm.it.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.bulk.PgBulkResult;
+import dev.pgorm.bulk.PgConflict;
+import dev.pgorm.testing.PgTest;
+import dev.pgorm.testing.PgTestDatabase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Tables whose shape the bulk writes must respect: a NOT NULL column PgBulk does not write (an
+ * identity the migrations added), and identifiers whose column type has a modifier, which a cast
+ * would cut or round into another row's.
+ */
+@PgTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BulkTableShapesIT {
+
+    @Entity(name = "Meter")
+    @Table(name = "meter")
+    public static class Meter {
+        @Id Long id;
+
+        String name;
+    }
+
+    @Entity(name = "Ticket")
+    @Table(name = "ticket")
+    public static class Ticket {
+        @Id
+        @Column(length = 10)
+        String code;
+
+        String title;
+    }
+
+    @Entity(name = "Reading")
+    @Table(name = "shape_reading")
+    public static class Reading {
+        @Id
+        @Column(precision = 10, scale = 0)
+        BigDecimal id;
+
+        String title;
+    }
+
+    SessionFactory sf;
+
+    @BeforeAll
+    void setUp(PgTestDatabase db) {
+        sf = db.entityManagerFactory(Meter.class, Ticket.class, Reading.class);
+        // a column no entity maps, NOT NULL and filled by the database
+        db.execute("alter table meter add column seq_no bigint generated always as identity");
+    }
+
+    @BeforeEach
+    void empty(PgTestDatabase db) {
+        db.execute("delete from meter", "delete from ticket", "delete from shape_reading");
+    }
+
+    static List<Meter> meters(int from, int to, String prefix) {
+        return IntStream.range(from, to)
+                .mapToObj(
+                        i -> {
+                            Meter m = new Meter();
+                            m.id = (long) i;
+                            m.name = prefix + i;
+                            return m;
+                        })
+                .toList();
+    }
+
+    @Test
+    void upsertAndUpdateLeaveANotNullColumnTheyDoNotWriteToTheDatabase(PgTestDatabase db) {
+        sf.inTransaction(em -> PgBulk.insert(em, meters(0, 100, "old ")));
+        PgBulkResult r =
+                sf.fromTransaction(
+                        em -> PgBulk.upsert(em, meters(50, 150, "new "), PgConflict.onId()));
+        assertThat(r.inserted()).isEqualTo(50);
+        assertThat(r.updated()).isEqualTo(50);
+        long updated = sf.fromTransaction(em -> PgBulk.update(em, meters(0, 10, "changed ")));
+        assertThat(updated).isEqualTo(10);
+
+        assertThat(db.sql().queryValue("select count(*) from meter", Long.class)).isEqualTo(150);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(distinct seq_no) from meter where seq_no is"
+                                                + " not null",
+                                        Long.class))
+                .isEqualTo(150);
+        assertThat(sf.fromTransaction(s -> s.find(Meter.class, 5L)).name).isEqualTo("changed 5");
+        assertThat(sf.fromTransaction(s -> s.find(Meter.class, 60L)).name).isEqualTo("new 60");
+        assertThat(sf.fromTransaction(s -> s.find(Meter.class, 20L)).name).isEqualTo("old 20");
+    }
+
+    @Test
+    void deleteDoesNotCutAnIdentifierIntoAnotherRows(PgTestDatabase db) {
+        db.execute(
+                "insert into ticket (code, title) values ('ABCDEFGHIJ', 'kept'), ('SHORT', 'gone')",
+                "insert into shape_reading (id, title) values (5, 'kept'), (7, 'gone')");
+
+        long tickets =
+                sf.fromTransaction(
+                        em ->
+                                PgBulk.delete(
+                                        em, Ticket.class, List.of("ABCDEFGHIJKLMNOP", "SHORT")));
+        long readings =
+                sf.fromTransaction(
+                        em ->
+                                PgBulk.delete(
+                                        em,
+                                        Reading.class,
+                                        List.of(new BigDecimal("5.4"), new BigDecimal("7"))));
+
+        assertThat(tickets).isEqualTo(1);
+        assertThat(readings).isEqualTo(1);
+        assertThat(db.sql().queryValue("select string_agg(code, ',') from ticket", String.class))
+                .isEqualTo("ABCDEFGHIJ");
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select string_agg(title, ',') from shape_reading",
+                                        String.class))
+                .isEqualTo("kept");
+    }
+}
