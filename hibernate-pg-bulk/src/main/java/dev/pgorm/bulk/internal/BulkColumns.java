@@ -15,6 +15,7 @@ import org.hibernate.generator.Generator;
 import org.hibernate.generator.OnExecutionGenerator;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -27,6 +28,9 @@ final class BulkColumns {
     private final List<String> ids = new ArrayList<>();
     private final Set<String> updatable = new LinkedHashSet<>();
     private final String version;
+
+    /** The {@code @TenantId} column, or null: never set by an update, as Hibernate never does. */
+    private final String tenant;
 
     /** The SQL the database generates a column's value with on update, by column. */
     private final Map<String, String> updateSql = new LinkedHashMap<>();
@@ -54,6 +58,13 @@ final class BulkColumns {
                         });
             }
         }
+        this.tenant =
+                persister instanceof AbstractEntityPersister p && p.getTenantIdMapping() != null
+                        ? p.getTenantIdMapping()
+                                .getAttributeMapping()
+                                .getSelectable(0)
+                                .getSelectionExpression()
+                        : null;
         if (persister.isVersioned()) {
             Class<?> type = persister.getVersionMapping().getJavaType().getJavaTypeClass();
             if (type != Integer.class
@@ -128,6 +139,11 @@ final class BulkColumns {
      * The columns an update sets from the entities: written by the load, updatable, and neither
      * identifier, version nor one of {@code keep}.
      */
+    /** The {@code @TenantId} column, or null. */
+    String tenant() {
+        return tenant;
+    }
+
     List<String> settable(Collection<String> keep) {
         List<String> set = new ArrayList<>();
         for (BulkTable.Column c : table.columns()) {
@@ -135,6 +151,7 @@ final class BulkColumns {
             if (updatable.contains(name)
                     && !ids.contains(name)
                     && !name.equals(version)
+                    && !name.equals(tenant)
                     && !keep.contains(name)) {
                 set.add(name);
             }

@@ -46,14 +46,14 @@ public final class BulkDeleter {
     private static final String DELETE =
             """
             with deleted as (
-              delete from %s where %s = any(cast(? as %s[])) returning 1)
+              delete from %s where %s = any(cast(? as %s[]))%s returning 1)
             select count(*) from deleted""";
 
     private static final String DELETE_COMPOSITE =
             """
             with deleted as (
               delete from %s as t using unnest(%s) as s(%s)
-               where %s returning 1)
+               where %s%s returning 1)
             select count(*) from deleted""";
 
     private BulkDeleter() {}
@@ -70,8 +70,10 @@ public final class BulkDeleter {
         // the id class of an @IdClass entity, the embeddable of an @EmbeddedId, or the basic type
         Class<?> idType = em.getMetamodel().entity(entityClass).getIdType().getJavaType();
         Connection connection = BulkCall.connection(session);
+        // another tenant's rows are left alone, as Hibernate's tenant filter hides them
+        TenantRestriction tenant = TenantRestriction.of(persister, session).orElse(null);
         try {
-            String sql = sql(connection, table.table(), columns);
+            String sql = sql(connection, table.table(), columns, tenant);
             long deleted = 0;
             List<List<String>> chunk = new ArrayList<>();
             for (int c = 0; c < columns.size(); c++) {
@@ -101,11 +103,11 @@ public final class BulkDeleter {
                         session);
                 position++;
                 if (chunk.get(0).size() == CHUNK) {
-                    deleted += run(connection, sql, chunk);
+                    deleted += run(connection, sql, chunk, tenant);
                 }
             }
             if (!chunk.get(0).isEmpty()) {
-                deleted += run(connection, sql, chunk);
+                deleted += run(connection, sql, chunk, tenant);
             }
             return deleted;
         } catch (SQLException e) {
@@ -113,8 +115,12 @@ public final class BulkDeleter {
         }
     }
 
-    /** The delete of one chunk: each column's array cast to the column's type. */
-    private static String sql(Connection connection, String table, List<String> columns)
+    /**
+     * The delete of one chunk: each column's array cast to the column's type; rows of the session's
+     * tenant only, for a {@code @TenantId} entity (its value the last parameter).
+     */
+    private static String sql(
+            Connection connection, String table, List<String> columns, TenantRestriction tenant)
             throws SQLException {
         String quotedTable =
                 PgIdentifiers.normalizeQualified(table).stream()
@@ -131,7 +137,11 @@ public final class BulkDeleter {
                                     PgIdentifiers.normalize(column)));
         }
         if (columns.size() == 1) {
-            return DELETE.formatted(table, columns.get(0), types.get(0));
+            return DELETE.formatted(
+                    table,
+                    columns.get(0),
+                    types.get(0),
+                    tenant == null ? "" : " and " + tenant.column() + " = ?");
         }
         List<String> arrays = new ArrayList<>();
         List<String> aliases = new ArrayList<>();
@@ -145,7 +155,8 @@ public final class BulkDeleter {
                 table,
                 String.join(", ", arrays),
                 String.join(", ", aliases),
-                String.join(" and ", match));
+                String.join(" and ", match),
+                tenant == null ? "" : " and t." + tenant.column() + " = ?");
     }
 
     private static boolean isOfType(Class<?> idType, Object id) {
@@ -155,12 +166,16 @@ public final class BulkDeleter {
         return idType.isInstance(id);
     }
 
-    private static long run(Connection connection, String sql, List<List<String>> chunk)
+    private static long run(
+            Connection connection, String sql, List<List<String>> chunk, TenantRestriction tenant)
             throws SQLException {
         PgCatalog catalog = PgCatalog.on(connection);
-        Object[] arrays = new Object[chunk.size()];
+        Object[] arrays = new Object[chunk.size() + (tenant == null ? 0 : 1)];
         for (int c = 0; c < chunk.size(); c++) {
             arrays[c] = catalog.textArray(chunk.get(c));
+        }
+        if (tenant != null) {
+            arrays[chunk.size()] = tenant.value();
         }
         long n = catalog.value(sql, Long.class, arrays);
         chunk.forEach(List::clear);

@@ -2,6 +2,7 @@ package dev.pgorm.bulk.internal;
 
 import static java.util.stream.Collectors.joining;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Renders the statements that move rows from the temporary table into the entity's table. */
@@ -54,6 +55,9 @@ final class BulkSql {
      * Renders the upsert from {@code temp} into the table.
      *
      * @param target the conflict target: {@code (a, b)} or {@code on constraint "name"}
+     * @param tenant the {@code @TenantId} column, or null: an existing row is updated only when it
+     *     holds the tenant of the row given, which is the session's (Hibernate's insert-time tenant
+     *     generator sets it, and refuses another); another tenant's row is skipped
      */
     static String upsert(
             BulkTable table,
@@ -62,7 +66,8 @@ final class BulkSql {
             boolean overriding,
             String target,
             boolean update,
-            List<String> set) {
+            List<String> set,
+            String tenant) {
         String action = "do nothing";
         String version = columns.version();
         if (update && (!set.isEmpty() || version != null)) {
@@ -70,11 +75,18 @@ final class BulkSql {
             for (String c : set) {
                 sb.append(c).append(" = ").append(columns.updateValue(c, "excluded")).append(", ");
             }
+            List<String> where = new ArrayList<>();
             if (version != null) {
                 sb.append(version).append(" = t.").append(version).append(" + 1");
-                sb.append(" where t.").append(version).append(" = excluded.").append(version);
+                where.add("t." + version + " = excluded." + version);
             } else {
                 sb.setLength(sb.length() - 2);
+            }
+            if (tenant != null) {
+                where.add("t." + tenant + " = excluded." + tenant);
+            }
+            if (!where.isEmpty()) {
+                sb.append(" where ").append(String.join(" and ", where));
             }
             action = sb.toString();
         }
@@ -88,9 +100,10 @@ final class BulkSql {
 
     /**
      * Renders the update of the table from {@code temp}, joined on every identifier column (and the
-     * version).
+     * version), and on the session's tenant (a parameter) when {@code tenant} names its column.
      */
-    static String update(BulkTable table, BulkColumns columns, String temp, List<String> set) {
+    static String update(
+            BulkTable table, BulkColumns columns, String temp, List<String> set, String tenant) {
         List<String> ids = columns.ids();
         String version = columns.version();
         StringBuilder sb = new StringBuilder();
@@ -111,12 +124,12 @@ final class BulkSql {
             // nothing to set but the identifier: the update only checks that the rows exist
             sb.append(ids.get(0)).append(" = s.").append(ids.get(0));
         }
-        String match = match(ids, version);
+        String match = match(ids, version, tenant);
         return UPDATE.formatted(table.table(), temp, sb, match);
     }
 
     /** Renders the query that names why {@link #update} changed fewer rows than it was given. */
-    static String stale(BulkTable table, BulkColumns columns, String temp) {
+    static String stale(BulkTable table, BulkColumns columns, String temp, String tenant) {
         List<String> ids = columns.ids();
         String named =
                 ids.size() == 1
@@ -126,13 +139,16 @@ final class BulkSql {
                 table.table(),
                 temp,
                 named,
-                match(ids, columns.version()),
+                match(ids, columns.version(), tenant),
                 ids.get(0),
                 ids.stream().map(id -> "s." + id).collect(joining(", ")));
     }
 
-    /** The join of the table {@code t} and the loaded rows {@code s}: identifiers and version. */
-    private static String match(List<String> ids, String version) {
+    /**
+     * The join of the table {@code t} and the loaded rows {@code s}: identifiers and version, and
+     * the session's tenant (a parameter) when {@code tenant} names its column.
+     */
+    private static String match(List<String> ids, String version, String tenant) {
         StringBuilder match = new StringBuilder();
         for (String id : ids) {
             match.append(match.length() == 0 ? "" : " and ")
@@ -143,6 +159,9 @@ final class BulkSql {
         }
         if (version != null) {
             match.append(" and t.").append(version).append(" = s.").append(version);
+        }
+        if (tenant != null) {
+            match.append(" and t.").append(tenant).append(" = ?");
         }
         return match.toString();
     }

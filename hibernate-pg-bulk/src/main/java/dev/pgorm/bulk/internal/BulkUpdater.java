@@ -69,9 +69,16 @@ public final class BulkUpdater {
         Connection connection = call.connection();
         long updated;
         try {
-            String temp = TempTable.create(connection, table);
+            String temp = TempTable.create(connection, table, columns.tenant());
             long loaded = call.load(temp, call.copyPossible(), false);
-            updated = applyAll(connection, table, columns, temp, loaded);
+            updated =
+                    applyAll(
+                            connection,
+                            table,
+                            columns,
+                            temp,
+                            loaded,
+                            TenantRestriction.of(persister, session).orElse(null));
             TempTable.drop(connection, temp);
         } catch (SQLException e) {
             throw BulkUpserter.failure("PgBulk.update", table, e);
@@ -95,14 +102,19 @@ public final class BulkUpdater {
      * this one too.
      */
     private static long applyAll(
-            Connection connection, BulkTable table, BulkColumns columns, String temp, long loaded)
+            Connection connection,
+            BulkTable table,
+            BulkColumns columns,
+            String temp,
+            long loaded,
+            TenantRestriction tenant)
             throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         AutoSave autosave = pg.getAutosave();
         pg.setAutosave(AutoSave.NEVER);
         PgCatalog catalog = PgCatalog.on(connection);
         try {
-            return applyInSavepoint(catalog, table, columns, temp, loaded);
+            return applyInSavepoint(catalog, table, columns, temp, loaded, tenant);
         } catch (SQLException e) {
             if (autosave != AutoSave.NEVER) {
                 // what pgjdbc's autosave would have done: the transaction goes on
@@ -125,11 +137,19 @@ public final class BulkUpdater {
     }
 
     private static long applyInSavepoint(
-            PgCatalog catalog, BulkTable table, BulkColumns columns, String temp, long loaded)
+            PgCatalog catalog,
+            BulkTable table,
+            BulkColumns columns,
+            String temp,
+            long loaded,
+            TenantRestriction tenant)
             throws SQLException {
-        String update = BulkSql.update(table, columns, temp, columns.settable(List.of()));
+        String tenantColumn = tenant == null ? null : tenant.column();
+        Object[] params = tenant == null ? new Object[0] : new Object[] {tenant.value()};
+        String update =
+                BulkSql.update(table, columns, temp, columns.settable(List.of()), tenantColumn);
         catalog.execute("savepoint " + SAVEPOINT);
-        long updated = catalog.update(update);
+        long updated = catalog.update(update, params);
         if (updated == loaded) {
             catalog.execute("release savepoint " + SAVEPOINT);
             return updated;
@@ -137,8 +157,9 @@ public final class BulkUpdater {
         catalog.execute("rollback to savepoint " + SAVEPOINT);
         Optional<String[]> stale =
                 catalog.optional(
-                        BulkSql.stale(table, columns, temp),
-                        row -> new String[] {row.getString(1), row.getString(2)});
+                        BulkSql.stale(table, columns, temp, tenantColumn),
+                        row -> new String[] {row.getString(1), row.getString(2)},
+                        params);
         if (stale.isPresent()) {
             catalog.execute("release savepoint " + SAVEPOINT);
             String why =
@@ -151,7 +172,7 @@ public final class BulkUpdater {
             throw failure(table, columns, "the row with id " + stale.get()[1] + why);
         }
         // every row matches: a trigger or a policy skipped some
-        long again = columns.version() == null ? catalog.update(update) : -1;
+        long again = columns.version() == null ? catalog.update(update, params) : -1;
         if (again != updated) {
             catalog.execute("rollback to savepoint " + SAVEPOINT);
             catalog.execute("release savepoint " + SAVEPOINT);

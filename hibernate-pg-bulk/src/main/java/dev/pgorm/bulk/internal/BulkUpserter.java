@@ -41,8 +41,10 @@ public final class BulkUpserter {
                         : "(" + String.join(", ", keys) + ")";
         String sql = null;
         Connection connection = call.connection();
+        TenantRestriction tenant =
+                TenantRestriction.of(table.persister, call.session()).orElse(null);
         try {
-            String temp = TempTable.create(connection, table);
+            String temp = TempTable.create(connection, table, null);
             long rows = call.load(temp, call.copyPossible(), false);
             sql =
                     BulkSql.upsert(
@@ -52,7 +54,8 @@ public final class BulkUpserter {
                             table.identifiers().overridesSystemValue(connection),
                             target,
                             conflict.updates(),
-                            columns.settable(keys));
+                            columns.settable(keys),
+                            tenant == null ? null : tenant.column());
             long[] counts =
                     PgCatalog.on(connection)
                             .optional(sql, row -> new long[] {row.getLong(1), row.getLong(2)})

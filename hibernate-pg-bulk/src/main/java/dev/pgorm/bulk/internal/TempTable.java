@@ -1,6 +1,7 @@
 package dev.pgorm.bulk.internal;
 
 import dev.pgorm.core.internal.PgCatalog;
+import dev.pgorm.core.internal.PgIdentifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -24,20 +25,31 @@ final class TempTable {
     /** The temporary table's columns ({@code c}) that are NOT NULL in the target ({@code t}). */
     private static final String NOT_NULL =
             """
-            select quote_ident(c.attname) from pg_attribute c
+            select c.attname from pg_attribute c
               join pg_attribute t on t.attrelid = ?::regclass and t.attname = c.attname
              where c.attrelid = ?::regclass and c.attnum > 0 and t.attnotnull
              order by c.attnum""";
 
     private TempTable() {}
 
-    /** Creates the temporary table of the columns {@code table} writes and returns its name. */
-    static String create(Connection connection, BulkTable table) throws SQLException {
+    /**
+     * Creates the temporary table of the columns {@code table} writes and returns its name; {@code
+     * nullable}, when not null, names a column whose NOT NULL is not copied (an update's tenant
+     * column: the update does not set it, and matches the session's tenant instead).
+     */
+    static String create(Connection connection, BulkTable table, String nullable)
+            throws SQLException {
         String name = "pgorm_bulk_" + NEXT.incrementAndGet();
         PgCatalog catalog = PgCatalog.on(connection);
         catalog.execute(CREATE.formatted(name, BulkInserter.columnList(table), table.table()));
+        String skipped = nullable == null ? null : PgIdentifiers.normalize(nullable);
         List<String> notNull =
-                catalog.list(NOT_NULL, row -> row.getString(1), table.table(), "pg_temp." + name);
+                catalog
+                        .list(NOT_NULL, row -> row.getString(1), table.table(), "pg_temp." + name)
+                        .stream()
+                        .filter(column -> !column.equals(skipped))
+                        .map(PgIdentifiers::quote)
+                        .toList();
         if (!notNull.isEmpty()) {
             StringBuilder alter = new StringBuilder("alter table pg_temp.").append(name);
             for (int i = 0; i < notNull.size(); i++) {
