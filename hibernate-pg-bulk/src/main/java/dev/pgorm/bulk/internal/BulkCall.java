@@ -77,6 +77,7 @@ record BulkCall(
         EntityPersister persister =
                 session.getFactory().getMappingMetamodel().getEntityDescriptor(first.getClass());
         BulkTable table = new BulkTable(persister, event);
+        MappingRefusals.check(persister, operation);
         boolean few = !entities.hasNext() && head.size() < threshold;
         return new BulkCall(
                 session,

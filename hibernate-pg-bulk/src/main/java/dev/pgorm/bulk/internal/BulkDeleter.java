@@ -64,6 +64,7 @@ public final class BulkDeleter {
         EntityPersister persister =
                 session.getFactory().getMappingMetamodel().getEntityDescriptor(entityClass);
         BulkTable table = new BulkTable(persister);
+        MappingRefusals.check(persister, "PgBulk.delete");
         EntityIdentifierMapping identifier = persister.getIdentifierMapping();
         List<String> columns = new ArrayList<>();
         identifier.forEachSelectable((i, s) -> columns.add(s.getSelectionExpression()));
