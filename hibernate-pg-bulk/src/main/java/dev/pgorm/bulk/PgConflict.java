@@ -1,5 +1,6 @@
 package dev.pgorm.bulk;
 
+import dev.pgorm.core.internal.PgIdentifiers;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,8 +41,9 @@ public final class PgConflict {
     }
 
     /**
-     * Returns a conflict on a unique or exclusion constraint of the entity's table, updating the
-     * existing row.
+     * Returns a conflict on a primary key, unique or exclusion constraint of the entity's table,
+     * updating the existing row; on an exclusion constraint PostgreSQL takes {@link #doNothing()}
+     * only, and the upsert refuses {@code doUpdate()} there before any SQL.
      *
      * @param name the constraint's name as the catalog stores it, for example {@code item_code_key}
      * @return the conflict {@code ON CONFLICT ON CONSTRAINT <name> DO UPDATE}
@@ -51,6 +53,7 @@ public final class PgConflict {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("PgConflict.onConstraint needs a constraint name");
         }
+        PgIdentifiers.requireValid(name, "constraint name");
         return new PgConflict(name, List.of(), true);
     }
 

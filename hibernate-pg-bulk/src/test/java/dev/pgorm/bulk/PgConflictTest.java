@@ -31,6 +31,10 @@ class PgConflictTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PgConflict.onColumns("code", " "))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PgConflict.onConstraint("bad\0name"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PgConflict.onConstraint("x".repeat(64)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PgConflict.onConstraint(""))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PgBulkResult(-1, 0, 0))

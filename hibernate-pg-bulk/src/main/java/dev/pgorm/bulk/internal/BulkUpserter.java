@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
@@ -25,6 +26,11 @@ public final class BulkUpserter {
     private static final Pattern KEY_DETAIL = Pattern.compile("^Key \\((.+?)\\)=\\(");
 
     private BulkUpserter() {}
+
+    private static final String CONSTRAINT_TYPE =
+            """
+            select contype::text from pg_constraint
+             where conrelid = ?::regclass and conname = ?""";
 
     public static PgBulkResult upsert(EntityManager em, Iterator<?> entities, PgConflict conflict) {
         Objects.requireNonNull(conflict, "conflict");
@@ -44,6 +50,9 @@ public final class BulkUpserter {
         TenantRestriction tenant =
                 TenantRestriction.of(table.persister, call.session()).orElse(null);
         try {
+            if (conflict.constraint() != null) {
+                checkConstraint(connection, table, conflict);
+            }
             String temp = TempTable.create(connection, table, null);
             long rows = call.load(temp, call.copyPossible(), false);
             sql =
@@ -64,6 +73,36 @@ public final class BulkUpserter {
             return new PgBulkResult(counts[0], counts[1], rows - counts[0] - counts[1]);
         } catch (SQLException e) {
             throw failure("PgBulk.upsert", table, e);
+        }
+    }
+
+    /**
+     * Refuses, before any SQL, a constraint the table does not have, and {@code DO UPDATE} on an
+     * exclusion constraint (PostgreSQL takes only {@code DO NOTHING} there, and its error would
+     * abort the transaction).
+     */
+    private static void checkConstraint(Connection connection, BulkTable table, PgConflict conflict)
+            throws SQLException {
+        String name = conflict.constraint();
+        Optional<String> type =
+                PgCatalog.on(connection)
+                        .optional(CONSTRAINT_TYPE, row -> row.getString(1), table.table(), name);
+        String refusal =
+                type.isEmpty()
+                        ? "the table has no constraint named " + name
+                        : !List.of("p", "u", "x").contains(type.get())
+                                ? name + " is not a primary key, unique or exclusion constraint"
+                                : type.get().equals("x") && conflict.updates()
+                                        ? name
+                                                + " is an exclusion constraint, on which"
+                                                + " PostgreSQL takes DO NOTHING only: use"
+                                                + " PgConflict.onConstraint(\""
+                                                + name
+                                                + "\").doNothing()"
+                                        : null;
+        if (refusal != null) {
+            throw new IllegalArgumentException(
+                    "PgBulk.upsert into " + table.table() + ": " + refusal);
         }
     }
 

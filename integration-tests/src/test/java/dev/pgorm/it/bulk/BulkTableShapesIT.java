@@ -1,6 +1,7 @@
 package dev.pgorm.it.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgorm.bulk.PgBulk;
 import dev.pgorm.bulk.PgBulkResult;
@@ -57,18 +58,32 @@ class BulkTableShapesIT {
         String title;
     }
 
+    @Entity(name = "Slot")
+    @Table(name = "slot")
+    public static class Slot {
+        @Id Long id;
+
+        String name;
+    }
+
     SessionFactory sf;
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        sf = db.entityManagerFactory(Meter.class, Ticket.class, Reading.class);
+        sf = db.entityManagerFactory(Meter.class, Ticket.class, Reading.class, Slot.class);
+        db.execute(
+                "alter table slot add constraint slot_name_excl exclude using btree (name with =)");
         // a column no entity maps, NOT NULL and filled by the database
         db.execute("alter table meter add column seq_no bigint generated always as identity");
     }
 
     @BeforeEach
     void empty(PgTestDatabase db) {
-        db.execute("delete from meter", "delete from ticket", "delete from shape_reading");
+        db.execute(
+                "delete from meter",
+                "delete from ticket",
+                "delete from shape_reading",
+                "delete from slot");
     }
 
     static List<Meter> meters(int from, int to, String prefix) {
@@ -136,5 +151,56 @@ class BulkTableShapesIT {
                                         "select string_agg(title, ',') from shape_reading",
                                         String.class))
                 .isEqualTo("kept");
+    }
+
+    @Test
+    void anExclusionConstraintTakesDoNothingAndDoUpdateIsRefusedBeforeAnySql(PgTestDatabase db) {
+        db.execute("insert into slot (id, name) values (1, 'taken')");
+        List<Slot> slots =
+                IntStream.range(2, 5)
+                        .mapToObj(
+                                i -> {
+                                    Slot s = new Slot();
+                                    s.id = (long) i;
+                                    s.name = i == 2 ? "taken" : "free " + i;
+                                    return s;
+                                })
+                        .toList();
+        PgBulkResult r =
+                sf.fromTransaction(
+                        em -> {
+                            assertThatThrownBy(
+                                            () ->
+                                                    PgBulk.upsert(
+                                                            em,
+                                                            slots,
+                                                            PgConflict.onConstraint(
+                                                                    "slot_name_excl")))
+                                    .isInstanceOf(IllegalArgumentException.class)
+                                    .hasMessageContaining("exclusion constraint")
+                                    .hasMessageContaining("doNothing()");
+                            assertThatThrownBy(
+                                            () ->
+                                                    PgBulk.upsert(
+                                                            em,
+                                                            slots,
+                                                            PgConflict.onConstraint("no_such")))
+                                    .isInstanceOf(IllegalArgumentException.class)
+                                    .hasMessageContaining("no constraint named no_such");
+                            // the transaction goes on
+                            return PgBulk.upsert(
+                                    em,
+                                    slots,
+                                    PgConflict.onConstraint("slot_name_excl").doNothing());
+                        });
+        assertThat(r.inserted()).isEqualTo(2);
+        assertThat(r.skipped()).isEqualTo(1);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select string_agg(id || ':' || name, ',' order by id)"
+                                                + " from slot",
+                                        String.class))
+                .isEqualTo("1:taken,3:free 3,4:free 4");
     }
 }
