@@ -16,8 +16,8 @@ final class BulkSql {
             """
             with written as (
               insert into %1$s as t (%2$s)%3$s
-              select %2$s from %4$s
-              on conflict %5$s
+              select %4$s from %5$s
+              on conflict %6$s
               returning (t.xmax = 0) as inserted)
             select count(*) filter (where inserted), count(*) filter (where not inserted)
               from written""";
@@ -52,12 +52,23 @@ final class BulkSql {
     private BulkSql() {}
 
     /**
+     * Which rows of a versioned entity an upsert statement takes: with a version ({@code seed}
+     * null), or without one, inserted with {@code seed} (a number, written as a literal).
+     */
+    record VersionedRows(Long seed) {
+        static final VersionedRows WITH_VERSION = new VersionedRows(null);
+    }
+
+    /**
      * Renders the upsert from {@code temp} into the table.
      *
      * @param target the conflict target: {@code (a, b)} or {@code on constraint "name"}
      * @param tenant the {@code @TenantId} column, or null: an existing row is updated only when it
      *     holds the tenant of the row given, which is the session's (Hibernate's insert-time tenant
      *     generator sets it, and refuses another); another tenant's row is skipped
+     * @param rows for a versioned entity, which of the loaded rows this statement takes: those with
+     *     a version (compared with the row's, a stale one skipped) or those without (updating
+     *     whatever the row's version, inserted with the seed)
      */
     static String upsert(
             BulkTable table,
@@ -67,7 +78,8 @@ final class BulkSql {
             String target,
             boolean update,
             List<String> set,
-            String tenant) {
+            String tenant,
+            VersionedRows rows) {
         String action = "do nothing";
         String version = columns.version();
         if (update && (!set.isEmpty() || version != null)) {
@@ -78,7 +90,9 @@ final class BulkSql {
             List<String> where = new ArrayList<>();
             if (version != null) {
                 sb.append(version).append(" = t.").append(version).append(" + 1");
-                where.add("t." + version + " = excluded." + version);
+                if (rows.seed() == null) {
+                    where.add("t." + version + " = excluded." + version);
+                }
             } else {
                 sb.setLength(sb.length() - 2);
             }
@@ -90,11 +104,33 @@ final class BulkSql {
             }
             action = sb.toString();
         }
+        String columnList = BulkInserter.columnList(table);
+        String select = columnList;
+        String from = temp;
+        if (version != null) {
+            // rows with a version compare it; rows without one take the seed when inserted
+            from = temp + " where " + version + (rows.seed() == null ? " is not null" : " is null");
+            if (rows.seed() != null) {
+                select =
+                        table.columns().stream()
+                                .map(
+                                        c ->
+                                                c.name().equals(version)
+                                                        ? "coalesce("
+                                                                + version
+                                                                + ", "
+                                                                + rows.seed()
+                                                                + ")"
+                                                        : c.name())
+                                .collect(joining(", "));
+            }
+        }
         return UPSERT.formatted(
                 table.table(),
-                BulkInserter.columnList(table),
+                columnList,
                 overriding ? " overriding system value" : "",
-                temp,
+                select,
+                from,
                 target + " " + action);
     }
 

@@ -68,6 +68,9 @@ final class BulkTable {
     /** Whose in-memory generators {@link #prepare} runs: insert's, or update's. */
     private final EventType event;
 
+    /** Whether {@link #prepare} seeds a null version (not for upsert, which seeds it in SQL). */
+    private boolean seedVersions = true;
+
     BulkTable(EntityPersister persister) {
         this(persister, EventType.INSERT);
     }
@@ -231,7 +234,7 @@ final class BulkTable {
      * {@code @CurrentTimestamp(source = VM)}), as Hibernate's update runs them.
      */
     void prepare(Object entity, SharedSessionContractImplementor session) {
-        if (persister.isVersioned()) {
+        if (seedVersions && persister.isVersioned()) {
             int v = persister.getVersionPropertyIndex();
             Object version = persister.getValue(entity, v);
             if (Versioning.isNullInitialVersion(version)) {
@@ -287,6 +290,14 @@ final class BulkTable {
                 }
             }
         }
+    }
+
+    /**
+     * Leaves a null version null in the rows, for an upsert: such an entity updates the existing
+     * row whatever its version, and the insert seeds it.
+     */
+    void keepNullVersions() {
+        seedVersions = false;
     }
 
     /** Breaks an entity down into its row's JDBC values. */

@@ -3,6 +3,7 @@ package dev.pgorm.bulk.internal;
 import dev.pgorm.bulk.PgBulkException;
 import dev.pgorm.bulk.PgBulkResult;
 import dev.pgorm.bulk.PgConflict;
+import dev.pgorm.bulk.internal.BulkSql.VersionedRows;
 import dev.pgorm.core.internal.PgCatalog;
 import dev.pgorm.core.internal.PgIdentifiers;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.EventType;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -53,27 +56,51 @@ public final class BulkUpserter {
             if (conflict.constraint() != null) {
                 checkConstraint(connection, table, conflict);
             }
-            String temp = TempTable.create(connection, table, null);
+            // a versioned entity's null version stays null in the loaded rows: see VersionedRows
+            table.keepNullVersions();
+            String temp = TempTable.create(connection, table, columns.version());
             long rows = call.load(temp, call.copyPossible(), false);
-            sql =
-                    BulkSql.upsert(
-                            table,
-                            columns,
-                            temp,
-                            table.identifiers().overridesSystemValue(connection),
-                            target,
-                            conflict.updates(),
-                            columns.settable(keys),
-                            tenant == null ? null : tenant.column());
-            long[] counts =
-                    PgCatalog.on(connection)
-                            .optional(sql, row -> new long[] {row.getLong(1), row.getLong(2)})
-                            .orElseThrow();
+            List<VersionedRows> statements =
+                    columns.version() == null
+                            ? List.of(VersionedRows.WITH_VERSION)
+                            : List.of(
+                                    VersionedRows.WITH_VERSION,
+                                    new VersionedRows(versionSeed(table, call.session())));
+            long inserted = 0;
+            long updated = 0;
+            for (VersionedRows which : statements) {
+                sql =
+                        BulkSql.upsert(
+                                table,
+                                columns,
+                                temp,
+                                table.identifiers().overridesSystemValue(connection),
+                                target,
+                                conflict.updates(),
+                                columns.settable(keys),
+                                tenant == null ? null : tenant.column(),
+                                which);
+                long[] counts =
+                        PgCatalog.on(connection)
+                                .optional(sql, row -> new long[] {row.getLong(1), row.getLong(2)})
+                                .orElseThrow();
+                inserted += counts[0];
+                updated += counts[1];
+            }
             TempTable.drop(connection, temp);
-            return new PgBulkResult(counts[0], counts[1], rows - counts[0] - counts[1]);
+            return new PgBulkResult(inserted, updated, rows - inserted - updated);
         } catch (SQLException e) {
             throw failure("PgBulk.upsert", table, e);
         }
+    }
+
+    /** The version Hibernate gives a new row of a versioned entity (0 for numbers). */
+    private static long versionSeed(BulkTable table, SharedSessionContractImplementor session) {
+        Object seed =
+                table.persister
+                        .getVersionGenerator()
+                        .generate(session, null, null, EventType.INSERT);
+        return ((Number) seed).longValue();
     }
 
     /**

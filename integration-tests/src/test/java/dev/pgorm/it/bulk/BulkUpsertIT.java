@@ -143,6 +143,59 @@ class BulkUpsertIT extends BulkWriteFixture {
     }
 
     @Test
+    void aFeedWithoutVersionsUpdatesOnEveryImportAndAStaleVersionStillLosesNothing(
+            PgTestDatabase db) {
+        for (int day = 1; day <= 3; day++) {
+            int today = day;
+            // a feed's entities are built anew each day: no id (the code is the key), no version
+            List<Doc> feed =
+                    IntStream.range(0, 250)
+                            .mapToObj(
+                                    i -> {
+                                        Doc d = doc(i);
+                                        d.title = "day " + today;
+                                        return d;
+                                    })
+                            .toList();
+            PgBulkResult r =
+                    sf.fromTransaction(em -> PgBulk.upsert(em, feed, PgConflict.onColumns("code")));
+            assertThat(r)
+                    .isEqualTo(
+                            day == 1 ? new PgBulkResult(250, 0, 0) : new PgBulkResult(0, 250, 0));
+            assertThat(feed).allSatisfy(d -> assertThat(d.version).isNull());
+        }
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select count(*) from doc where title = 'day 3' and"
+                                                + " version = 2",
+                                        Long.class))
+                .isEqualTo(250);
+
+        // an entity that carries a version is still compared: version 1 is stale now
+        Doc stale = doc(3);
+        stale.title = "from a stale read";
+        stale.version = 1;
+        Doc current = doc(4);
+        current.title = "from a current read";
+        current.version = 2;
+        PgBulkResult r =
+                sf.fromTransaction(
+                        em ->
+                                PgBulk.upsert(
+                                        em, List.of(stale, current), PgConflict.onColumns("code")));
+        assertThat(r).isEqualTo(new PgBulkResult(0, 1, 1));
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select string_agg(title || ':' || version, ',' order by"
+                                                + " code) from doc where code in ('doc-3',"
+                                                + " 'doc-4')",
+                                        String.class))
+                .isEqualTo("day 3:2,from a current read:3");
+    }
+
+    @Test
     void identityIdsAreDrawnForNewRowsOnly() {
         List<Counter> first = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
