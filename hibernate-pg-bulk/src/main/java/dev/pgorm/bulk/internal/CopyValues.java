@@ -185,8 +185,8 @@ final class CopyValues {
 
     /**
      * Whether COPY writes the value as it is: the types both formats write directly, and dates,
-     * times whose JDBC type stores them unchanged; Hibernate's binder converts the others (to UTC,
-     * to the JVM's zone, to {@code hibernate.jdbc.time_zone}).
+     * times and bytes whose JDBC type stores them unchanged; Hibernate's binder converts the others
+     * (to UTC, to the JVM's zone, to {@code hibernate.jdbc.time_zone}, to a bit string).
      */
     private boolean isSimple(Object value, JdbcMapping mapping) {
         if (value instanceof String
@@ -201,12 +201,14 @@ final class CopyValues {
                 || value instanceof Boolean
                 || value instanceof UUID
                 || value instanceof PGobject
-                || value instanceof byte[]
                 || value instanceof Array
                 || value instanceof Character) {
             return true;
         }
         int code = mapping.getJdbcType().getDefaultSqlTypeCode();
+        if (value instanceof byte[]) {
+            return SqlTypes.isBinaryType(code) || code == SqlTypes.LONG32VARBINARY;
+        }
         return isUnchangedTemporal(value, code);
     }
 
