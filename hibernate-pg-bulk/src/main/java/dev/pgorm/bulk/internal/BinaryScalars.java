@@ -41,9 +41,8 @@ final class BinaryScalars {
                     throw BinaryEncoder.cannot(value, "real");
                 }
                 float f = n.floatValue();
-                double d = n.doubleValue();
                 // real holds less than double: a value it cannot hold fails, as in text COPY
-                if ((Float.isInfinite(f) && !Double.isInfinite(d)) || (f == 0f && d != 0d)) {
+                if (isOutOfRange(n, f)) {
                     throw new IllegalArgumentException("real out of range: " + value);
                 }
                 out.writeInt(4);
@@ -55,8 +54,13 @@ final class BinaryScalars {
                 if (!(value instanceof Number n)) {
                     throw BinaryEncoder.cannot(value, "double precision");
                 }
+                double d = n.doubleValue();
+                // a BigDecimal or BigInteger beyond double fails, as in text COPY and persist
+                if (isOutOfRange(n, d)) {
+                    throw new IllegalArgumentException("double precision out of range: " + value);
+                }
                 out.writeInt(8);
-                out.writeLong(Double.doubleToLongBits(n.doubleValue()));
+                out.writeLong(Double.doubleToLongBits(d));
             };
 
     static final BinaryEncoder BOOL =
@@ -129,6 +133,24 @@ final class BinaryScalars {
                     out.writeInt(Float.floatToIntBits(f));
                 }
             };
+
+    /**
+     * Whether a number became infinite or zero in the floating-point type that it was converted to
+     * without being so: it is out of that type's range.
+     */
+    private static boolean isOutOfRange(Number n, double converted) {
+        if (!Double.isInfinite(converted) && converted != 0d) {
+            return false;
+        }
+        if (n instanceof BigDecimal d) {
+            return Double.isInfinite(converted) || d.signum() != 0;
+        }
+        if (n instanceof BigInteger b) {
+            return Double.isInfinite(converted) || b.signum() != 0;
+        }
+        double d = n.doubleValue();
+        return Double.isInfinite(converted) ? !Double.isInfinite(d) : d != 0d;
+    }
 
     private static long integer(Object value, long min, long max, String type) {
         long v;

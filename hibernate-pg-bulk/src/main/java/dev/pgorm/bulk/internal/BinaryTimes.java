@@ -46,7 +46,11 @@ final class BinaryTimes {
                 } else if (date.equals(LocalDate.MIN)) {
                     out.writeInt(Integer.MIN_VALUE);
                 } else {
-                    out.writeInt(Math.toIntExact(date.toEpochDay() - EPOCH_DAYS));
+                    long days = date.toEpochDay() - EPOCH_DAYS;
+                    if (days != (int) days) {
+                        throw new IllegalArgumentException("date out of range: " + date);
+                    }
+                    out.writeInt((int) days);
                 }
             };
 

@@ -163,7 +163,9 @@ public final class BulkInserter {
                             (column, value, mapping) -> {
                                 try {
                                     rows.value(column, value, mapping);
-                                } catch (IllegalArgumentException | SQLException e) {
+                                } catch (IllegalArgumentException
+                                        | ArithmeticException
+                                        | SQLException e) {
                                     throw valueFailure(current, columns.get(column), e);
                                 }
                             });

@@ -3,7 +3,9 @@ package dev.pgorm.bulk.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.postgresql.util.PGobject;
@@ -60,30 +63,32 @@ final class CopyText {
         } else if (value instanceof BigDecimal d) {
             out.append(d.toPlainString());
         } else if (value instanceof Double || value instanceof Float) {
+            // a Float as the double it becomes, as Hibernate and binary COPY write it into double
+            // precision; real reads the same float back from this text
             double d = ((Number) value).doubleValue();
             out.append(
                     Double.isNaN(d)
                             ? "NaN"
                             : Double.isInfinite(d)
                                     ? (d > 0 ? "Infinity" : "-Infinity")
-                                    : value.toString());
+                                    : Double.toString(d));
         } else if (value instanceof Boolean b) {
             out.append(b ? 't' : 'f');
         } else if (value instanceof LocalDate d) {
-            out.append(
-                    d.equals(LocalDate.MAX)
-                            ? "infinity"
-                            : d.equals(LocalDate.MIN) ? "-infinity" : d.toString());
+            CopyTimes.appendDate(out, d);
         } else if (value instanceof LocalDateTime t) {
-            out.append(
-                    t.equals(LocalDateTime.MAX)
-                            ? "infinity"
-                            : t.equals(LocalDateTime.MIN) ? "-infinity" : t.toString());
+            CopyTimes.appendDateTime(out, t);
+        } else if (value instanceof OffsetDateTime t) {
+            CopyTimes.appendDateTime(out, t);
+        } else if (value instanceof Instant i) {
+            CopyTimes.appendDateTime(out, i.atOffset(ZoneOffset.UTC));
         } else if (value instanceof Timestamp ts) {
-            out.append(ts.toLocalDateTime());
-        } else if (value instanceof OffsetDateTime
-                || value instanceof Instant
-                || value instanceof LocalTime
+            CopyTimes.appendDateTime(out, ts.toLocalDateTime());
+        } else if (value instanceof Date d) {
+            CopyTimes.appendDate(out, d.toLocalDate());
+        } else if (value instanceof Time t) {
+            out.append(t.toLocalTime());
+        } else if (value instanceof LocalTime
                 || value instanceof OffsetTime
                 || value instanceof UUID) {
             out.append(value);

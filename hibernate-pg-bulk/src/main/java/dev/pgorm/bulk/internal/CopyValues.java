@@ -7,6 +7,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -43,8 +44,8 @@ final class CopyValues {
     private final PreparedStatement recorder;
 
     /**
-     * Whether Hibernate binds timestamps in {@code hibernate.jdbc.time_zone}: then local date-times
-     * go through its binder, which shifts them to that zone.
+     * Whether Hibernate binds timestamps and times in {@code hibernate.jdbc.time_zone}: then local
+     * date-times, timestamps and local times go through its binder, which shifts them to that zone.
      */
     private final boolean zoned;
 
@@ -85,14 +86,21 @@ final class CopyValues {
     }
 
     /**
-     * A timestamp bound with a calendar (Hibernate does so with {@code hibernate.jdbc.time_zone})
-     * is written by pgjdbc as its wall time in the calendar's zone; so is it here.
+     * A timestamp or time bound with a calendar (Hibernate does so with {@code
+     * hibernate.jdbc.time_zone}) is written by pgjdbc as its wall time in the calendar's zone with
+     * that zone's offset; so is it here: the offset tells a timestamptz column the instant.
      */
     private static Object inCalendarZone(Object value, Object[] args) {
-        if (value instanceof Timestamp ts
-                && args.length == 3
-                && args[2] instanceof Calendar calendar) {
-            return ts.toInstant().atZone(calendar.getTimeZone().toZoneId()).toLocalDateTime();
+        if (args.length == 3 && args[2] instanceof Calendar calendar) {
+            if (value instanceof Timestamp ts) {
+                return ts.toInstant().atZone(calendar.getTimeZone().toZoneId()).toOffsetDateTime();
+            }
+            if (value instanceof Time time) {
+                return Instant.ofEpochMilli(time.getTime())
+                        .atZone(calendar.getTimeZone().toZoneId())
+                        .toOffsetDateTime()
+                        .toOffsetTime();
+            }
         }
         return value;
     }
@@ -151,12 +159,7 @@ final class CopyValues {
         if (isJsonValue(value, mapping)) {
             return json.write(value, javaType(mapping));
         }
-        boolean shifted =
-                zoned
-                        && value instanceof LocalDateTime t
-                        && !t.equals(LocalDateTime.MAX)
-                        && !t.equals(LocalDateTime.MIN);
-        if (!shifted && isSimple(value)) {
+        if (isSimple(value, mapping)) {
             return value instanceof PGobject pg && pg.getValue() == null ? null : value;
         }
         recorded[0] = null;
@@ -180,9 +183,13 @@ final class CopyValues {
         return value != null && !(value instanceof String) && mapping.getJdbcType().isJson();
     }
 
-    /** Whether COPY writes the value as it is: the types both formats write directly. */
-    private static boolean isSimple(Object value) {
-        return value instanceof String
+    /**
+     * Whether COPY writes the value as it is: the types both formats write directly, and dates,
+     * times and bytes whose JDBC type stores them unchanged; Hibernate's binder converts the others
+     * (to UTC, to the JVM's zone, to {@code hibernate.jdbc.time_zone}, to a bit string).
+     */
+    private boolean isSimple(Object value, JdbcMapping mapping) {
+        if (value instanceof String
                 || value instanceof Integer
                 || value instanceof Long
                 || value instanceof Short
@@ -192,18 +199,48 @@ final class CopyValues {
                 || value instanceof Double
                 || value instanceof Float
                 || value instanceof Boolean
-                || value instanceof LocalDate
-                || value instanceof LocalDateTime
-                || value instanceof Timestamp
-                || value instanceof OffsetDateTime
-                || value instanceof Instant
-                || value instanceof LocalTime
-                || value instanceof OffsetTime
                 || value instanceof UUID
                 || value instanceof PGobject
-                || value instanceof byte[]
                 || value instanceof Array
-                || value instanceof Character;
+                || value instanceof Character) {
+            return true;
+        }
+        int code = mapping.getJdbcType().getDefaultSqlTypeCode();
+        if (value instanceof byte[]) {
+            return SqlTypes.isBinaryType(code) || code == SqlTypes.LONG32VARBINARY;
+        }
+        return isUnchangedTemporal(value, code);
+    }
+
+    /** Whether Hibernate's binder would bind the date or time as it is for a JDBC type code. */
+    private boolean isUnchangedTemporal(Object value, int code) {
+        if (value instanceof LocalDate) {
+            return code == SqlTypes.DATE;
+        }
+        if (value instanceof LocalDateTime t) {
+            // infinity stays infinity; the binder would shift it
+            return (code == SqlTypes.TIMESTAMP && !zoned)
+                    || t.equals(LocalDateTime.MAX)
+                    || t.equals(LocalDateTime.MIN);
+        }
+        if (value instanceof Timestamp) {
+            return code == SqlTypes.TIMESTAMP && !zoned;
+        }
+        if (value instanceof LocalTime) {
+            return code == SqlTypes.TIME && !zoned;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return code == SqlTypes.TIMESTAMP_WITH_TIMEZONE
+                    || (code == SqlTypes.TIMESTAMP_UTC && t.getOffset().getTotalSeconds() == 0);
+        }
+        if (value instanceof Instant) {
+            return code == SqlTypes.TIMESTAMP_UTC || code == SqlTypes.TIMESTAMP_WITH_TIMEZONE;
+        }
+        if (value instanceof OffsetTime t) {
+            return code == SqlTypes.TIME_WITH_TIMEZONE
+                    || (code == SqlTypes.TIME_UTC && t.getOffset().getTotalSeconds() == 0);
+        }
+        return false;
     }
 
     private static boolean isVector(JdbcMapping mapping) {
