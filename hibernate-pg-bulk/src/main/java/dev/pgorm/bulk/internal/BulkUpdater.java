@@ -213,7 +213,14 @@ public final class BulkUpdater {
             SharedSessionContractImplementor session,
             List<Object> versioned) {
         BulkInserter.checkClass("PgBulk.update", table, entity, row);
-        if (table.persister.getIdentifier(entity, session) == null) {
+        Object id = table.persister.getIdentifier(entity, session);
+        // a primitive id's 0 (or another unsaved value) would be given a new identifier
+        if (id == null
+                || Boolean.TRUE.equals(
+                        table.persister
+                                .getIdentifierMapping()
+                                .getUnsavedStrategy()
+                                .isUnsaved(id))) {
             throw new PgBulkException(
                     row,
                     null,

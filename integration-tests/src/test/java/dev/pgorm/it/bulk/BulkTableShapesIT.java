@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pgorm.bulk.PgBulk;
+import dev.pgorm.bulk.PgBulkException;
 import dev.pgorm.bulk.PgBulkResult;
 import dev.pgorm.bulk.PgConflict;
 import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -66,11 +68,21 @@ class BulkTableShapesIT {
         String name;
     }
 
+    @Entity(name = "Gauge")
+    @Table(name = "gauge")
+    public static class Gauge {
+        @Id @GeneratedValue long id; // primitive: 0 is "unsaved"
+
+        String name;
+    }
+
     SessionFactory sf;
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        sf = db.entityManagerFactory(Meter.class, Ticket.class, Reading.class, Slot.class);
+        sf =
+                db.entityManagerFactory(
+                        Meter.class, Ticket.class, Reading.class, Slot.class, Gauge.class);
         db.execute(
                 "alter table slot add constraint slot_name_excl exclude using btree (name with =)");
         // a column no entity maps, NOT NULL and filled by the database
@@ -83,7 +95,8 @@ class BulkTableShapesIT {
                 "delete from meter",
                 "delete from ticket",
                 "delete from shape_reading",
-                "delete from slot");
+                "delete from slot",
+                "delete from gauge");
     }
 
     static List<Meter> meters(int from, int to, String prefix) {
@@ -202,5 +215,21 @@ class BulkTableShapesIT {
                                                 + " from slot",
                                         String.class))
                 .isEqualTo("1:taken,3:free 3,4:free 4");
+    }
+
+    @Test
+    void updateRefusesAnUnsavedPrimitiveIdentifierAndGivesItNoNewOne(PgTestDatabase db) {
+        Gauge saved = new Gauge();
+        saved.name = "saved";
+        sf.inTransaction(em -> PgBulk.insert(em, List.of(saved)));
+        assertThat(saved.id).isPositive();
+        Gauge unsaved = new Gauge();
+        unsaved.name = "never saved";
+        assertThatThrownBy(() -> sf.inTransaction(em -> PgBulk.update(em, List.of(saved, unsaved))))
+                .isInstanceOf(PgBulkException.class)
+                .hasMessageContaining("row 1 has no identifier");
+        assertThat(unsaved.id).isZero();
+        assertThat(db.sql().queryValue("select string_agg(name, ',') from gauge", String.class))
+                .isEqualTo("saved");
     }
 }

@@ -115,8 +115,17 @@ class BulkUpdateDeleteIT extends BulkWriteFixture {
         assertThat(noId.row()).isZero();
         assertThat(noId.getMessage()).contains("no identifier");
 
-        long after = sf.fromTransaction(em -> PgBulk.update(em, docs.subList(0, 4)));
+        // the same transaction, on the same connection, goes on after the failure
+        long after =
+                sf.fromTransaction(
+                        em -> {
+                            assertThatThrownBy(() -> PgBulk.update(em, docs))
+                                    .isInstanceOf(PgBulkException.class);
+                            return PgBulk.update(em, docs.subList(0, 4));
+                        });
         assertThat(after).isEqualTo(4);
+        assertThat(db.sql().queryValue("select count(*) from doc where version = 1", Long.class))
+                .isEqualTo(4);
     }
 
     @Test
