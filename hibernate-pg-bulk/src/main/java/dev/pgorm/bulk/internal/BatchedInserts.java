@@ -125,7 +125,7 @@ final class BatchedInserts {
                             + (column == null ? "" : ", column " + column)
                             + ": "
                             + cause.getMessage()
-                            + " (the transaction is aborted: roll it back)",
+                            + BulkCall.transactionAfterFailure(ps.getConnection()),
                     e);
         }
     }

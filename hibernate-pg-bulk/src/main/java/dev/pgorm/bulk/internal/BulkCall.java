@@ -12,6 +12,8 @@ import java.util.Iterator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.EventType;
 import org.hibernate.persister.entity.EntityPersister;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * What every bulk write of entities starts with: the checks, the flush, the table, the first rows,
@@ -107,6 +109,23 @@ record BulkCall(
     /** The session's own connection, in its current transaction. */
     static Connection connection(SharedSessionContractImplementor session) {
         return session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+    }
+
+    /**
+     * What a failure's message says of the transaction, as the connection reports it: aborted (roll
+     * it back), or still open when pgjdbc's {@code autosave} undid the failed statement.
+     */
+    static String transactionAfterFailure(Connection connection) {
+        try {
+            if (connection.unwrap(BaseConnection.class).getTransactionState()
+                    != TransactionState.FAILED) {
+                return " (the transaction is not aborted: pgjdbc's autosave undid the failed"
+                        + " statement; roll it back to undo the rest of the call)";
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the usual case is said
+        }
+        return " (the transaction is aborted: roll it back)";
     }
 
     /** Whether COPY can write these rows: enough of them, COPY on, plain columns only. */

@@ -112,7 +112,7 @@ public final class BulkDeleter {
             }
             return deleted;
         } catch (SQLException e) {
-            throw BulkUpserter.failure("PgBulk.delete", table, e);
+            throw BulkUpserter.failure("PgBulk.delete", table, e, connection);
         }
     }
 

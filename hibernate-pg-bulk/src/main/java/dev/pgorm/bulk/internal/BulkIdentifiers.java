@@ -90,7 +90,7 @@ final class BulkIdentifiers {
                 values = nextValues(connection, name, missing.size());
             } catch (SQLException e) {
                 if ("42501".equals(e.getSQLState())) {
-                    throw noSequencePrivilege(name, e);
+                    throw noSequencePrivilege(name, e, connection);
                 }
                 throw e;
             }
@@ -164,7 +164,8 @@ final class BulkIdentifiers {
         return PgCatalog.on(connection).list(NEXT_VALUES, row -> row.getLong(1), sequence, calls);
     }
 
-    private PgBulkException noSequencePrivilege(String sequence, SQLException e) {
+    private PgBulkException noSequencePrivilege(
+            String sequence, SQLException e, Connection connection) {
         return new PgBulkException(
                 -1,
                 idColumn(),
@@ -177,7 +178,7 @@ final class BulkIdentifiers {
                         + "; grant usage on sequence "
                         + sequence
                         + " to the role (an identity column's own default needs no such grant)"
-                        + " (the transaction is aborted: roll it back)",
+                        + BulkCall.transactionAfterFailure(connection),
                 e);
     }
 

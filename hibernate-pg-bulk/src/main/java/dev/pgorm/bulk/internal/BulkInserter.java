@@ -134,7 +134,8 @@ public final class BulkInserter {
                                 total,
                                 copyManager.copyIn(sql),
                                 rows,
-                                session);
+                                session,
+                                connection);
             }
         } finally {
             values.close();
@@ -148,7 +149,8 @@ public final class BulkInserter {
             long offset,
             CopyIn copy,
             CopyRows rows,
-            SharedSessionContractImplementor session)
+            SharedSessionContractImplementor session,
+            Connection connection)
             throws SQLException {
         List<BulkTable.Column> columns = table.boundColumns();
         try {
@@ -182,7 +184,7 @@ public final class BulkInserter {
             return copy.endCopy();
         } catch (SQLException e) {
             cancelQuietly(copy, e);
-            throw copyFailure(operation, table, e, offset);
+            throw copyFailure(operation, table, e, offset, connection);
         }
     }
 
@@ -207,7 +209,7 @@ public final class BulkInserter {
     }
 
     private static PgBulkException copyFailure(
-            String operation, BulkTable table, SQLException e, long offset) {
+            String operation, BulkTable table, SQLException e, long offset, Connection connection) {
         long row = -1;
         String column = null;
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
@@ -240,7 +242,7 @@ public final class BulkInserter {
                         + (column == null ? "" : ", column " + column.trim())
                         + ": "
                         + e.getMessage()
-                        + " (the transaction is aborted: roll it back)",
+                        + BulkCall.transactionAfterFailure(connection),
                 e);
     }
 }

@@ -81,7 +81,7 @@ public final class BulkUpdater {
                             TenantRestriction.of(persister, session).orElse(null));
             TempTable.drop(connection, temp);
         } catch (SQLException e) {
-            throw BulkUpserter.failure("PgBulk.update", table, e);
+            throw BulkUpserter.failure("PgBulk.update", table, e, connection);
         }
         if (versioned != null) {
             int v = persister.getVersionPropertyIndex();

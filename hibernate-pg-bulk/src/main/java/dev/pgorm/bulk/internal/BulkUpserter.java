@@ -90,7 +90,7 @@ public final class BulkUpserter {
             TempTable.drop(connection, temp);
             return new PgBulkResult(inserted, updated, rows - inserted - updated);
         } catch (SQLException e) {
-            throw failure("PgBulk.upsert", table, e);
+            throw failure("PgBulk.upsert", table, e, connection);
         }
     }
 
@@ -137,7 +137,8 @@ public final class BulkUpserter {
      * The failure of the statement that writes the entity's table: no row position (the rows are in
      * the temporary table by then), but the column when PostgreSQL names it.
      */
-    static PgBulkException failure(String operation, BulkTable table, SQLException e) {
+    static PgBulkException failure(
+            String operation, BulkTable table, SQLException e, Connection connection) {
         String column = null;
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             ServerErrorMessage m = psql.getServerErrorMessage();
@@ -164,7 +165,7 @@ public final class BulkUpserter {
                         + ": "
                         + e.getMessage()
                         + hint
-                        + " (the transaction is aborted: roll it back)",
+                        + BulkCall.transactionAfterFailure(connection),
                 e);
     }
 }

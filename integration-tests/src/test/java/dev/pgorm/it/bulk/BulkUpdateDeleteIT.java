@@ -255,11 +255,20 @@ class BulkUpdateDeleteIT extends BulkWriteFixture {
                 s.beginTransaction();
                 assertThatThrownBy(() -> PgBulk.update(s, current))
                         .isInstanceOf(PgBulkException.class)
-                        .hasMessageContaining("duplicate key");
+                        .hasMessageContaining("duplicate key")
+                        .hasMessageContaining("the transaction is not aborted");
                 assertThat(
                                 s.createSelectionQuery("select count(*) from Doc", Long.class)
                                         .getSingleResult())
                         .isEqualTo(300);
+                s.getTransaction().rollback();
+            }
+            // without autosave, the same failure aborts the transaction, and says so
+            try (Session s = sf.openSession()) {
+                s.beginTransaction();
+                assertThatThrownBy(() -> PgBulk.update(s, current))
+                        .hasMessageContaining("duplicate key")
+                        .hasMessageContaining("the transaction is aborted: roll it back");
                 s.getTransaction().rollback();
             }
             db.close(saving);
