@@ -6,11 +6,15 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.JavaType;
 
 /**
  * {@link dev.pgorm.bulk.PgBulk#delete}: {@code DELETE ... WHERE id = ANY(?)}, one statement per
@@ -100,7 +104,13 @@ public final class BulkDeleter {
                         null,
                         null,
                         (index, x, y, value, selectable) ->
-                                chunk.get(index).add(value == null ? null : value.toString()),
+                                chunk.get(index)
+                                        .add(
+                                                arrayElement(
+                                                        asStored(
+                                                                value,
+                                                                selectable.getJdbcMapping(),
+                                                                session))),
                         session);
                 position++;
                 if (chunk.get(0).size() == CHUNK) {
@@ -158,6 +168,38 @@ public final class BulkDeleter {
                 String.join(", ", aliases),
                 String.join(" and ", match),
                 tenant == null ? "" : " and t." + tenant.column() + " = ?");
+    }
+
+    /**
+     * A value whose JDBC type is binary as the bytes Hibernate's binder writes ({@code UUID} mapped
+     * as {@code BINARY}), others as they are.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object asStored(
+            Object value, JdbcMapping mapping, SharedSessionContractImplementor session) {
+        if (value == null
+                || value instanceof byte[]
+                || !SqlTypes.isBinaryType(mapping.getJdbcType().getDefaultSqlTypeCode())) {
+            return value;
+        }
+        return ((JavaType<Object>) mapping.getJdbcJavaType()).unwrap(value, byte[].class, session);
+    }
+
+    /**
+     * An identifier's JDBC value as an element of the text array: bytes as {@code bytea}'s hex
+     * form, an enum by its name (its {@code toString} may say anything), others as their text.
+     */
+    private static String arrayElement(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof byte[] bytes) {
+            return "\\x" + HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        return value.toString();
     }
 
     private static boolean isOfType(Class<?> idType, Object id) {

@@ -16,8 +16,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.hibernate.SessionFactory;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,13 +79,28 @@ class BulkTableShapesIT {
         String name;
     }
 
+    @Entity(name = "Blob")
+    @Table(name = "shape_blob")
+    public static class Blob {
+        @Id
+        @JdbcTypeCode(SqlTypes.BINARY)
+        UUID id;
+
+        String name;
+    }
+
     SessionFactory sf;
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
         sf =
                 db.entityManagerFactory(
-                        Meter.class, Ticket.class, Reading.class, Slot.class, Gauge.class);
+                        Meter.class,
+                        Ticket.class,
+                        Reading.class,
+                        Slot.class,
+                        Gauge.class,
+                        Blob.class);
         db.execute(
                 "alter table slot add constraint slot_name_excl exclude using btree (name with =)");
         // a column no entity maps, NOT NULL and filled by the database
@@ -96,7 +114,8 @@ class BulkTableShapesIT {
                 "delete from ticket",
                 "delete from shape_reading",
                 "delete from slot",
-                "delete from gauge");
+                "delete from gauge",
+                "delete from shape_blob");
     }
 
     static List<Meter> meters(int from, int to, String prefix) {
@@ -231,5 +250,32 @@ class BulkTableShapesIT {
         assertThat(unsaved.id).isZero();
         assertThat(db.sql().queryValue("select string_agg(name, ',') from gauge", String.class))
                 .isEqualTo("saved");
+    }
+
+    @Test
+    void deleteByIdentifiersStoredAsBytes(PgTestDatabase db) {
+        List<Blob> blobs =
+                IntStream.range(0, 3)
+                        .mapToObj(
+                                i -> {
+                                    Blob b = new Blob();
+                                    b.id = UUID.randomUUID();
+                                    b.name = "blob " + i;
+                                    return b;
+                                })
+                        .toList();
+        sf.inTransaction(em -> blobs.forEach(em::persist));
+        long deleted =
+                sf.fromTransaction(
+                        em ->
+                                PgBulk.delete(
+                                        em, Blob.class, List.of(blobs.get(0).id, blobs.get(2).id)));
+        assertThat(deleted).isEqualTo(2);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select string_agg(name, ',') from shape_blob",
+                                        String.class))
+                .isEqualTo("blob 1");
     }
 }
