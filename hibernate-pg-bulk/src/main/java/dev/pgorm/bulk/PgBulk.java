@@ -265,9 +265,11 @@ public final class PgBulk {
 
     /**
      * Returns the entities of an HQL selection as a stream read through a server-side cursor, 1,000
-     * rows a round trip; each entity is detached from the session as it is handed out, so memory
-     * stays flat. Close the stream (try-with-resources) to close the cursor; it must be consumed
-     * inside the transaction.
+     * rows a round trip, by a stateless session on the same connection and transaction (with the
+     * session's tenant and enabled filters): the entities, and what they load eagerly, never enter
+     * the session's persistence context, so memory stays flat, and entities the session already
+     * manages stay managed. A null selected hands out null. Close the stream (try-with-resources)
+     * to close the cursor; it must be consumed inside the transaction.
      *
      * @param <T> the entity type
      * @param em an entity manager with an active transaction

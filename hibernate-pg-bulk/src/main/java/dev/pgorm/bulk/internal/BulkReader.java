@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.hibernate.CacheMode;
 import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.postgresql.core.BaseConnection;
 
@@ -62,21 +63,28 @@ public final class BulkReader {
     }
 
     public static <T> Stream<T> stream(EntityManager em, Class<T> type, String hql) {
-        BulkCall.session(em, "PgBulk.stream");
+        SharedSessionContractImplementor session = BulkCall.session(em, "PgBulk.stream");
         em.getMetamodel().entity(type); // an entity class, or IllegalArgumentException
-        Session session = em.unwrap(Session.class);
         em.flush();
-        Stream<T> rows =
-                session.createSelectionQuery(hql, type)
-                        .setFetchSize(FETCH_SIZE)
-                        .setReadOnly(true)
-                        .setCacheMode(CacheMode.IGNORE)
-                        .getResultStream();
-        // Each entity leaves the persistence context once handed out, so memory stays flat.
-        return rows.map(
-                entity -> {
-                    session.detach(entity);
-                    return entity;
-                });
+        // A stateless session on the caller's connection and transaction: it keeps no entity
+        // beyond the row being read (Hibernate clears its per-row context after each row), so the
+        // caller's persistence context is neither grown nor touched.
+        var builder = em.unwrap(Session.class).statelessWithOptions().connection();
+        Object tenant = session.getTenantIdentifierValue();
+        if (tenant != null) {
+            builder.tenantIdentifier(tenant);
+        }
+        StatelessSession reader = builder.open();
+        try {
+            SessionFilters.copy(session, (SharedSessionContractImplementor) reader);
+            return reader.createSelectionQuery(hql, type)
+                    .setFetchSize(FETCH_SIZE)
+                    .setCacheMode(CacheMode.IGNORE)
+                    .getResultStream()
+                    .onClose(reader::close);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
     }
 }
