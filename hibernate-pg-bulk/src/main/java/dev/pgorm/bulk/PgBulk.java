@@ -187,10 +187,14 @@ public final class PgBulk {
 
     /**
      * Writes the rows of an HQL selection to {@code out} with {@code COPY (<the SQL Hibernate
-     * generates>) TO STDOUT}, streamed as the server sends them, never held in memory. The query
-     * takes no parameters (COPY cannot bind them): write values as literals. The columns are those
-     * of the generated SQL, so select attributes ({@code select o.id, o.total from Order o}) to
-     * choose them; an entity selection ({@code from Order}) writes all its columns.
+     * generates>) TO STDOUT}, streamed as the server sends them, never held in memory. The SQL is
+     * generated with the session's tenant and enabled filters. The query takes no parameters (COPY
+     * cannot bind them): write values as literals, never from user input; a query whose SQL still
+     * has bind parameters (a filter's, the tenant's) or is several statements is refused. The
+     * columns are those of the generated SQL, so select attributes ({@code select o.id, o.total
+     * from Order o}) to choose them; an entity selection ({@code from Order}) writes all its
+     * columns. When {@code out} throws, the rest of the rows are read and discarded, so the
+     * transaction stays usable, and its exception is rethrown as the cause.
      *
      * @param em an entity manager with an active transaction
      * @param hql an HQL or JPQL selection without parameters
@@ -261,9 +265,11 @@ public final class PgBulk {
 
     /**
      * Returns the entities of an HQL selection as a stream read through a server-side cursor, 1,000
-     * rows a round trip; each entity is detached from the session as it is handed out, so memory
-     * stays flat. Close the stream (try-with-resources) to close the cursor; it must be consumed
-     * inside the transaction.
+     * rows a round trip, by a stateless session on the same connection and transaction (with the
+     * session's tenant and enabled filters): the entities, and what they load eagerly, never enter
+     * the session's persistence context, so memory stays flat, and entities the session already
+     * manages stay managed. A null selected hands out null. Close the stream (try-with-resources)
+     * to close the cursor; it must be consumed inside the transaction.
      *
      * @param <T> the entity type
      * @param em an entity manager with an active transaction

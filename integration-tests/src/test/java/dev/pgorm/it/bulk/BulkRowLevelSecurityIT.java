@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.pgorm.bulk.PgBulk;
 import dev.pgorm.bulk.PgBulkResult;
 import dev.pgorm.bulk.PgConflict;
+import dev.pgorm.bulk.PgCopyFormat;
 import dev.pgorm.ddl.rls.Policy;
 import dev.pgorm.ddl.rls.RowLevelSecurity;
 import dev.pgorm.rls.RlsContext;
@@ -18,9 +19,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +111,38 @@ class BulkRowLevelSecurityIT {
         assertThat(db.asAppRole().queryValue("select count(*) from memo", Long.class))
                 .as("no tenant set: the policy hides every row")
                 .isZero();
+    }
+
+    @Test
+    void streamAndExportReadOnlyThePolicysRows(PgTestDatabase db) {
+        db.execute(
+                """
+                insert into memo (id, tenantId, text)
+                select g, 7 + g % 2, 'memo ' || g from generate_series(1, 20) g""");
+        try (var scope = RlsContext.set("app.tenant_id", "7")) {
+            // the stream is the transaction's first statement: the setting applies to its session
+            List<Long> streamed =
+                    app.fromTransaction(
+                            em -> {
+                                try (Stream<Memo> memos =
+                                        PgBulk.stream(
+                                                em, Memo.class, "from Memo m order by m.id")) {
+                                    return memos.map(m -> m.tenantId).toList();
+                                }
+                            });
+            assertThat(streamed).hasSize(10).containsOnly(7L);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long exported =
+                    app.fromTransaction(
+                            em ->
+                                    PgBulk.export(
+                                            em,
+                                            "select m.tenantId from Memo m",
+                                            out,
+                                            PgCopyFormat.TEXT));
+            assertThat(exported).isEqualTo(10);
+            assertThat(out.toString(StandardCharsets.UTF_8).split("\n")).containsOnly("7");
+        }
     }
 
     @Test
