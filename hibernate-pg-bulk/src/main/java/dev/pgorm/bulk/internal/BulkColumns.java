@@ -139,9 +139,20 @@ final class BulkColumns {
      * The columns an update sets from the entities: written by the load, updatable, and neither
      * identifier, version nor one of {@code keep}.
      */
-    /** The {@code @TenantId} column, or null. */
-    String tenant() {
-        return tenant;
+    /**
+     * The columns an update loads but does not set: neither identifier, version nor {@link
+     * #settable} (an insert-only column, the tenant's); their values may be null.
+     */
+    Set<String> notSet() {
+        Set<String> set = new LinkedHashSet<>();
+        List<String> settable = settable(List.of());
+        for (BulkTable.Column c : table.columns()) {
+            String name = c.name();
+            if (!ids.contains(name) && !name.equals(version) && !settable.contains(name)) {
+                set.add(name);
+            }
+        }
+        return set;
     }
 
     List<String> settable(Collection<String> keep) {

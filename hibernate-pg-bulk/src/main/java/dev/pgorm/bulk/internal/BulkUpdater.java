@@ -13,8 +13,6 @@ import java.util.Optional;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.EventType;
 import org.hibernate.persister.entity.EntityPersister;
-import org.postgresql.PGConnection;
-import org.postgresql.jdbc.AutoSave;
 
 /**
  * {@link dev.pgorm.bulk.PgBulk#update}: the rows go into a temporary table, then one {@code UPDATE
@@ -69,7 +67,7 @@ public final class BulkUpdater {
         Connection connection = call.connection();
         long updated;
         try {
-            String temp = TempTable.create(connection, table, columns.tenant());
+            String temp = TempTable.create(connection, table, columns.notSet());
             long loaded = call.load(temp, call.copyPossible(), false);
             updated =
                     applyAll(
@@ -98,8 +96,7 @@ public final class BulkUpdater {
      * savepoint undoes the statement before the call fails naming that row. Rows a trigger or an
      * UPDATE-only row security policy skipped are no failure for entities without a version: the
      * statement then runs again, and must change as many rows as the first time. pgjdbc's autosave
-     * is off meanwhile: with {@code cleanupSavepoints} its own savepoint's release would release
-     * this one too.
+     * is off meanwhile ({@link Savepoints}).
      */
     private static long applyAll(
             Connection connection,
@@ -109,31 +106,10 @@ public final class BulkUpdater {
             long loaded,
             TenantRestriction tenant)
             throws SQLException {
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        AutoSave autosave = pg.getAutosave();
-        pg.setAutosave(AutoSave.NEVER);
-        PgCatalog catalog = PgCatalog.on(connection);
-        try {
-            return applyInSavepoint(catalog, table, columns, temp, loaded, tenant);
-        } catch (SQLException e) {
-            if (autosave != AutoSave.NEVER) {
-                // what pgjdbc's autosave would have done: the transaction goes on
-                undo(catalog, e);
-            }
-            throw e;
-        } finally {
-            pg.setAutosave(autosave);
-        }
-    }
-
-    /** Rolls back to the savepoint after a failed statement; a failure to do so is added to it. */
-    private static void undo(PgCatalog catalog, SQLException failure) {
-        try {
-            catalog.execute("rollback to savepoint " + SAVEPOINT);
-            catalog.execute("release savepoint " + SAVEPOINT);
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
+        return Savepoints.withAutosaveOff(
+                connection,
+                SAVEPOINT,
+                catalog -> applyInSavepoint(catalog, table, columns, temp, loaded, tenant));
     }
 
     private static long applyInSavepoint(

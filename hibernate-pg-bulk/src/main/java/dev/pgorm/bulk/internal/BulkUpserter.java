@@ -9,12 +9,15 @@ import dev.pgorm.core.internal.PgIdentifiers;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.EventType;
 import org.postgresql.util.PSQLException;
@@ -35,6 +38,22 @@ public final class BulkUpserter {
             select contype::text from pg_constraint
              where conrelid = ?::regclass and conname = ?""";
 
+    private static final String SAVEPOINT = "pgorm_bulk_upsert";
+
+    /** A conflict key the loaded rows hold twice: {@code %1$s} the key's columns. */
+    private static final String TWICE =
+            """
+            select row(%1$s)::text from %2$s where %3$s
+             group by %1$s having count(*) > 1 limit 1""";
+
+    /** The columns of a unique or primary key constraint, quoted. */
+    private static final String CONSTRAINT_COLUMNS =
+            """
+            select quote_ident(a.attname) from pg_constraint c
+              join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+             where c.conrelid = ?::regclass and c.conname = ?
+             order by array_position(c.conkey, a.attnum)""";
+
     public static PgBulkResult upsert(EntityManager em, Iterator<?> entities, PgConflict conflict) {
         Objects.requireNonNull(conflict, "conflict");
         BulkCall call = BulkCall.open(em, entities, "PgBulk.upsert");
@@ -48,7 +67,6 @@ public final class BulkUpserter {
                 conflict.constraint() != null
                         ? "on constraint " + PgIdentifiers.quote(conflict.constraint())
                         : "(" + String.join(", ", keys) + ")";
-        String sql = null;
         Connection connection = call.connection();
         TenantRestriction tenant =
                 TenantRestriction.of(table.persister, call.session()).orElse(null);
@@ -58,7 +76,11 @@ public final class BulkUpserter {
             }
             // a versioned entity's null version stays null in the loaded rows: see VersionedRows
             table.keepNullVersions();
-            String temp = TempTable.create(connection, table, columns.version());
+            String temp =
+                    TempTable.create(
+                            connection,
+                            table,
+                            columns.version() == null ? Set.of() : Set.of(columns.version()));
             long rows = call.load(temp, call.copyPossible(), false);
             List<VersionedRows> statements =
                     columns.version() == null
@@ -66,10 +88,9 @@ public final class BulkUpserter {
                             : List.of(
                                     VersionedRows.WITH_VERSION,
                                     new VersionedRows(versionSeed(table, call.session())));
-            long inserted = 0;
-            long updated = 0;
+            List<String> sqls = new ArrayList<>();
             for (VersionedRows which : statements) {
-                sql =
+                sqls.add(
                         BulkSql.upsert(
                                 table,
                                 columns,
@@ -79,19 +100,88 @@ public final class BulkUpserter {
                                 conflict.updates(),
                                 columns.settable(keys),
                                 tenant == null ? null : tenant.column(),
-                                which);
-                long[] counts =
-                        PgCatalog.on(connection)
-                                .optional(sql, row -> new long[] {row.getLong(1), row.getLong(2)})
-                                .orElseThrow();
-                inserted += counts[0];
-                updated += counts[1];
+                                which));
             }
+            long[] counts =
+                    sqls.size() == 1
+                            ? run(PgCatalog.on(connection), sqls)
+                            : Savepoints.withAutosaveOff(
+                                    connection,
+                                    SAVEPOINT,
+                                    catalog ->
+                                            inSavepoint(
+                                                    catalog, table, conflict, keys, temp, sqls));
             TempTable.drop(connection, temp);
-            return new PgBulkResult(inserted, updated, rows - inserted - updated);
+            return new PgBulkResult(counts[0], counts[1], rows - counts[0] - counts[1]);
         } catch (SQLException e) {
             throw failure("PgBulk.upsert", table, e, connection);
         }
+    }
+
+    /** Runs the upsert statements; returns the rows inserted and updated. */
+    private static long[] run(PgCatalog catalog, List<String> sqls) throws SQLException {
+        long[] total = new long[2];
+        for (String sql : sqls) {
+            long[] counts =
+                    catalog.optional(sql, row -> new long[] {row.getLong(1), row.getLong(2)})
+                            .orElseThrow();
+            total[0] += counts[0];
+            total[1] += counts[1];
+        }
+        return total;
+    }
+
+    /**
+     * A versioned entity's two statements, applied together or not at all: in a savepoint, after
+     * refusing a conflict key given twice (one statement would fail on it, two would write the row
+     * twice).
+     */
+    private static long[] inSavepoint(
+            PgCatalog catalog,
+            BulkTable table,
+            PgConflict conflict,
+            List<String> keys,
+            String temp,
+            List<String> sqls)
+            throws SQLException {
+        catalog.execute("savepoint " + SAVEPOINT);
+        if (conflict.updates()) {
+            List<String> key =
+                    conflict.constraint() == null
+                            ? keys
+                            : catalog.list(
+                                    CONSTRAINT_COLUMNS,
+                                    row -> row.getString(1),
+                                    table.table(),
+                                    conflict.constraint());
+            Optional<String> twice =
+                    catalog.optional(
+                            TWICE.formatted(
+                                    String.join(", ", key),
+                                    temp,
+                                    key.stream()
+                                            .map(k -> k + " is not null")
+                                            .collect(Collectors.joining(" and "))),
+                            row -> row.getString(1));
+            if (twice.isPresent()) {
+                catalog.execute("rollback to savepoint " + SAVEPOINT);
+                catalog.execute("release savepoint " + SAVEPOINT);
+                throw new PgBulkException(
+                        -1,
+                        null,
+                        "PgBulk.upsert into "
+                                + table.table()
+                                + ": two entities of the call have the same conflict key ("
+                                + String.join(", ", key)
+                                + ") = "
+                                + twice.get()
+                                + "; nothing was written",
+                        null);
+            }
+        }
+        long[] counts = run(catalog, sqls);
+        catalog.execute("release savepoint " + SAVEPOINT);
+        return counts;
     }
 
     /** The version Hibernate gives a new row of a versioned entity (0 for numbers). */

@@ -1,9 +1,9 @@
 package dev.pgorm.bulk.internal;
 
-import dev.pgorm.core.internal.reflect.HibernateInternals;
 import java.util.List;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.entity.mutation.EntityTableMapping;
 
 /**
  * Mappings whose rows Hibernate writes in a way PgBulk's statements would not: refused before any
@@ -43,8 +43,15 @@ final class MappingRefusals {
         if (!(persister instanceof AbstractEntityPersister p)) {
             return;
         }
+        EntityTableMapping mapping = p.getIdentifierTableMapping();
         for (String mutation : mutations(operation)) {
-            if (HibernateInternals.hasCustomSql(p, mutation).orElse(false)) {
+            String custom =
+                    switch (mutation) {
+                        case "insert" -> mapping.getInsertCustomSql();
+                        case "update" -> mapping.getUpdateCustomSql();
+                        default -> mapping.getDeleteCustomSql();
+                    };
+            if (custom != null) {
                 throw new UnsupportedOperationException(
                         operation
                                 + " does not write "

@@ -5,7 +5,9 @@ import dev.pgorm.core.internal.PgIdentifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The temporary table upserts and updates COPY their rows into: the columns PgBulk writes, with the
@@ -33,21 +35,23 @@ final class TempTable {
     private TempTable() {}
 
     /**
-     * Creates the temporary table of the columns {@code table} writes and returns its name; {@code
-     * nullable}, when not null, names a column whose NOT NULL is not copied (an update's tenant
-     * column: the update does not set it, and matches the session's tenant instead).
+     * Creates the temporary table of the columns {@code table} writes and returns its name; the
+     * {@code nullable} columns (SQL names) do not get their NOT NULL: an update's columns it loads
+     * but does not set (an insert-only column, the tenant's), an upsert's version (null for an
+     * entity that carries none).
      */
-    static String create(Connection connection, BulkTable table, String nullable)
+    static String create(Connection connection, BulkTable table, Set<String> nullable)
             throws SQLException {
         String name = "pgorm_bulk_" + NEXT.incrementAndGet();
         PgCatalog catalog = PgCatalog.on(connection);
         catalog.execute(CREATE.formatted(name, BulkInserter.columnList(table), table.table()));
-        String skipped = nullable == null ? null : PgIdentifiers.normalize(nullable);
+        Set<String> skipped =
+                nullable.stream().map(PgIdentifiers::normalize).collect(Collectors.toSet());
         List<String> notNull =
                 catalog
                         .list(NOT_NULL, row -> row.getString(1), table.table(), "pg_temp." + name)
                         .stream()
-                        .filter(column -> !column.equals(skipped))
+                        .filter(column -> !skipped.contains(column))
                         .map(PgIdentifiers::quote)
                         .toList();
         if (!notNull.isEmpty()) {

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -89,6 +90,17 @@ class BulkTableShapesIT {
         String name;
     }
 
+    @Entity(name = "Badge")
+    @Table(name = "badge")
+    public static class Badge {
+        @Id Long id;
+
+        String name;
+
+        @Column(updatable = false, nullable = false)
+        String issuer;
+    }
+
     SessionFactory sf;
 
     @BeforeAll
@@ -100,7 +112,8 @@ class BulkTableShapesIT {
                         Reading.class,
                         Slot.class,
                         Gauge.class,
-                        Blob.class);
+                        Blob.class,
+                        Badge.class);
         db.execute(
                 "alter table slot add constraint slot_name_excl exclude using btree (name with =)");
         // a column no entity maps, NOT NULL and filled by the database
@@ -115,7 +128,8 @@ class BulkTableShapesIT {
                 "delete from shape_reading",
                 "delete from slot",
                 "delete from gauge",
-                "delete from shape_blob");
+                "delete from shape_blob",
+                "delete from badge");
     }
 
     static List<Meter> meters(int from, int to, String prefix) {
@@ -277,5 +291,41 @@ class BulkTableShapesIT {
                                         "select string_agg(name, ',') from shape_blob",
                                         String.class))
                 .isEqualTo("blob 1");
+    }
+
+    @Test
+    void updateOfEntitiesWithoutAnInsertOnlyValueKeepsTheRowsValue(PgTestDatabase db) {
+        List<Badge> issued =
+                LongStream.range(1, 4)
+                        .mapToObj(
+                                i -> {
+                                    Badge b = new Badge();
+                                    b.id = i;
+                                    b.name = "badge " + i;
+                                    b.issuer = "issuer " + i;
+                                    return b;
+                                })
+                        .toList();
+        sf.inTransaction(em -> PgBulk.insert(em, issued));
+        // built from a form: the insert-only (NOT NULL) column is left null
+        List<Badge> renamed =
+                LongStream.range(1, 3)
+                        .mapToObj(
+                                i -> {
+                                    Badge b = new Badge();
+                                    b.id = i;
+                                    b.name = "renamed " + i;
+                                    return b;
+                                })
+                        .toList();
+        long updated = sf.fromTransaction(em -> PgBulk.update(em, renamed));
+        assertThat(updated).isEqualTo(2);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select string_agg(name || '/' || issuer, ',' order by id)"
+                                                + " from badge",
+                                        String.class))
+                .isEqualTo("renamed 1/issuer 1,renamed 2/issuer 2,badge 3/issuer 3");
     }
 }

@@ -196,6 +196,45 @@ class BulkUpsertIT extends BulkWriteFixture {
     }
 
     @Test
+    void aKeyGivenWithAndWithoutAVersionIsRefusedAndNothingIsWritten(PgTestDatabase db) {
+        sf.inTransaction(em -> PgBulk.insert(em, List.of(doc(1), doc(2))));
+        Doc read = doc(1);
+        read.title = "read";
+        read.version = 0;
+        Doc fresh = doc(1);
+        fresh.title = "fresh";
+        Doc other = doc(3);
+        PgBulkResult r =
+                sf.fromTransaction(
+                        em -> {
+                            assertThatThrownBy(
+                                            () ->
+                                                    PgBulk.upsert(
+                                                            em,
+                                                            List.of(read, other, fresh),
+                                                            PgConflict.onColumns("code")))
+                                    .isInstanceOf(PgBulkException.class)
+                                    .hasMessageContaining("same conflict key (code) = (doc-1)")
+                                    .hasMessageContaining("nothing was written");
+                            // the transaction goes on, and nothing of the call was written
+                            assertThat(
+                                            em.createQuery("select count(*) from Doc", Long.class)
+                                                    .getSingleResult())
+                                    .isEqualTo(2);
+                            return PgBulk.upsert(
+                                    em, List.of(read, other), PgConflict.onColumns("code"));
+                        });
+        assertThat(r).isEqualTo(new PgBulkResult(1, 1, 0));
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select string_agg(code || ':' || title || ':' || version,"
+                                                + " ',' order by code) from doc",
+                                        String.class))
+                .isEqualTo("doc-1:read:1,doc-2:title 2:0,doc-3:title 3:0");
+    }
+
+    @Test
     void identityIdsAreDrawnForNewRowsOnly() {
         List<Counter> first = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

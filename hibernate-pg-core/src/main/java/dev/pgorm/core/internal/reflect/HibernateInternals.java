@@ -1,19 +1,14 @@
 package dev.pgorm.core.internal.reflect;
 
 import java.lang.reflect.Field;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.hibernate.mapping.Component;
-import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.type.format.FormatMapper;
 
 /**
  * Hibernate's private state PG-ORM relies on, each member looked up once: {@code Component.type}
- * (an embeddable's cached type, which has no public reset), the {@code objectMapper} of Hibernate's
- * Jackson format mapper (so bulk writes reuse one Jackson writer per type) and an entity's custom
- * mutation SQL (which bulk writes refuse).
+ * (an embeddable's cached type, which has no public reset) and the {@code objectMapper} of
+ * Hibernate's Jackson format mapper (so bulk writes reuse one Jackson writer per type).
  */
 public final class HibernateInternals {
 
@@ -26,47 +21,7 @@ public final class HibernateInternals {
                     "type",
                     "keeps Hibernate's own JSON mapping for values inside embeddables");
 
-    /** {@code AbstractEntityPersister}'s custom SQL of each mutation, by table. */
-    private static final Map<String, Optional<Field>> CUSTOM_SQL =
-            Map.of(
-                    "insert", customSqlField("customSQLInsert"),
-                    "update", customSqlField("customSQLUpdate"),
-                    "delete", customSqlField("customSQLDelete"));
-
     private HibernateInternals() {}
-
-    private static Optional<Field> customSqlField(String name) {
-        return PrivateAccess.field(
-                AbstractEntityPersister.class,
-                name,
-                "bulk writes cannot see @SQLInsert, @SQLUpdate or @SQLDelete");
-    }
-
-    /**
-     * Returns whether an entity has its own SQL ({@code @SQLInsert}, {@code @SQLUpdate},
-     * {@code @SQLDelete}) for a mutation, which Hibernate keeps in a protected field only.
-     *
-     * @param persister the entity's persister
-     * @param mutation {@code insert}, {@code update} or {@code delete}
-     * @return whether it has, or empty when Hibernate's field cannot be read
-     */
-    public static Optional<Boolean> hasCustomSql(
-            AbstractEntityPersister persister, String mutation) {
-        Optional<Field> field = CUSTOM_SQL.get(mutation);
-        if (field == null) {
-            throw new IllegalArgumentException("no mutation " + mutation);
-        }
-        return field.map(
-                f -> {
-                    try {
-                        Object sql = f.get(persister);
-                        return sql instanceof String[] all
-                                && Arrays.stream(all).anyMatch(Objects::nonNull);
-                    } catch (IllegalAccessException e) {
-                        return null;
-                    }
-                });
-    }
 
     /** Returns whether an embeddable's cached type can be reset. */
     public static boolean componentTypeResettable() {
