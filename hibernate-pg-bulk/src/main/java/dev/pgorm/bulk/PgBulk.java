@@ -92,11 +92,13 @@ public final class PgBulk {
      * Inserts the entities, or, for those whose row exists (a conflict on the target), updates it
      * or leaves it as it is: the rows are copied into a temporary table, then written in one {@code
      * INSERT ... SELECT ... ON CONFLICT}. New entities without an identifier get one as for {@link
-     * #insert}. With {@code @Version}, an existing row is updated only when its version equals the
-     * entity's, and its version is incremented; otherwise it is left as it is and counted as
-     * skipped. Values the database generates on update ({@code @CurrentTimestamp}) are written with
-     * their SQL for the updated rows. The entities themselves are not changed beyond their
-     * identifiers, version seeds and the values generated in memory for an insert.
+     * #insert}. With {@code @Version}, an entity that carries a version updates the existing row
+     * only when the row's version equals it (otherwise the row is left as it is and counted as
+     * skipped), and one whose version is null (a feed's) updates it whatever its version; either
+     * way the version is incremented, and a new row gets the seed. Values the database generates on
+     * update ({@code @CurrentTimestamp}) are written with their SQL for the updated rows. The
+     * entities themselves are not changed beyond their identifiers and the values generated in
+     * memory for an insert.
      *
      * @param em an entity manager with an active transaction
      * @param entities entities of one class

@@ -79,7 +79,7 @@ final class BinaryTimes {
                 if (value instanceof LocalTime l) {
                     t = l;
                 } else if (value instanceof Time time) {
-                    t = time.toLocalTime();
+                    t = CopyTimes.localTime(time);
                 } else if (value instanceof OffsetTime o) {
                     t = o.toLocalTime();
                 } else {

@@ -110,7 +110,8 @@ public final class BulkDeleter {
                                                         asStored(
                                                                 value,
                                                                 selectable.getJdbcMapping(),
-                                                                session))),
+                                                                session),
+                                                        selectable.getJdbcMapping())),
                         session);
                 position++;
                 if (chunk.get(0).size() == CHUNK) {
@@ -187,9 +188,10 @@ public final class BulkDeleter {
 
     /**
      * An identifier's JDBC value as an element of the text array: bytes as {@code bytea}'s hex
-     * form, an enum by its name (its {@code toString} may say anything), others as their text.
+     * form, an enum by its ordinal for a numeric column and its name otherwise (its {@code
+     * toString} may say anything), others as their text.
      */
-    private static String arrayElement(Object value) {
+    private static String arrayElement(Object value, JdbcMapping mapping) {
         if (value == null) {
             return null;
         }
@@ -197,7 +199,7 @@ public final class BulkDeleter {
             return "\\x" + HexFormat.of().formatHex(bytes);
         }
         if (value instanceof Enum<?> e) {
-            return e.name();
+            return mapping.getJdbcType().isNumber() ? Integer.toString(e.ordinal()) : e.name();
         }
         return value.toString();
     }

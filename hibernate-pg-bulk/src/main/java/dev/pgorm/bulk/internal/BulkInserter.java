@@ -4,6 +4,7 @@ import dev.pgorm.bulk.PgBulkException;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -167,6 +168,7 @@ public final class BulkInserter {
                                     rows.value(column, value, mapping);
                                 } catch (IllegalArgumentException
                                         | ArithmeticException
+                                        | DateTimeException
                                         | SQLException e) {
                                     throw valueFailure(current, columns.get(column), e);
                                 }

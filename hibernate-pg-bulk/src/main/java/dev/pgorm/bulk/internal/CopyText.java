@@ -87,7 +87,7 @@ final class CopyText {
         } else if (value instanceof Date d) {
             CopyTimes.appendDate(out, d.toLocalDate());
         } else if (value instanceof Time t) {
-            out.append(t.toLocalTime());
+            out.append(CopyTimes.localTime(t));
         } else if (value instanceof LocalTime
                 || value instanceof OffsetTime
                 || value instanceof UUID) {

@@ -1,7 +1,9 @@
 package dev.pgorm.bulk.internal;
 
+import java.sql.Time;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 
 /**
@@ -12,6 +14,14 @@ import java.time.OffsetDateTime;
 final class CopyTimes {
 
     private CopyTimes() {}
+
+    /**
+     * A {@code java.sql.Time}'s wall time in the JVM's zone with its milliseconds, as pgjdbc binds
+     * it ({@code Time.toLocalTime()} drops them).
+     */
+    static LocalTime localTime(Time time) {
+        return time.toLocalTime().withNano((int) Math.floorMod(time.getTime(), 1000L) * 1_000_000);
+    }
 
     static void appendDate(StringBuilder out, LocalDate d) {
         if (d.equals(LocalDate.MAX)) {

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.LinkedHashSet;
@@ -162,6 +163,10 @@ final class CopyValues {
         if (isSimple(value, mapping)) {
             return value instanceof PGobject pg && pg.getValue() == null ? null : value;
         }
+        Object utc = inUtc(value, mapping);
+        if (utc != null) {
+            return utc;
+        }
         recorded[0] = null;
         binder(mapping).bind(recorder, value, 1, session);
         Object bound = recorded[0];
@@ -210,6 +215,18 @@ final class CopyValues {
             return SqlTypes.isBinaryType(code) || code == SqlTypes.LONG32VARBINARY;
         }
         return isUnchangedTemporal(value, code);
+    }
+
+    /**
+     * An offset date-time or time of a UTC JDBC type at UTC, as Hibernate's binder binds it,
+     * without a call to the binder per value; null for any other value.
+     */
+    private static Object inUtc(Object value, JdbcMapping mapping) {
+        int code = mapping.getJdbcType().getDefaultSqlTypeCode();
+        if (value instanceof OffsetDateTime t && code == SqlTypes.TIMESTAMP_UTC) {
+            return t.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        return null;
     }
 
     /** Whether Hibernate's binder would bind the date or time as it is for a JDBC type code. */

@@ -11,6 +11,8 @@ import dev.pgorm.testing.PgTest;
 import dev.pgorm.testing.PgTestDatabase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -101,6 +103,22 @@ class BulkTableShapesIT {
         String issuer;
     }
 
+    public enum Grade {
+        LOW,
+        MID,
+        HIGH
+    }
+
+    @Entity(name = "Level")
+    @Table(name = "shape_level")
+    public static class Level {
+        @Id
+        @Enumerated(EnumType.ORDINAL)
+        Grade grade;
+
+        String name;
+    }
+
     SessionFactory sf;
 
     @BeforeAll
@@ -113,7 +131,8 @@ class BulkTableShapesIT {
                         Slot.class,
                         Gauge.class,
                         Blob.class,
-                        Badge.class);
+                        Badge.class,
+                        Level.class);
         db.execute(
                 "alter table slot add constraint slot_name_excl exclude using btree (name with =)");
         // a column no entity maps, NOT NULL and filled by the database
@@ -129,7 +148,8 @@ class BulkTableShapesIT {
                 "delete from slot",
                 "delete from gauge",
                 "delete from shape_blob",
-                "delete from badge");
+                "delete from badge",
+                "delete from shape_level");
     }
 
     static List<Meter> meters(int from, int to, String prefix) {
@@ -327,5 +347,21 @@ class BulkTableShapesIT {
                                                 + " from badge",
                                         String.class))
                 .isEqualTo("renamed 1/issuer 1,renamed 2/issuer 2,badge 3/issuer 3");
+    }
+
+    @Test
+    void deleteByEnumIdentifiersStoredAsOrdinals(PgTestDatabase db) {
+        db.execute(
+                "insert into shape_level (grade, name) values (0, 'low'), (1, 'mid'), (2, 'high')");
+        long deleted =
+                sf.fromTransaction(
+                        em -> PgBulk.delete(em, Level.class, List.of(Grade.LOW, Grade.HIGH)));
+        assertThat(deleted).isEqualTo(2);
+        assertThat(
+                        db.sql()
+                                .queryValue(
+                                        "select string_agg(name, ',') from shape_level",
+                                        String.class))
+                .isEqualTo("mid");
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Temporal;
 import jakarta.persistence.TemporalType;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -66,12 +67,14 @@ class BulkValueEdgesIT {
         @Column(columnDefinition = "double precision")
         Float single;
 
+        Instant moment;
+
         Edge() {}
 
         Edge(long id) {
             this.id = id;
             this.day = new Date(1_705_320_000_000L); // 2024-01-15T12:00Z
-            this.clock = new Date(1_705_320_000_000L);
+            this.clock = new Date(1_705_320_000_123L); // with milliseconds
             this.date = LocalDate.of(2024, 1, 15);
             this.stamp = LocalDateTime.of(2024, 1, 15, 12, 0);
             this.wide = new BigDecimal("0.5");
@@ -189,6 +192,18 @@ class BulkValueEdgesIT {
         } finally {
             s.getTransaction().rollback();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"binary", "text"})
+    void anInstantBeyondJavasOffsetsNamesRowAndColumn(String format, PgTestDatabase db) {
+        SessionFactory sf = factory(db, format, Edge.class);
+        try (Session s = sf.openSession()) {
+            PgBulkException e = failing(s, x -> x.moment = Instant.MAX);
+            assertThat(e.row()).isEqualTo(123);
+            assertThat(e.column()).isEqualTo("moment");
+        }
+        db.close(sf);
     }
 
     @Test
