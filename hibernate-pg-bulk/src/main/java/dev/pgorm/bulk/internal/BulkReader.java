@@ -7,11 +7,13 @@ import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.hibernate.CacheMode;
-import org.hibernate.Session;
 import org.hibernate.StatelessSession;
+import org.hibernate.StatelessSessionBuilder;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.postgresql.core.BaseConnection;
 
 /**
@@ -69,12 +71,21 @@ public final class BulkReader {
         // A stateless session on the caller's connection and transaction: it keeps no entity
         // beyond the row being read (Hibernate clears its per-row context after each row), so the
         // caller's persistence context is neither grown nor touched.
-        var builder = em.unwrap(Session.class).statelessWithOptions().connection();
+        // Not a shared one: Hibernate 7.4 refuses a shared stateless session under a
+        // MultiTenantConnectionProvider, and keeps each closed one among the caller's listeners.
+        StatelessSessionBuilder builder =
+                session.getFactory()
+                        .withStatelessOptions()
+                        .connection(BulkCall.connection(session));
+        StatementInspector inspector = session.getJdbcSessionContext().getStatementInspector();
+        if (inspector != null) {
+            builder.statementInspector((UnaryOperator<String>) inspector::inspect);
+        }
         Object tenant = session.getTenantIdentifierValue();
         if (tenant != null) {
             builder.tenantIdentifier(tenant);
         }
-        StatelessSession reader = builder.open();
+        StatelessSession reader = builder.openStatelessSession();
         try {
             SessionFilters.copy(session, (SharedSessionContractImplementor) reader);
             return reader.createSelectionQuery(hql, type)

@@ -38,20 +38,35 @@ final class CopyOutReader {
     /** Runs the COPY and hands every row to the sink; returns the rows the server sent. */
     static long copy(BaseConnection connection, String copySql, Sink sink) throws SQLException {
         CopyOut copyOut = new CopyManager(connection).copyOut(copySql);
-        Exception failed = null;
+        Throwable failed = null;
         long written = 0;
         byte[] row;
-        // One row at a time, as the server sends them: nothing is held beyond one row.
-        while ((row = copyOut.readFromCopy()) != null) {
+        try {
+            // One row at a time, as the server sends them: nothing is held beyond one row.
+            while ((row = copyOut.readFromCopy()) != null) {
+                if (failed != null) {
+                    continue; // the sink failed: read the rest, the connection stays in step
+                }
+                try {
+                    sink.write(row);
+                    written++;
+                } catch (Throwable e) { // an Error too: the COPY must still be read to its end
+                    failed = e;
+                }
+            }
+        } catch (SQLException e) {
             if (failed != null) {
-                continue; // the sink failed: read the rest so that the connection stays in step
+                e.addSuppressed(failed);
             }
-            try {
-                sink.write(row);
-                written++;
-            } catch (IOException | RuntimeException e) {
-                failed = e;
+            throw e;
+        } finally {
+            if (copyOut.isActive()) {
+                // only when reading itself failed: pgjdbc holds the connection while COPY is open
+                cancelQuietly(copyOut);
             }
+        }
+        if (failed instanceof Error error) {
+            throw error;
         }
         if (failed != null) {
             String message =
@@ -67,5 +82,13 @@ final class CopyOutReader {
             throw new IllegalStateException(message, failed);
         }
         return copyOut.getHandledRowCount();
+    }
+
+    private static void cancelQuietly(CopyOut copyOut) {
+        try {
+            copyOut.cancelCopy();
+        } catch (SQLException e) {
+            // the failure being thrown says more
+        }
     }
 }

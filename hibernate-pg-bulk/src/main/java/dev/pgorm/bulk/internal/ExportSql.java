@@ -9,6 +9,7 @@ import org.hibernate.Session;
 import org.hibernate.SessionBuilder;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.query.SelectionQuery;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.CachedQuery;
 
@@ -28,10 +29,13 @@ final class ExportSql {
      */
     static String of(SharedSessionContractImplementor session, Connection connection, String hql) {
         List<String> recorded = new ArrayList<>();
+        // the caller's own inspector rewrites first, as for the caller's queries
+        StatementInspector callers = session.getJdbcSessionContext().getStatementInspector();
         UnaryOperator<String> inspector =
                 sql -> {
-                    recorded.add(sql);
-                    return "select * from (" + sql + ") pgorm_probe where false";
+                    String inspected = callers == null ? sql : callers.inspect(sql);
+                    recorded.add(inspected);
+                    return "select * from (" + inspected + ") pgorm_probe where false";
                 };
         SessionBuilder builder =
                 session.getFactory()
@@ -66,8 +70,8 @@ final class ExportSql {
                             + " one per entity that implements it), but COPY exports one; export"
                             + " each entity with its own query");
         }
-        String sql = recorded.get(0);
-        if (bindParameters(connection, sql) > 0) {
+        Parsed parsed = parse(connection, recorded.get(0));
+        if (parsed.parameters() > 0) {
             throw new IllegalArgumentException(
                     "PgBulk.export of \""
                             + hql
@@ -77,16 +81,24 @@ final class ExportSql {
                             + "; export with a query whose values are all literals (for a filter,"
                             + " its condition written in the query), or read with PgBulk.stream");
         }
-        return sql;
+        return parsed.nativeSql();
     }
 
-    /** The JDBC parameters of the SQL as pgjdbc parses it (quotes and comments skipped). */
-    private static int bindParameters(Connection connection, String sql) {
+    /**
+     * The SQL as pgjdbc parses it: its bind parameters (quotes and comments skipped) and the text
+     * the server is to get, in which {@code ??}, JDBC's escape of PostgreSQL's {@code ?} operators,
+     * is {@code ?} again: COPY is sent as it is, not through pgjdbc's parser.
+     */
+    private record Parsed(int parameters, String nativeSql) {}
+
+    private static Parsed parse(Connection connection, String sql) {
         try {
             BaseConnection pg = connection.unwrap(BaseConnection.class);
             CachedQuery query = pg.createQuery(sql, true, true);
             try {
-                return query.query.createParameterList().getParameterCount();
+                return new Parsed(
+                        query.query.createParameterList().getParameterCount(),
+                        query.query.getNativeSql());
             } finally {
                 pg.getQueryExecutor().releaseQuery(query);
             }

@@ -13,23 +13,30 @@ import jakarta.persistence.Table;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.ParamDef;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
+import org.hibernate.type.SqlTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,14 +105,80 @@ class BulkExportSafetyIT {
         }
     }
 
+    /**
+     * Schema-per-tenant in miniature: every tenant gets a plain connection of the test database.
+     */
+    public static class PlainConnections implements MultiTenantConnectionProvider<String> {
+        private static final long serialVersionUID = 1L;
+
+        private final transient DataSource dataSource;
+
+        PlainConnections(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public Connection getAnyConnection() throws SQLException {
+            return dataSource.getConnection();
+        }
+
+        @Override
+        public void releaseAnyConnection(Connection connection) throws SQLException {
+            connection.close();
+        }
+
+        @Override
+        public Connection getConnection(String tenant) throws SQLException {
+            return getAnyConnection();
+        }
+
+        @Override
+        public void releaseConnection(String tenant, Connection connection) throws SQLException {
+            connection.close();
+        }
+
+        @Override
+        public boolean supportsAggressiveRelease() {
+            return false;
+        }
+
+        @Override
+        public boolean isUnwrappableAs(Class<?> unwrapType) {
+            return false;
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> unwrapType) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Entity(name = "Tagged")
+    @Table(name = "tagged")
+    public static class Tagged {
+        @Id Long id;
+
+        @JdbcTypeCode(SqlTypes.JSON)
+        Map<String, Object> attrs;
+    }
+
     private static final int ROWS = 50_000;
 
     private SessionFactory sf;
     private SessionFactory tenants;
+    private SessionFactory perTenant;
 
     @BeforeAll
     void setUp(PgTestDatabase db) {
-        sf = db.entityManagerFactory(Shown.class, Cat.class, Dog.class);
+        sf = db.entityManagerFactory(Shown.class, Cat.class, Dog.class, Tagged.class);
+        perTenant =
+                db.entityManagerFactory(
+                        List.of(Shown.class),
+                        Map.of(
+                                AvailableSettings.MULTI_TENANT_CONNECTION_PROVIDER,
+                                new PlainConnections(db.dataSource()),
+                                AvailableSettings.HBM2DDL_AUTO,
+                                "none"));
         tenants =
                 db.entityManagerFactory(
                         List.of(Owned.class),
@@ -130,7 +203,11 @@ class BulkExportSafetyIT {
                 insert into owned (id, tenant, name) values
                   (1, 'acme', 'a1'), (2, 'acme', 'a2'), (3, 'other', 'o1')""",
                 "insert into cat (id, label) values (1, 'tom')",
-                "insert into dog (id, label) values (1, 'rex')");
+                "insert into dog (id, label) values (1, 'rex')",
+                "delete from tagged",
+                """
+                insert into tagged (id, attrs) values
+                  (1, '{"vip": true}'), (2, '{"plain": true}'), (3, '{"vip": false}')""");
     }
 
     /** Runs the work in one session and transaction, handed to the caller to end. */
@@ -206,6 +283,63 @@ class BulkExportSafetyIT {
                         assertThat(s.find(Shown.class, 1L).line)
                                 .as("the transaction after the failed export committed")
                                 .isEqualTo("after"));
+    }
+
+    @Test
+    void aSinkThrowingAnErrorLeavesTheConnectionInStep() {
+        inSession(
+                sf,
+                s -> {
+                    Transaction tx = s.beginTransaction();
+                    OutputStream broken =
+                            new OutputStream() {
+                                @Override
+                                public void write(int b) {
+                                    throw new StackOverflowError("sink overflowed");
+                                }
+                            };
+                    assertThatThrownBy(
+                                    () -> PgBulk.export(s, Shown.class, broken, PgCopyFormat.TEXT))
+                            .isInstanceOf(StackOverflowError.class);
+                    sessionGoesOn(s, tx);
+                });
+    }
+
+    @Test
+    void aQuestionMarkOperatorReachesTheServerAsOne() {
+        inSession(
+                sf,
+                s -> {
+                    s.beginTransaction();
+                    StringWriter out = new StringWriter();
+                    long n =
+                            PgBulk.export(
+                                    s,
+                                    "select t.id from Tagged t where jsonb_has_key(t.attrs, 'vip')"
+                                            + " order by t.id",
+                                    out,
+                                    PgCopyFormat.TEXT);
+                    assertThat(n).isEqualTo(2);
+                    assertThat(out.toString()).isEqualTo("1\n3\n");
+                    s.getTransaction().rollback();
+                });
+    }
+
+    @Test
+    void streamsWorkUnderAMultiTenantConnectionProvider() {
+        try (Session s = perTenant.withOptions().tenantIdentifier((Object) "acme").openSession()) {
+            s.beginTransaction();
+            try (Stream<Shown> rows =
+                    PgBulk.stream(s, Shown.class, "from Shown w where w.id <= 10")) {
+                assertThat(rows.mapToLong(w -> w.id).sum()).isEqualTo(55);
+            }
+            // the session goes on after the stream, and streams again
+            try (Stream<Shown> rows =
+                    PgBulk.stream(s, Shown.class, "from Shown w where w.id = 1")) {
+                assertThat(rows.count()).isEqualTo(1);
+            }
+            s.getTransaction().commit();
+        }
     }
 
     @Test
