@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -110,6 +111,10 @@ class BulkStreamContextIT {
                 s -> {
                     int[] most = {0};
                     long[] named = {0};
+                    // the first rows' entities and their customers, watched: nothing of the
+                    // stream's may keep them once it has moved on
+                    List<WeakReference<Object>> early = new ArrayList<>();
+                    long[] stillHeld = {-1};
                     try (Stream<Ord> stream =
                             PgBulk.stream(s, Ord.class, "from Ord o order by o.id")) {
                         stream.forEach(
@@ -120,8 +125,20 @@ class BulkStreamContextIT {
                                         named[0]++;
                                     }
                                     most[0] = Math.max(most[0], managed(s));
+                                    if (o.id <= 100) {
+                                        early.add(new WeakReference<>(o));
+                                        early.add(new WeakReference<>(o.cust));
+                                    }
+                                    if (o.id == ROWS) {
+                                        System.gc();
+                                        stillHeld[0] =
+                                                early.stream().filter(r -> r.get() != null).count();
+                                    }
                                 });
                     }
+                    assertThat(stillHeld[0])
+                            .as("entities of the first rows still held at the last row")
+                            .isLessThanOrEqualTo(2);
                     assertThat(named[0]).isEqualTo(ROWS - ROWS / 10);
                     assertThat(most[0]).as("entities in the caller's persistence context").isZero();
                     assertThat(
