@@ -136,10 +136,6 @@ final class BulkColumns {
     }
 
     /**
-     * The columns an update sets from the entities: written by the load, updatable, and neither
-     * identifier, version nor one of {@code keep}.
-     */
-    /**
      * The columns an update loads but does not set: neither identifier, version nor {@link
      * #settable} (an insert-only column, the tenant's); their values may be null.
      */
@@ -155,6 +151,10 @@ final class BulkColumns {
         return set;
     }
 
+    /**
+     * The columns an update sets from the entities: written by the load, updatable, and neither
+     * identifier, version nor one of {@code keep}.
+     */
     List<String> settable(Collection<String> keep) {
         List<String> set = new ArrayList<>();
         for (BulkTable.Column c : table.columns()) {
