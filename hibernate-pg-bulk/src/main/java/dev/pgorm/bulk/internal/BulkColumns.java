@@ -15,7 +15,6 @@ import org.hibernate.generator.Generator;
 import org.hibernate.generator.OnExecutionGenerator;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
-import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -58,13 +57,7 @@ final class BulkColumns {
                         });
             }
         }
-        this.tenant =
-                persister instanceof AbstractEntityPersister p && p.getTenantIdMapping() != null
-                        ? p.getTenantIdMapping()
-                                .getAttributeMapping()
-                                .getSelectable(0)
-                                .getSelectionExpression()
-                        : null;
+        this.tenant = TenantRestriction.columnName(persister);
         if (persister.isVersioned()) {
             Class<?> type = persister.getVersionMapping().getJavaType().getJavaTypeClass();
             if (type != Integer.class

@@ -150,8 +150,7 @@ public final class BulkUpdater {
         // every row matches: a trigger or a policy skipped some
         long again = columns.version() == null ? catalog.update(update, params) : -1;
         if (again != updated) {
-            catalog.execute("rollback to savepoint " + SAVEPOINT);
-            catalog.execute("release savepoint " + SAVEPOINT);
+            Savepoints.rollBackTo(catalog, SAVEPOINT);
             throw failure(
                     table,
                     columns,

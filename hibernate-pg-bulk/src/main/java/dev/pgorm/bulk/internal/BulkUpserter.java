@@ -33,10 +33,15 @@ public final class BulkUpserter {
 
     private BulkUpserter() {}
 
-    private static final String CONSTRAINT_TYPE =
+    /** A constraint's type and its columns, quoted, in order. */
+    private static final String CONSTRAINT =
             """
-            select contype::text from pg_constraint
-             where conrelid = ?::regclass and conname = ?""";
+            select c.contype::text,
+                   array(select quote_ident(a.attname) from pg_attribute a
+                          where a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+                          order by array_position(c.conkey, a.attnum))
+              from pg_constraint c
+             where c.conrelid = ?::regclass and c.conname = ?""";
 
     private static final String SAVEPOINT = "pgorm_bulk_upsert";
 
@@ -45,14 +50,6 @@ public final class BulkUpserter {
             """
             select row(%1$s)::text from %2$s where %3$s
              group by %1$s having count(*) > 1 limit 1""";
-
-    /** The columns of a unique or primary key constraint, quoted. */
-    private static final String CONSTRAINT_COLUMNS =
-            """
-            select quote_ident(a.attname) from pg_constraint c
-              join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
-             where c.conrelid = ?::regclass and c.conname = ?
-             order by array_position(c.conkey, a.attnum)""";
 
     public static PgBulkResult upsert(EntityManager em, Iterator<?> entities, PgConflict conflict) {
         Objects.requireNonNull(conflict, "conflict");
@@ -71,9 +68,11 @@ public final class BulkUpserter {
         TenantRestriction tenant =
                 TenantRestriction.of(table.persister, call.session()).orElse(null);
         try {
-            if (conflict.constraint() != null) {
-                checkConstraint(connection, table, conflict);
-            }
+            // the key's columns, a constraint's from the catalog (checked before any SQL)
+            List<String> key =
+                    conflict.constraint() == null
+                            ? keys
+                            : constraintColumns(connection, table, conflict);
             // a versioned entity's null version stays null in the loaded rows: see VersionedRows
             table.keepNullVersions();
             String temp =
@@ -109,8 +108,7 @@ public final class BulkUpserter {
                                     connection,
                                     SAVEPOINT,
                                     catalog ->
-                                            inSavepoint(
-                                                    catalog, table, conflict, keys, temp, sqls));
+                                            inSavepoint(catalog, table, conflict, key, temp, sqls));
             TempTable.drop(connection, temp);
             return new PgBulkResult(counts[0], counts[1], rows - counts[0] - counts[1]);
         } catch (SQLException e) {
@@ -140,20 +138,12 @@ public final class BulkUpserter {
             PgCatalog catalog,
             BulkTable table,
             PgConflict conflict,
-            List<String> keys,
+            List<String> key,
             String temp,
             List<String> sqls)
             throws SQLException {
         catalog.execute("savepoint " + SAVEPOINT);
         if (conflict.updates()) {
-            List<String> key =
-                    conflict.constraint() == null
-                            ? keys
-                            : catalog.list(
-                                    CONSTRAINT_COLUMNS,
-                                    row -> row.getString(1),
-                                    table.table(),
-                                    conflict.constraint());
             Optional<String> twice =
                     catalog.optional(
                             TWICE.formatted(
@@ -164,8 +154,7 @@ public final class BulkUpserter {
                                             .collect(Collectors.joining(" and "))),
                             row -> row.getString(1));
             if (twice.isPresent()) {
-                catalog.execute("rollback to savepoint " + SAVEPOINT);
-                catalog.execute("release savepoint " + SAVEPOINT);
+                Savepoints.rollBackTo(catalog, SAVEPOINT);
                 throw new PgBulkException(
                         -1,
                         null,
@@ -194,16 +183,24 @@ public final class BulkUpserter {
     }
 
     /**
-     * Refuses, before any SQL, a constraint the table does not have, and {@code DO UPDATE} on an
-     * exclusion constraint (PostgreSQL takes only {@code DO NOTHING} there, and its error would
-     * abort the transaction).
+     * Returns the columns of the conflict's constraint; refuses, before any SQL, a constraint the
+     * table does not have, and {@code DO UPDATE} on an exclusion constraint (PostgreSQL takes only
+     * {@code DO NOTHING} there, and its error would abort the transaction).
      */
-    private static void checkConstraint(Connection connection, BulkTable table, PgConflict conflict)
-            throws SQLException {
+    private static List<String> constraintColumns(
+            Connection connection, BulkTable table, PgConflict conflict) throws SQLException {
         String name = conflict.constraint();
-        Optional<String> type =
+        Optional<Constraint> found =
                 PgCatalog.on(connection)
-                        .optional(CONSTRAINT_TYPE, row -> row.getString(1), table.table(), name);
+                        .optional(
+                                CONSTRAINT,
+                                row ->
+                                        new Constraint(
+                                                row.getString(1),
+                                                List.of((String[]) row.getArray(2).getArray())),
+                                table.table(),
+                                name);
+        Optional<String> type = found.map(Constraint::type);
         String refusal =
                 type.isEmpty()
                         ? "the table has no constraint named " + name
@@ -221,7 +218,11 @@ public final class BulkUpserter {
             throw new IllegalArgumentException(
                     "PgBulk.upsert into " + table.table() + ": " + refusal);
         }
+        return found.orElseThrow().columns();
     }
+
+    /** A constraint's row in the catalog: its type and its columns, quoted. */
+    private record Constraint(String type, List<String> columns) {}
 
     /**
      * The failure of the statement that writes the entity's table: no row position (the rows are in

@@ -49,10 +49,15 @@ final class Savepoints {
     /** Rolls back to the savepoint after a failed statement; a failure to do so is added to it. */
     static void undo(PgCatalog catalog, String name, SQLException failure) {
         try {
-            catalog.execute("rollback to savepoint " + name);
-            catalog.execute("release savepoint " + name);
+            rollBackTo(catalog, name);
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    /** Undoes what was done since the savepoint, and ends it. */
+    static void rollBackTo(PgCatalog catalog, String name) throws SQLException {
+        catalog.execute("rollback to savepoint " + name);
+        catalog.execute("release savepoint " + name);
     }
 }

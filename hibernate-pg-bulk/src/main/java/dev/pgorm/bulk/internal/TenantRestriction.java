@@ -26,12 +26,22 @@ record TenantRestriction(String column, Object value) {
                         == null) {
             return Optional.empty();
         }
-        TenantIdMapping tenant = p.getTenantIdMapping();
-        SelectableMapping column = tenant.getAttributeMapping().getSelectable(0);
+        SelectableMapping column = column(p.getTenantIdMapping());
         return Optional.of(
                 new TenantRestriction(
                         column.getSelectionExpression(),
                         column.getJdbcMapping()
                                 .convertToRelationalValue(session.getTenantIdentifierValue())));
+    }
+
+    /** The {@code @TenantId} column's SQL name, or null for an entity without one. */
+    static String columnName(EntityPersister persister) {
+        return persister instanceof AbstractEntityPersister p && p.getTenantIdMapping() != null
+                ? column(p.getTenantIdMapping()).getSelectionExpression()
+                : null;
+    }
+
+    private static SelectableMapping column(TenantIdMapping tenant) {
+        return tenant.getAttributeMapping().getSelectable(0);
     }
 }

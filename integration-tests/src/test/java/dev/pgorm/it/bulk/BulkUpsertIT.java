@@ -216,6 +216,22 @@ class BulkUpsertIT extends BulkWriteFixture {
                                     .isInstanceOf(PgBulkException.class)
                                     .hasMessageContaining("same conflict key (code) = (doc-1)")
                                     .hasMessageContaining("nothing was written");
+                            // the same through the unique constraint's name: its columns
+                            String unique =
+                                    db.sql()
+                                            .queryValue(
+                                                    "select conname from pg_constraint where"
+                                                            + " conrelid = 'doc'::regclass and"
+                                                            + " contype = 'u'",
+                                                    String.class);
+                            assertThatThrownBy(
+                                            () ->
+                                                    PgBulk.upsert(
+                                                            em,
+                                                            List.of(read, other, fresh),
+                                                            PgConflict.onConstraint(unique)))
+                                    .isInstanceOf(PgBulkException.class)
+                                    .hasMessageContaining("same conflict key (code) = (doc-1)");
                             // the transaction goes on, and nothing of the call was written
                             assertThat(
                                             em.createQuery("select count(*) from Doc", Long.class)
